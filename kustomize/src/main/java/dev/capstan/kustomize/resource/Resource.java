@@ -1,0 +1,85 @@
+package dev.capstan.kustomize.resource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Kubernetes object inside a build: its content tree plus the build-time facts kustomize tracks
+ * beside it (the ids it had before prefixes, suffixes, namespaces or renames, and generator options).
+ *
+ * <p>Not thread-safe: a resource belongs to one build.
+ */
+public final class Resource {
+  private final Map<String, Object> content;
+  private final List<ResId> previousIds = new ArrayList<>();
+  private final Map<String, String> buildAnnotations = new LinkedHashMap<>();
+
+  public Resource(Map<String, Object> content) {
+    this.content = content;
+  }
+
+  /** The live, mutable content tree. */
+  public Map<String, Object> content() {
+    return content;
+  }
+
+  public String apiVersion() {
+    return Tree.string(content, "apiVersion");
+  }
+
+  public String kind() {
+    return Tree.string(content, "kind");
+  }
+
+  public Gvk gvk() {
+    return Gvk.of(apiVersion(), kind());
+  }
+
+  /** The metadata mapping, created when missing. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> metadata() {
+    return (Map<String, Object>) content.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
+  }
+
+  public String name() {
+    Map<String, Object> md = Tree.map(content, "metadata");
+    return md == null ? "" : Tree.string(md, "name");
+  }
+
+  public String namespace() {
+    Map<String, Object> md = Tree.map(content, "metadata");
+    return md == null ? "" : Tree.string(md, "namespace");
+  }
+
+  public ResId id() {
+    return new ResId(gvk(), name(), namespace());
+  }
+
+  /** Ids this resource had earlier in the build, oldest first (for name-reference rewriting). */
+  public List<ResId> previousIds() {
+    return previousIds;
+  }
+
+  /**
+   * Build-only annotations (never emitted): generator behavior, hash-suffix wishes, origin, and the
+   * like. Keys are engine-internal.
+   */
+  public Map<String, String> buildAnnotations() {
+    return buildAnnotations;
+  }
+
+  /** A deep copy, including build-time facts. */
+  public Resource copy() {
+    Resource r = new Resource(Tree.deepCopy(content));
+    r.previousIds.addAll(previousIds);
+    r.buildAnnotations.putAll(buildAnnotations);
+    return r;
+  }
+
+  @Override
+  public String toString() {
+    return id().toString();
+  }
+}
