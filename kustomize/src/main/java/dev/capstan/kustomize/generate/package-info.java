@@ -1,0 +1,2 @@
+/** Generators: ConfigMap and Secret generators and the other builtin generator plugins. */
+package dev.capstan.kustomize.generate;
