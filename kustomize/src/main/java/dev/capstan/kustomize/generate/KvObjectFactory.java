@@ -15,7 +15,7 @@ final class KvObjectFactory {
 
   /** The base object: apiVersion, kind, name, namespace, plus build annotations. */
   static Resource base(String kind, GeneratorArgs args) {
-    args.requireName(kind.equals("Secret") ? "secret" : "configmap");
+    args.requireName("configmap"); // kustomize says "configmap" for Secrets too
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("apiVersion", "v1");
     content.put("kind", kind);
