@@ -1,0 +1,112 @@
+package dev.capstan.engine.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Removes the fields that given field managers own, read from a live object's {@code
+ * metadata.managedFields} ({@code FieldsV1} sets: {@code f:<field>} for a field, {@code
+ * k:<json>} for a list item by key fields, {@code v:<json>} for a set value, {@code i:<n>} for an
+ * index, {@code .} for the node itself). Used for Argo CD's {@code managedFieldsManagers}: a field
+ * a controller such as an HPA owns is ignored on both sides of a comparison.
+ */
+final class ManagedFieldsRemover {
+
+  private ManagedFieldsRemover() {}
+
+  /** The {@code fieldsV1} trees of every managedFields entry whose manager is listed. */
+  static List<JsonNode> ownedBy(JsonNode live, Collection<String> managers) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode entry : live.path("metadata").path("managedFields")) {
+      if (managers.contains(entry.path("manager").asText()) && entry.has("fieldsV1")) {
+        out.add(entry.get("fieldsV1"));
+      }
+    }
+    return out;
+  }
+
+  /** Removes from {@code object}, in place, every leaf field named in {@code fields}. */
+  static void remove(JsonNode object, JsonNode fields) {
+    if (!fields.isObject()) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String pe = e.getKey();
+      JsonNode sub = e.getValue();
+      boolean leaf = isLeaf(sub);
+      if (pe.startsWith("f:") && object instanceof ObjectNode obj) {
+        String name = pe.substring(2);
+        if (leaf) {
+          obj.remove(name);
+        } else if (obj.has(name)) {
+          remove(obj.get(name), sub);
+        }
+      } else if (object instanceof ArrayNode arr) {
+        int index = find(arr, pe);
+        if (index < 0) {
+          continue;
+        }
+        if (leaf) {
+          arr.remove(index);
+        } else {
+          remove(arr.get(index), sub);
+        }
+      }
+    }
+  }
+
+  /** A node that owns nothing below itself: {@code {}} or {@code {".": {}}}. */
+  private static boolean isLeaf(JsonNode sub) {
+    if (!sub.isObject() || sub.isEmpty()) {
+      return true;
+    }
+    return sub.size() == 1 && sub.has(".");
+  }
+
+  private static int find(ArrayNode arr, String pe) {
+    try {
+      if (pe.startsWith("i:")) {
+        int i = Integer.parseInt(pe.substring(2));
+        return i < arr.size() ? i : -1;
+      }
+      if (pe.startsWith("v:")) {
+        JsonNode value = DiffJson.MAPPER.readTree(pe.substring(2));
+        for (int i = 0; i < arr.size(); i++) {
+          if (DiffJson.sameValue(arr.get(i), value)) {
+            return i;
+          }
+        }
+      }
+      if (pe.startsWith("k:")) {
+        JsonNode keys = DiffJson.MAPPER.readTree(pe.substring(2));
+        for (int i = 0; i < arr.size(); i++) {
+          if (matchesKeys(arr.get(i), keys)) {
+            return i;
+          }
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      return -1; // an element id we cannot read owns nothing we can find
+    }
+    return -1;
+  }
+
+  private static boolean matchesKeys(JsonNode item, JsonNode keys) {
+    Iterator<Map.Entry<String, JsonNode>> it = keys.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> k = it.next();
+      if (!DiffJson.sameValue(item.get(k.getKey()), k.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

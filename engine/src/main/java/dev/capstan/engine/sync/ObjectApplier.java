@@ -1,0 +1,103 @@
+package dev.capstan.engine.sync;
+
+import dev.capstan.engine.cluster.ApiResource;
+import dev.capstan.engine.cluster.ObjectTrees;
+import dev.capstan.engine.cluster.ResourceKey;
+import dev.capstan.engine.cluster.ResourceOperationException;
+import dev.capstan.engine.diff.Differ;
+import dev.capstan.engine.diff.ObjectComparator;
+import dev.capstan.engine.diff.ResourceDiff;
+import dev.capstan.engine.inventory.Claim;
+import dev.capstan.engine.inventory.Ownership;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Optional;
+
+/**
+ * Applies one desired object with server-side apply, after checking who owns it and whether
+ * anything would change:
+ *
+ * <ol>
+ *   <li>an object another owner claims is not applied ({@link Action#SKIPPED} with a warning), so
+ *       two applications never overwrite each other back and forth;
+ *   <li>an object whose dry run matches the live one is not sent ({@link Action#UNCHANGED});
+ *   <li>otherwise it is applied with the sync's field manager, forcing conflicts when the options
+ *       say so ({@link Action#CREATED} or {@link Action#CONFIGURED}); a dry run stops before this.
+ * </ol>
+ *
+ * An object without any mark is adopted: applying adds our mark, as Argo CD and Flux do.
+ */
+final class ObjectApplier {
+
+  /** The change and the comparison made for one object. */
+  record Applied(Change change, Optional<ResourceDiff> diff) {}
+
+  private final KubernetesClient client;
+  private final Differ differ;
+  private final LiveReader reader;
+
+  ObjectApplier(KubernetesClient client, Differ differ, LiveReader reader) {
+    this.client = client;
+    this.differ = differ;
+    this.reader = reader;
+  }
+
+  /** Applies {@code desired}, whose type is known. Never throws for a per-object failure. */
+  Applied apply(DesiredObject desired, ApiResource type, Ownership ownership, SyncOptions options) {
+    ResourceKey key = desired.key();
+    try {
+      Optional<GenericKubernetesResource> live = reader.get(key, type);
+      if (live.isPresent() && ownership.claimOf(live.get()) instanceof Claim.Other other) {
+        return new Applied(
+            new Change(
+                key,
+                Action.SKIPPED,
+                "shared resource: also claimed by "
+                    + other.owner()
+                    + "; not applied so that the two do not overwrite each other"),
+            Optional.empty());
+      }
+      ResourceDiff diff = differ.diff(desired.object(), live, type, options.diffOptions());
+      if (diff.inSync()) {
+        return new Applied(Change.of(key, Action.UNCHANGED), Optional.of(diff));
+      }
+      Action action = live.isPresent() ? Action.CONFIGURED : Action.CREATED;
+      if (options.dryRun()) {
+        return new Applied(new Change(key, action, "dry run"), Optional.of(diff));
+      }
+      serverSideApply(desired.object(), type, options);
+      return new Applied(Change.of(key, action), Optional.of(diff));
+    } catch (ResourceOperationException e) {
+      return new Applied(new Change(key, Action.FAILED, e.getMessage()), Optional.empty());
+    } catch (IllegalArgumentException e) {
+      return new Applied(
+          new Change(key, Action.FAILED, key + " diff failed (invalid ignore rule): " + e.getMessage()),
+          Optional.empty());
+    }
+  }
+
+  /** The outcome for an object whose type is served only once its CRD is applied (dry runs). */
+  static Applied wouldCreate(DesiredObject desired, SyncOptions options) {
+    ResourceDiff diff =
+        ObjectComparator.compare(
+            desired.key(), ObjectTrees.toJson(desired.object()), null, options.diffOptions());
+    return new Applied(new Change(desired.key(), Action.CREATED, "dry run"), Optional.of(diff));
+  }
+
+  /** Sends one apply; the caller has checked ownership. */
+  GenericKubernetesResource serverSideApply(
+      GenericKubernetesResource object, ApiResource type, SyncOptions options) {
+    var op = client.genericKubernetesResources(type.context());
+    var resource =
+        type.namespaced()
+            ? op.inNamespace(object.getMetadata().getNamespace()).resource(object)
+            : op.resource(object);
+    try {
+      var apply = resource.fieldManager(options.fieldManager());
+      return options.forceConflicts() ? apply.forceConflicts().serverSideApply() : apply.serverSideApply();
+    } catch (KubernetesClientException e) {
+      throw ResourceOperationException.of(ResourceKey.of(object), "apply", e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.capstan.engine.sync;
+
+import dev.capstan.engine.diff.DiffOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a sync behaves. Immutable; start from {@link #defaults()} and change what differs: {@code
+ * SyncOptions.defaults().withPrune(true).withTargetNamespace("prod")}.
+ *
+ * @param prune delete objects that left the desired set (Argo CD {@code prune}, Flux {@code
+ *     spec.prune}); off by default, as in Argo CD
+ * @param dryRun compare and plan, change nothing; the change set says what would happen
+ * @param targetNamespace namespace given to namespaced objects that have none (Argo CD's
+ *     destination namespace, Flux's {@code targetNamespace}); empty leaves them as they are
+ * @param createNamespace create {@code targetNamespace} when missing (Argo CD {@code
+ *     CreateNamespace=true}); the namespace is not marked as owned and never pruned
+ * @param allowEmpty allow a sync whose desired set is empty to prune everything it owns; without
+ *     it an empty desired set prunes nothing, because an empty render is far more often a mistake
+ *     (a wrong path, a broken generator) than a wish to delete an application
+ * @param pruneLast prune only after everything else was applied (Argo CD {@code PruneLast=true} for
+ *     the whole sync; objects may also ask for it by annotation)
+ * @param forceConflicts take over fields another field manager owns, as Argo CD's server-side
+ *     apply and Flux do; on by default, otherwise the first {@code kubectl edit} of a field would
+ *     stop Capstan from ever correcting it
+ * @param crdEstablishedTimeout how long to wait for an applied CRD to become Established before
+ *     its custom resources are applied
+ * @param diffOptions field manager and ignore rules; the field manager is also the one applies
+ *     use ({@value DiffOptions#FIELD_MANAGER} by default)
+ */
+public record SyncOptions(
+    boolean prune,
+    boolean dryRun,
+    String targetNamespace,
+    boolean createNamespace,
+    boolean allowEmpty,
+    boolean pruneLast,
+    boolean forceConflicts,
+    Duration crdEstablishedTimeout,
+    DiffOptions diffOptions) {
+
+  public SyncOptions {
+    targetNamespace = targetNamespace == null ? "" : targetNamespace;
+    Objects.requireNonNull(crdEstablishedTimeout, "crdEstablishedTimeout");
+    Objects.requireNonNull(diffOptions, "diffOptions");
+  }
+
+  /**
+   * No prune, no dry run, no target namespace, no namespace creation, empty sets never prune,
+   * conflicts forced, 30 s for CRDs, default diff options.
+   */
+  public static SyncOptions defaults() {
+    return new SyncOptions(
+        false, false, "", false, false, false, true, Duration.ofSeconds(30), DiffOptions.defaults());
+  }
+
+  /** The field manager applies use. */
+  public String fieldManager() {
+    return diffOptions.fieldManager();
+  }
+
+  public SyncOptions withPrune(boolean value) {
+    return new SyncOptions(value, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withDryRun(boolean value) {
+    return new SyncOptions(prune, value, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withTargetNamespace(String value) {
+    return new SyncOptions(prune, dryRun, value, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withCreateNamespace(boolean value) {
+    return new SyncOptions(prune, dryRun, targetNamespace, value, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withAllowEmpty(boolean value) {
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, value, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withPruneLast(boolean value) {
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, value, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withForceConflicts(boolean value) {
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, value, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withCrdEstablishedTimeout(Duration value) {
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, value, diffOptions);
+  }
+
+  public SyncOptions withDiffOptions(DiffOptions value) {
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, value);
+  }
+}

@@ -1,0 +1,260 @@
+package dev.capstan.engine.sync;
+
+import dev.capstan.engine.cluster.ApiResource;
+import dev.capstan.engine.cluster.ClusterCache;
+import dev.capstan.engine.cluster.ResourceKey;
+import dev.capstan.engine.cluster.ResourceOperationException;
+import dev.capstan.engine.cluster.ResourceTypes;
+import dev.capstan.engine.diff.DiffResult;
+import dev.capstan.engine.diff.Differ;
+import dev.capstan.engine.diff.ResourceDiff;
+import dev.capstan.engine.diff.ServerSideDryRun;
+import dev.capstan.engine.inventory.Claim;
+import dev.capstan.engine.inventory.Inventory;
+import dev.capstan.engine.inventory.InventoryEntry;
+import dev.capstan.engine.inventory.Ownership;
+import dev.capstan.kustomize.resource.Gvk;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync facade: makes the cluster match a desired set of objects for one owner. See the
+ * package documentation for the order of steps and the safety rules.
+ *
+ * <p>Idempotent: a second sync of the same desired set reports every object {@link
+ * Action#UNCHANGED} and sends no write. Thread-safe, but two concurrent syncs of the same owner
+ * race like two {@code kubectl apply}s would; the controller runs one sync per owner at a time.
+ */
+public final class Syncer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Syncer.class);
+
+  private final ResourceTypes types;
+  private final Optional<ClusterCache> cache;
+  private final LiveReader reader;
+  private final ObjectApplier applier;
+  private final CrdEstablishment crds;
+  private final Pruner pruner;
+
+  /**
+   * A syncer talking to the cluster through {@code client}.
+   *
+   * @param cache when present, its watched objects carrying the owner's mark are prune candidates
+   *     too, besides the previous inventory
+   */
+  public Syncer(KubernetesClient client, ResourceTypes types, Optional<ClusterCache> cache) {
+    this.types = types;
+    this.cache = cache;
+    this.reader = new LiveReader(client);
+    this.applier = new ObjectApplier(client, new Differ(new ServerSideDryRun(client)), reader);
+    this.crds = new CrdEstablishment(client);
+    this.pruner = new Pruner(client);
+  }
+
+  /**
+   * Syncs {@code desired} for {@code ownership}.
+   *
+   * @param previous the inventory the last sync returned ({@link Inventory#empty()} the first time)
+   * @throws IllegalArgumentException when a desired object has no apiVersion, kind or name
+   */
+  public SyncResult sync(
+      Ownership ownership,
+      List<GenericKubernetesResource> desired,
+      Inventory previous,
+      SyncOptions options) {
+    List<Change> changes = new ArrayList<>();
+    List<ResourceDiff> diffs = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+
+    createNamespace(options).ifPresent(changes::add);
+    DesiredSetPreparer.Prepared prepared =
+        DesiredSetPreparer.prepare(desired, ownership, options, types);
+    changes.addAll(prepared.failures());
+    Map<ResourceKey, DesiredObject> byKey = new LinkedHashMap<>();
+    prepared.objects().forEach(o -> byKey.put(o.key(), o));
+
+    List<Wave> waves = ApplyPlanner.plan(prepared.objects().stream().map(DesiredObject::object).toList());
+    boolean failed = !prepared.failures().isEmpty();
+    for (Wave wave : waves) {
+      if (failed) {
+        skipWave(wave, changes, "not applied: an earlier wave failed");
+        continue;
+      }
+      List<String> appliedCrds = new ArrayList<>();
+      for (GenericKubernetesResource o : wave.definitions()) {
+        DesiredObject d = byKey.get(ResourceKey.of(o));
+        Change c = applyOne(d, ownership, options, diffs);
+        changes.add(c);
+        if (ApplyPlanner.isCrd(d.key()) && c.action() != Action.FAILED && c.action() != Action.SKIPPED) {
+          appliedCrds.add(d.key().name());
+        }
+      }
+      if (!options.dryRun()) {
+        for (String crd : appliedCrds) {
+          if (!crds.await(crd, options.crdEstablishedTimeout())) {
+            changes.add(
+                new Change(
+                    new ResourceKey("apiextensions.k8s.io", "CustomResourceDefinition", "", crd),
+                    Action.FAILED,
+                    "not Established within " + options.crdEstablishedTimeout().toSeconds() + "s"));
+          }
+        }
+        if (!appliedCrds.isEmpty()) {
+          types.invalidate();
+        }
+      }
+      for (GenericKubernetesResource o : wave.rest()) {
+        changes.add(applyOne(byKey.get(ResourceKey.of(o)), ownership, options, diffs));
+      }
+      failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED);
+    }
+
+    Set<ResourceKey> desiredKeys = byKey.keySet();
+    List<GenericKubernetesResource> candidates = pruneCandidates(desiredKeys, previous, ownership);
+    List<PruneDecision> decisions = PrunePlanner.plan(desiredKeys, candidates, ownership, options);
+    Set<ResourceKey> gone = new HashSet<>();
+    for (PruneDecision decision : decisions) {
+      diffs.add(Differ.extra(decision.live(), options.diffOptions()));
+      PruneDecision effective =
+          failed && decision.delete()
+              ? PruneDecision.keep(decision.key(), decision.live(), "not pruned: the sync had failures")
+              : decision;
+      Change c = pruner.prune(effective, typeOf(decision.live()), options.dryRun());
+      changes.add(c);
+      if (c.action() == Action.DELETED && !options.dryRun()) {
+        gone.add(c.key());
+      }
+    }
+    changes.stream()
+        .filter(c -> c.action() == Action.SKIPPED && c.message().startsWith("shared resource"))
+        .forEach(c -> warnings.add(c.toString()));
+
+    SyncResult result =
+        new SyncResult(
+            new ChangeSet(changes),
+            new DiffResult(diffs),
+            nextInventory(prepared.objects(), decisions, gone),
+            warnings);
+    LOG.debug("sync of {} finished:\n{}", ownership.owner(), result.changes());
+    return result;
+  }
+
+  /** The comparison only: a dry-run sync's diff. */
+  public DiffResult diff(
+      Ownership ownership,
+      List<GenericKubernetesResource> desired,
+      Inventory previous,
+      SyncOptions options) {
+    return sync(ownership, desired, previous, options.withDryRun(true)).diff();
+  }
+
+  private Change applyOne(
+      DesiredObject d, Ownership ownership, SyncOptions options, List<ResourceDiff> diffs) {
+    Optional<ApiResource> type = d.type().or(() -> types.find(Gvk.of(d.object().getApiVersion(), d.object().getKind())));
+    ObjectApplier.Applied applied;
+    if (type.isPresent()) {
+      applied = applier.apply(d, type.get(), ownership, options);
+    } else if (options.dryRun()) {
+      applied = ObjectApplier.wouldCreate(d, options);
+    } else {
+      return new Change(d.key(), Action.FAILED, "kind " + d.object().getApiVersion() + "/" + d.object().getKind() + " is not served by the cluster");
+    }
+    applied.diff().ifPresent(diffs::add);
+    return applied.change();
+  }
+
+  private Optional<Change> createNamespace(SyncOptions options) {
+    if (!options.createNamespace() || options.targetNamespace().isEmpty()) {
+      return Optional.empty();
+    }
+    ApiResource nsType = types.require(new Gvk("", "v1", "Namespace"));
+    ResourceKey key = new ResourceKey("", "Namespace", "", options.targetNamespace());
+    try {
+      if (reader.get(key, nsType).isPresent()) {
+        return Optional.empty();
+      }
+      if (options.dryRun()) {
+        return Optional.of(new Change(key, Action.CREATED, "dry run (CreateNamespace)"));
+      }
+      GenericKubernetesResource ns =
+          new GenericKubernetesResourceBuilder()
+              .withApiVersion("v1")
+              .withKind("Namespace")
+              .withNewMetadata()
+              .withName(options.targetNamespace())
+              .endMetadata()
+              .build();
+      applier.serverSideApply(ns, nsType, options);
+      return Optional.of(new Change(key, Action.CREATED, "CreateNamespace"));
+    } catch (ResourceOperationException e) {
+      return Optional.of(new Change(key, Action.FAILED, e.getMessage()));
+    }
+  }
+
+  private static void skipWave(Wave wave, List<Change> changes, String why) {
+    for (GenericKubernetesResource o : wave.definitions()) {
+      changes.add(new Change(ResourceKey.of(o), Action.SKIPPED, why));
+    }
+    for (GenericKubernetesResource o : wave.rest()) {
+      changes.add(new Change(ResourceKey.of(o), Action.SKIPPED, why));
+    }
+  }
+
+  /** Live objects that left the desired set: from the previous inventory and the cache. */
+  private List<GenericKubernetesResource> pruneCandidates(
+      Set<ResourceKey> desired, Inventory previous, Ownership ownership) {
+    Map<ResourceKey, GenericKubernetesResource> found = new LinkedHashMap<>();
+    for (InventoryEntry entry : previous.entries()) {
+      if (desired.contains(entry.key())) {
+        continue;
+      }
+      Optional<ApiResource> type = types.find(new Gvk(entry.key().group(), entry.version(), entry.key().kind()));
+      if (type.isEmpty()) {
+        continue; // the kind is gone (CRD deleted), and with it every object of it
+      }
+      try {
+        reader.get(entry.key(), type.get()).ifPresent(live -> found.put(entry.key(), live));
+      } catch (ResourceOperationException e) {
+        LOG.debug("prune candidate {} unreadable, kept: {}", entry.key(), e.getMessage());
+      }
+    }
+    cache.ifPresent(
+        c -> {
+          for (Gvk gvk : c.watched()) {
+            for (GenericKubernetesResource live : c.list(gvk)) {
+              ResourceKey key = ResourceKey.of(live);
+              if (!desired.contains(key)
+                  && !found.containsKey(key)
+                  && ownership.claimOf(live) instanceof Claim.Ours) {
+                found.put(key, live);
+              }
+            }
+          }
+        });
+    return List.copyOf(found.values());
+  }
+
+  private ApiResource typeOf(GenericKubernetesResource live) {
+    return types.require(Gvk.of(live.getApiVersion(), live.getKind()));
+  }
+
+  private static Inventory nextInventory(
+      List<DesiredObject> desired, List<PruneDecision> decisions, Set<ResourceKey> gone) {
+    List<GenericKubernetesResource> kept =
+        decisions.stream().filter(d -> !gone.contains(d.key())).map(PruneDecision::live).collect(Collectors.toList());
+    List<GenericKubernetesResource> all = new ArrayList<>(desired.stream().map(DesiredObject::object).toList());
+    all.addAll(kept);
+    return Inventory.of(all);
+  }
+}
