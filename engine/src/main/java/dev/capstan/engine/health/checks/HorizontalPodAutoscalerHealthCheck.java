@@ -19,8 +19,9 @@ import java.util.Set;
  * annotation {@code autoscaling.alpha.kubernetes.io/conditions} for {@code autoscaling/v1}. Any
  * condition that reports a failure to read the scale target or its metrics makes the HPA Degraded;
  * otherwise the first true {@code AbleToScale} or {@code ScalingLimited} makes it Healthy; with
- * neither it is Progressing ("Waiting to Autoscale"). Other API versions (the removed v2beta1 and
- * v2beta2) get no opinion, like current Argo CD.
+ * neither it is Progressing ("Waiting to Autoscale"). The removed {@code v2beta1} and {@code
+ * v2beta2} versions are read like {@code v2} (as standalone gitops-engine still does; current
+ * Argo CD dropped them); other versions get no opinion.
  */
 public final class HorizontalPodAutoscalerHealthCheck implements HealthCheck {
 
@@ -40,7 +41,8 @@ public final class HorizontalPodAutoscalerHealthCheck implements HealthCheck {
   @Override
   public Optional<HealthResult> assess(LiveObject live) {
     return switch (live.apiVersion()) {
-      case "autoscaling/v2" -> Optional.of(decide(live.conditions()));
+      case "autoscaling/v2", "autoscaling/v2beta2", "autoscaling/v2beta1" ->
+          Optional.of(decide(live.conditions()));
       case "autoscaling/v1" -> Optional.of(fromAnnotation(live));
       default -> Optional.empty();
     };
