@@ -70,6 +70,42 @@ public final class Resource {
     return buildAnnotations;
   }
 
+  /** Records the current id as a previous one (before a rename, re-namespace or kind change). */
+  public void storePreviousId() {
+    previousIds.add(id());
+  }
+
+  /** The id this resource had when it entered the build (its oldest previous id, or current). */
+  public ResId originalId() {
+    return previousIds.isEmpty() ? id() : previousIds.get(0);
+  }
+
+  /** Build-annotation key holding the name prefixes applied so far, comma-separated. */
+  public static final String PREFIXES = "prefixes";
+
+  /** Build-annotation key holding the name suffixes applied so far, comma-separated. */
+  public static final String SUFFIXES = "suffixes";
+
+  /** Appends a value to a comma-separated build annotation (empty values are ignored). */
+  public void appendBuildList(String key, String value) {
+    if (value.isEmpty()) {
+      return;
+    }
+    String cur = buildAnnotations.get(key);
+    buildAnnotations.put(key, cur == null || cur.isEmpty() ? value : cur + "," + value);
+  }
+
+  /** The values of a comma-separated build annotation. */
+  public List<String> buildList(String key) {
+    String cur = buildAnnotations.get(key);
+    return cur == null || cur.isEmpty() ? List.of() : List.of(cur.split(","));
+  }
+
+  /** Sets {@code metadata.name}. */
+  public void setName(String name) {
+    metadata().put("name", name);
+  }
+
   /** A deep copy, including build-time facts. */
   public Resource copy() {
     Resource r = new Resource(Tree.deepCopy(content));

@@ -1,0 +1,41 @@
+package dev.capstan.kustomize;
+
+import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
+import dev.capstan.kustomize.resource.ResourceList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state carried while a kustomization and its bases are accumulated (kustomize's
+ * ResAccumulator): the resources, the merged field-spec configuration, and the declared vars.
+ * Mutable; belongs to one build.
+ */
+public final class Accumulation {
+  private final ResourceList resources = new ResourceList();
+  private FieldSpecConfig config = FieldSpecConfig.defaults();
+  private final List<Object> vars = new ArrayList<>();
+
+  public ResourceList resources() {
+    return resources;
+  }
+
+  public FieldSpecConfig config() {
+    return config;
+  }
+
+  public void mergeConfig(FieldSpecConfig other) {
+    config = config.merge(other);
+  }
+
+  /** The raw {@code vars} entries of this kustomization and its bases, in accumulation order. */
+  public List<Object> vars() {
+    return vars;
+  }
+
+  /** Absorbs a fully accumulated base: its resources (conflict-checked), config and vars. */
+  public void absorb(Accumulation base) {
+    resources.addAll(base.resources);
+    mergeConfig(base.config);
+    vars.addAll(base.vars);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.capstan.kustomize;
+
+import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
+import dev.capstan.kustomize.fs.FileTree;
+import dev.capstan.kustomize.fs.Loader;
+import dev.capstan.kustomize.generate.Generator;
+import dev.capstan.kustomize.load.Kustomization;
+import dev.capstan.kustomize.load.KustomizationReader;
+import dev.capstan.kustomize.load.ResourceFileReader;
+import dev.capstan.kustomize.resource.Resource;
+import dev.capstan.kustomize.resource.ResourceList;
+import dev.capstan.kustomize.transform.BuiltinTransformers;
+import dev.capstan.kustomize.transform.LocalConfigFilter;
+import dev.capstan.kustomize.transform.NameReferenceTransformer;
+import dev.capstan.kustomize.transform.SortOrderTransformer;
+import dev.capstan.kustomize.transform.Transformer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build, in kustomize's order. For each kustomization (recursively for bases):
+ *
+ * <ol>
+ *   <li>accumulate {@code resources} (files, directories, remote) in order;
+ *   <li>merge custom {@code configurations} and {@code crds} into the field-spec config;
+ *   <li>run generators (configMapGenerator, secretGenerator, {@code generators:}) and absorb;
+ *   <li>accumulate {@code components}, each acting on the list built so far;
+ *   <li>run builtin transformers (patches, namespace, prefix/suffix, labels, annotations, JSON
+ *       patches, replicas, images, replacements), then {@code transformers:} plugins;
+ *   <li>collect {@code vars}.
+ * </ol>
+ *
+ * Once for the top kustomization: hash suffixes, name-reference fixing, var resolution, removal
+ * of local-config resources, then ordering (sortOptions, or the legacy order unless {@code
+ * --reorder none}).
+ *
+ * <p>Engineers B and C plug their steps into the marked methods. Thread-safe: all state is per
+ * call.
+ */
+public final class BuildPipeline {
+  private final BuildOptions options;
+
+  public BuildPipeline(BuildOptions options) {
+    this.options = options;
+  }
+
+  /** Builds the kustomization in {@code dir} and returns the final, ordered resources. */
+  public ResourceList build(FileTree fs, Path dir) {
+    Loader loader = Loader.forRoot(fs, dir, options.loadRestrictor());
+    Kustomization top = KustomizationReader.read(loader);
+    if (top.isComponent()) {
+      throw new KustomizeException(
+          "'" + top.file() + "' is a Component; a build must start at a Kustomization");
+    }
+    Accumulation acc = new Accumulation();
+    accumulateTarget(top, loader, acc);
+    finish(top, loader, acc);
+    return acc.resources();
+  }
+
+  /** The per-kustomization steps, acting on {@code acc} (empty unless a component). */
+  void accumulateTarget(Kustomization k, Loader loader, Accumulation acc) {
+    accumulateResources(k, loader, acc);
+    for (String c : k.configurations()) {
+      acc.mergeConfig(FieldSpecConfig.parse(loader.readString(c), loader.resolve(c).toString()));
+    }
+    BuildContext ctx = new BuildContext(k, loader, options, acc.config());
+    acc.mergeConfig(crdConfig(ctx));
+    runGenerators(new BuildContext(k, loader, options, acc.config()), acc);
+    accumulateComponents(k, loader, acc);
+    ctx = new BuildContext(k, loader, options, acc.config());
+    for (Transformer t : transformers(ctx)) {
+      t.transform(acc.resources());
+    }
+    acc.vars().addAll(k.list("vars"));
+  }
+
+  private void accumulateResources(Kustomization k, Loader loader, Accumulation acc) {
+    for (String entry : k.resources()) {
+      try {
+        accumulateResource(entry, loader, acc);
+      } catch (KustomizeException e) {
+        throw new KustomizeException(
+            "accumulating resources from '" + entry + "' in '" + k.file() + "': "
+                + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void accumulateResource(String entry, Loader loader, Accumulation acc) {
+    if (loader.isFile(entry)) {
+      loader.checkRestriction(loader.resolve(entry));
+      for (Resource r : ResourceFileReader.read(loader, entry)) {
+        acc.resources().add(r);
+      }
+      return;
+    }
+    Path dir;
+    if (loader.isDirectory(entry)) {
+      dir = loader.resolve(entry);
+    } else if (looksRemote(entry)) {
+      dir = options.remoteResolver().resolve(entry);
+    } else {
+      throw new KustomizeException(
+          "'" + loader.resolve(entry) + "' does not exist (neither a file nor a directory)");
+    }
+    Loader sub = loader.forDirectory(dir);
+    Kustomization base = KustomizationReader.read(sub);
+    if (base.isComponent()) {
+      throw new KustomizeException(
+          "expected kind != 'Component' for path '" + dir + "'; components go in 'components:'");
+    }
+    Accumulation baseAcc = new Accumulation();
+    accumulateTarget(base, sub, baseAcc);
+    acc.absorb(baseAcc);
+  }
+
+  private void accumulateComponents(Kustomization k, Loader loader, Accumulation acc) {
+    for (String entry : k.components()) {
+      try {
+        Path dir;
+        if (loader.isDirectory(entry)) {
+          dir = loader.resolve(entry);
+        } else if (looksRemote(entry)) {
+          dir = options.remoteResolver().resolve(entry);
+        } else if (loader.isFile(entry)) {
+          throw new KustomizeException("'" + loader.resolve(entry) + "' must be a directory");
+        } else {
+          throw new KustomizeException("'" + loader.resolve(entry) + "' does not exist");
+        }
+        Loader sub = loader.forDirectory(dir);
+        Kustomization comp = KustomizationReader.read(sub);
+        if (!comp.isComponent()) {
+          throw new KustomizeException(
+              "expected kind 'Component' for path '" + dir + "' but got '" + comp.kind() + "'");
+        }
+        accumulateTarget(comp, sub, acc);
+      } catch (KustomizeException e) {
+        throw new KustomizeException(
+            "accumulating components from '" + entry + "' in '" + k.file() + "': "
+                + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void runGenerators(BuildContext ctx, Accumulation acc) {
+    for (Generator g : generators(ctx)) {
+      for (Resource r : g.generate()) {
+        absorbGenerated(r, acc.resources());
+      }
+    }
+  }
+
+  /**
+   * Adds a generated resource. Behavior {@code create} (the default) appends it; {@code merge} and
+   * {@code replace} are engineer C's (they need the existing resource found by original name).
+   */
+  private void absorbGenerated(Resource r, ResourceList resources) {
+    String behavior = r.buildAnnotations().getOrDefault(Generator.BEHAVIOR, "create");
+    if (!behavior.equals("create")) {
+      throw new KustomizeException(
+          "generator behavior '" + behavior + "' for " + r.id() + " is not supported yet");
+    }
+    resources.add(r);
+  }
+
+  private void finish(Kustomization top, Loader loader, Accumulation acc) {
+    ResourceList resources = acc.resources();
+    addHashSuffixes(resources);
+    new NameReferenceTransformer(acc.config().nameReference()).transform(resources);
+    resolveVars(acc);
+    new LocalConfigFilter().transform(resources);
+    if (top.has("sortOptions")) {
+      SortOrderTransformer.fromConfig(top.map("sortOptions"), top).transform(resources);
+    } else if (options.reorder() == Reorder.LEGACY) {
+      SortOrderTransformer.legacy().transform(resources);
+    }
+  }
+
+  // ---- extension points -------------------------------------------------------------------
+
+  /** Field specs from {@code crds:} files (engineer B, .openapi). */
+  private FieldSpecConfig crdConfig(BuildContext ctx) {
+    if (!ctx.kustomization().crds().isEmpty()) {
+      throw ctx.kustomization().invalid("crds", "not supported yet");
+    }
+    return FieldSpecConfig.empty();
+  }
+
+  /** Generators of this kustomization, in kustomize's order (engineer C, .generate). */
+  private List<Generator> generators(BuildContext ctx) {
+    Kustomization k = ctx.kustomization();
+    for (String f : List.of("configMapGenerator", "secretGenerator", "generators")) {
+      if (k.has(f)) {
+        throw k.invalid(f, "not supported yet");
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * The builtin transformers of this kustomization in kustomize's order, then the {@code
+   * transformers:} plugins. Patches and replacements are engineer B's, plugins engineer C's.
+   */
+  private List<Transformer> transformers(BuildContext ctx) {
+    Kustomization k = ctx.kustomization();
+    List<Transformer> out = new ArrayList<>();
+    for (String f : List.of("patchesStrategicMerge", "patches")) {
+      if (k.has(f)) {
+        throw k.invalid(f, "not supported yet");
+      }
+    }
+    out.addAll(BuiltinTransformers.namespace(ctx));
+    out.addAll(BuiltinTransformers.prefixSuffix(ctx));
+    out.addAll(BuiltinTransformers.labels(ctx));
+    out.addAll(BuiltinTransformers.annotations(ctx));
+    if (k.has("patchesJson6902")) {
+      throw k.invalid("patchesJson6902", "not supported yet");
+    }
+    out.addAll(BuiltinTransformers.replicas(ctx));
+    out.addAll(BuiltinTransformers.images(ctx));
+    for (String f : List.of("replacements", "transformers", "validators")) {
+      if (k.has(f)) {
+        throw k.invalid(f, "not supported yet");
+      }
+    }
+    return out;
+  }
+
+  /** Appends content hashes to generated names (engineer C). */
+  private void addHashSuffixes(ResourceList resources) {}
+
+  /** Resolves {@code $(VAR)} references (engineer B). */
+  private void resolveVars(Accumulation acc) {
+    if (!acc.vars().isEmpty()) {
+      throw new KustomizeException("vars are not supported yet");
+    }
+  }
+
+  private static boolean looksRemote(String entry) {
+    return entry.contains("://")
+        || entry.startsWith("github.com/")
+        || entry.startsWith("gitlab.com/")
+        || entry.startsWith("bitbucket.org/")
+        || entry.startsWith("git@")
+        || entry.contains(".git//")
+        || entry.contains("?ref=");
+  }
+}

@@ -1,0 +1,221 @@
+package dev.capstan.kustomize.yaml;
+
+import dev.capstan.kustomize.KustomizeException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Parses YAML (or JSON) text into the JSON-like trees of {@link dev.capstan.kustomize.resource}.
+ * Scalars resolve by the YAML 1.2 core schema, as kustomize's yaml.v3 reader does; anchors and
+ * aliases are expanded, merge keys ({@code <<}) applied, and duplicate keys rejected.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class YamlReader {
+  private static final int MAX_ALIAS_EXPANSION = 10_000_000;
+
+  private YamlReader() {}
+
+  private static LoadSettings settings(String label) {
+    return LoadSettings.builder()
+        .setLabel(label)
+        .setSchema(new CoreSchema())
+        .setAllowDuplicateKeys(false)
+        .setMaxAliasesForCollections(10_000)
+        .setCodePointLimit(64 * 1024 * 1024)
+        .setUseMarks(true)
+        .build();
+  }
+
+  /**
+   * Every document of a multi-document stream, in order; empty documents (null or only comments)
+   * are left out. A document may be any node (mapping, sequence or scalar).
+   *
+   * @param source the file name used in error messages
+   */
+  public static List<Object> readAll(String text, String source) {
+    List<Object> out = new ArrayList<>();
+    try {
+      for (Node n : new Compose(settings(source)).composeAllFromString(text)) {
+        Object tree = new Converter().convert(n);
+        if (tree != null) {
+          out.add(tree);
+        }
+      }
+    } catch (YamlEngineException e) {
+      throw new KustomizeException(source + ": invalid YAML: " + oneLine(e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      throw new KustomizeException(source + ": invalid YAML: nesting too deep");
+    }
+    return out;
+  }
+
+  /** The single document of {@code text} (null when empty); fails when there are several. */
+  public static Object readOne(String text, String source) {
+    List<Object> docs = readAll(text, source);
+    if (docs.size() > 1) {
+      throw new KustomizeException(source + ": expected one YAML document, found " + docs.size());
+    }
+    return docs.isEmpty() ? null : docs.get(0);
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").trim();
+  }
+
+  /** Converts one composed node graph, counting alias expansion to stop "billion laughs". */
+  private static final class Converter {
+    private long expanded;
+    private final IdentityHashMap<Node, Boolean> inProgress = new IdentityHashMap<>();
+
+    Object convert(Node node) {
+      if (++expanded > MAX_ALIAS_EXPANSION) {
+        throw new KustomizeException("invalid YAML: document expands too far (alias bomb?)");
+      }
+      if (node instanceof ScalarNode s) {
+        return scalar(s);
+      }
+      if (inProgress.put(node, Boolean.TRUE) != null) {
+        throw new KustomizeException("invalid YAML: recursive alias");
+      }
+      try {
+        if (node instanceof SequenceNode seq) {
+          List<Object> list = new ArrayList<>(seq.getValue().size());
+          for (Node item : seq.getValue()) {
+            list.add(convert(item));
+          }
+          return list;
+        }
+        MappingNode m = (MappingNode) node;
+        Map<String, Object> map = new LinkedHashMap<>();
+        List<NodeTuple> merges = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+          Node k = t.getKeyNode();
+          if (k instanceof ScalarNode ks && ks.getTag().equals(Tag.MERGE)
+              || k instanceof ScalarNode ks2 && "<<".equals(ks2.getValue()) && ks2.isPlain()) {
+            merges.add(t);
+            continue;
+          }
+          map.put(key(k), convert(t.getValueNode()));
+        }
+        for (NodeTuple t : merges) {
+          applyMerge(map, t.getValueNode());
+        }
+        return map;
+      } finally {
+        inProgress.remove(node);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void applyMerge(Map<String, Object> map, Node value) {
+      List<Node> sources =
+          value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+      for (Node src : sources) {
+        Object converted = convert(src);
+        if (!(converted instanceof Map<?, ?> m)) {
+          throw new KustomizeException("invalid YAML: map merge requires map or sequence of maps");
+        }
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+          map.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
+    }
+
+    private String key(Node k) {
+      if (k instanceof ScalarNode s) {
+        Object v = scalar(s);
+        if (v == null) {
+          return "null";
+        }
+        return s.getValue();
+      }
+      throw new KustomizeException("invalid YAML: a mapping key must be a scalar");
+    }
+  }
+
+  /** Resolves a scalar by its (implicit or explicit) tag. */
+  static Object scalar(ScalarNode s) {
+    Tag tag = s.getTag();
+    String v = s.getValue();
+    if (tag.equals(Tag.STR)) {
+      return v;
+    }
+    if (tag.equals(Tag.NULL)) {
+      return null;
+    }
+    if (tag.equals(Tag.BOOL)) {
+      return v.equalsIgnoreCase("true");
+    }
+    if (tag.equals(Tag.INT)) {
+      return parseInt(v);
+    }
+    if (tag.equals(Tag.FLOAT)) {
+      return parseFloat(v);
+    }
+    return v;
+  }
+
+  static Object parseInt(String v) {
+    String s = v.replace("_", "");
+    int sign = 1;
+    if (s.startsWith("-")) {
+      sign = -1;
+      s = s.substring(1);
+    } else if (s.startsWith("+")) {
+      s = s.substring(1);
+    }
+    int radix = 10;
+    if (s.startsWith("0x") || s.startsWith("0X")) {
+      radix = 16;
+      s = s.substring(2);
+    } else if (s.startsWith("0o") || s.startsWith("0O")) {
+      radix = 8;
+      s = s.substring(2);
+    } else if (s.startsWith("0b") || s.startsWith("0B")) {
+      radix = 2;
+      s = s.substring(2);
+    }
+    try {
+      BigInteger b = new BigInteger(s, radix);
+      if (sign < 0) {
+        b = b.negate();
+      }
+      return b.bitLength() < 64 ? (Object) b.longValue() : b;
+    } catch (NumberFormatException e) {
+      return v;
+    }
+  }
+
+  static Object parseFloat(String v) {
+    String s = v.replace("_", "");
+    switch (s) {
+      case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+        return Double.POSITIVE_INFINITY;
+      case "-.inf", "-.Inf", "-.INF":
+        return Double.NEGATIVE_INFINITY;
+      case ".nan", ".NaN", ".NAN":
+        return Double.NaN;
+      default:
+        try {
+          return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+          return v;
+        }
+    }
+  }
+}
