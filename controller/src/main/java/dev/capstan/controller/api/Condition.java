@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reason PascalCase reason, e.g. {@code ReconciliationSucceeded}
  * @param message human-readable detail; may be empty
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Condition(
     @JsonInclude(JsonInclude.Include.ALWAYS) String type,

@@ -25,7 +25,7 @@ import java.util.List;
  * @param permitOnlyProjectScopedClusters whether only clusters scoped to the project may be used
  * @param destinationServiceAccounts service accounts to impersonate per destination
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppProjectSpec(
     String description,
@@ -103,7 +103,7 @@ public record AppProjectSpec(
    * @param groups SSO groups that hold the role
    * @param jwtTokens tokens issued for the role
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ProjectRole(
       @JsonInclude(JsonInclude.Include.ALWAYS) String name,
@@ -127,9 +127,9 @@ public record AppProjectSpec(
    * @param exp expiry, seconds since the epoch; 0 for none
    * @param id token id
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record JwtToken(long iat, long exp, String id) {
+  public record JwtToken(@JsonInclude(JsonInclude.Include.ALWAYS) long iat, long exp, String id) {
     public JwtToken {
       id = requireNonNullElse(id, "");
     }
@@ -141,7 +141,7 @@ public record AppProjectSpec(
    * @param warn whether orphaned resources raise a warning condition
    * @param ignore resources never reported as orphaned
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record OrphanedResources(boolean warn, List<OrphanedResourceKey> ignore) {
     public OrphanedResources {
@@ -156,7 +156,7 @@ public record AppProjectSpec(
    * @param kind kind
    * @param name name (glob)
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record OrphanedResourceKey(String group, String kind, String name) {
     public OrphanedResourceKey {
@@ -180,7 +180,7 @@ public record AppProjectSpec(
    * @param andOperator whether all selectors must match rather than any
    * @param description free text
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SyncWindow(
       String kind,
@@ -224,7 +224,7 @@ public record AppProjectSpec(
    * @param namespace namespace (glob)
    * @param defaultServiceAccount service account, {@code namespace:name} or {@code name}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record DestinationServiceAccount(
       @JsonInclude(JsonInclude.Include.ALWAYS) String server,

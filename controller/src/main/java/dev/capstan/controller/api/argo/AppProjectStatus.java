@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * @param jwtTokensByRole tokens per role name
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppProjectStatus(Map<String, JwtTokens> jwtTokensByRole) {
 
@@ -29,7 +29,7 @@ public record AppProjectStatus(Map<String, JwtTokens> jwtTokensByRole) {
    *
    * @param items the tokens
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record JwtTokens(List<AppProjectSpec.JwtToken> items) {
     public JwtTokens {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param name name of the target cluster, instead of {@code server}
  * @param namespace namespace for namespaced resources that do not set one
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationDestination(String server, String name, String namespace) {
 

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * @param helm Helm options, or {@code null}
  * @param plugin config management plugin options, or {@code null}
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationSource(
     String repoURL,
@@ -65,7 +65,7 @@ public record ApplicationSource(
    * @param exclude glob of files to exclude; wins over {@code include}
    * @param jsonnet Jsonnet options (stored, not evaluated), or {@code null}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Directory(boolean recurse, String include, String exclude, Jsonnet jsonnet) {
     public Directory {
@@ -81,7 +81,7 @@ public record ApplicationSource(
    * @param tlas top-level arguments
    * @param libs library search directories
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Jsonnet(List<JsonnetVar> extVars, List<JsonnetVar> tlas, List<String> libs) {
     public Jsonnet {
@@ -98,7 +98,7 @@ public record ApplicationSource(
    * @param value value, a string or Jsonnet code
    * @param code whether {@code value} is Jsonnet code
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record JsonnetVar(String name, String value, boolean code) {
     public JsonnetVar {
@@ -129,7 +129,7 @@ public record ApplicationSource(
    * @param components kustomize components to add
    * @param ignoreMissingComponents whether missing components are skipped
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Kustomize(
       String namePrefix,
@@ -176,6 +176,7 @@ public record ApplicationSource(
    * @param name name of the Deployment, StatefulSet or ReplicaSet
    * @param count the count, a number or a string holding one
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record KustomizeReplica(String name, IntOrString count) {
     public KustomizeReplica {
@@ -191,7 +192,7 @@ public record ApplicationSource(
    * @param target which resources the patch applies to, or {@code null} for the patch's own
    * @param options kustomize patch options such as {@code allowNameChange}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record KustomizePatch(
       String patch, String path, KustomizeSelector target, Map<String, Boolean> options) {
@@ -214,7 +215,7 @@ public record ApplicationSource(
    * @param labelSelector label selector
    * @param annotationSelector annotation selector
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record KustomizeSelector(
       String group,
@@ -254,7 +255,7 @@ public record ApplicationSource(
    * @param kubeVersion Kubernetes version reported to the chart
    * @param apiVersions API versions reported to the chart
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Helm(
       List<String> valueFiles,
@@ -296,7 +297,7 @@ public record ApplicationSource(
    * @param value value
    * @param forceString whether the value is always a string
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record HelmParameter(String name, String value, boolean forceString) {
     public HelmParameter {
@@ -311,7 +312,7 @@ public record ApplicationSource(
    * @param name parameter path
    * @param path file whose content is the value
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record HelmFileParameter(String name, String path) {
     public HelmFileParameter {
@@ -327,7 +328,7 @@ public record ApplicationSource(
    * @param env environment variables for the plugin
    * @param parameters plugin parameters
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Plugin(String name, List<NameValue> env, List<PluginParameter> parameters) {
     public Plugin {
@@ -345,7 +346,7 @@ public record ApplicationSource(
    * @param array array value
    * @param map map value
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PluginParameter(
       String name, String string, List<String> array, Map<String, String> map) {

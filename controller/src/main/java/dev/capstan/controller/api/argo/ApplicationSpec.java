@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param revisionHistoryLimit entries kept in {@code status.history}, or {@code null} for 10
  * @param sourceHydrator source hydration settings; stored, not implemented
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationSpec(
     String project,
@@ -33,7 +33,7 @@ public record ApplicationSpec(
     SyncPolicy syncPolicy,
     List<ResourceIgnoreDifferences> ignoreDifferences,
     List<NameValue> info,
-    Long revisionHistoryLimit,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long revisionHistoryLimit,
     Map<String, Object> sourceHydrator) {
 
   /** Argo CD's default for {@code revisionHistoryLimit}. */

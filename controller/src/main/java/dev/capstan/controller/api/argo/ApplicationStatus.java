@@ -29,7 +29,7 @@ import java.util.TreeMap;
  *     resources}
  * @param sourceHydrator source hydration status; stored, not implemented
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApplicationStatus(
     SyncStatus sync,
@@ -76,7 +76,7 @@ public record ApplicationStatus(
    * @param revisions per-source revisions of a multi-source Application
    * @param comparedTo the spec the comparison was made against, or {@code null}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SyncStatus(
       @JsonInclude(JsonInclude.Include.ALWAYS) String status,
@@ -108,7 +108,7 @@ public record ApplicationStatus(
    * @param destination the destination
    * @param ignoreDifferences the ignore rules in force
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ComparedTo(
       ApplicationSource source,
@@ -130,7 +130,7 @@ public record ApplicationStatus(
    * @param message detail, e.g. why a Deployment is progressing
    * @param lastTransitionTime RFC 3339 time the status last changed
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record HealthStatus(String status, String message, String lastTransitionTime) {
     public HealthStatus {
@@ -155,7 +155,7 @@ public record ApplicationStatus(
    * @param requiresDeletionConfirmation whether its deletion waits for confirmation
    * @param syncWave the sync wave of the resource
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ResourceStatus(
       String group,
@@ -187,7 +187,7 @@ public record ApplicationStatus(
    * @param message what is wrong
    * @param lastTransitionTime RFC 3339 time the condition appeared
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ApplicationCondition(
       @JsonInclude(JsonInclude.Include.ALWAYS) String type,
@@ -212,7 +212,7 @@ public record ApplicationStatus(
    * @param sources the sources deployed
    * @param initiatedBy who started the deployment, or {@code null}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record RevisionHistory(
       @JsonInclude(JsonInclude.Include.ALWAYS) long id,
@@ -238,7 +238,7 @@ public record ApplicationStatus(
    * @param externalURLs URLs of Ingresses and LoadBalancer Services
    * @param images container images
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Summary(List<String> externalURLs, List<String> images) {
     public Summary {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param info extra information about the operation
  * @param retry how the operation is retried on failure, or {@code null} for the default
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Operation(
     SyncOperation sync,
@@ -34,7 +34,7 @@ public record Operation(
    * @param username the user, when started by hand
    * @param automated whether the controller started it (automated sync)
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record InitiatedBy(String username, boolean automated) {
     public InitiatedBy {
@@ -57,7 +57,7 @@ public record Operation(
    * @param syncOptions per-sync options, added to the spec's
    * @param autoHealAttemptsCount how many self-heal syncs preceded this one
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SyncOperation(
       String revision,
@@ -108,7 +108,7 @@ public record Operation(
    * @param name name
    * @param namespace namespace; empty for cluster-scoped resources
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SyncOperationResource(String group, String kind, String name, String namespace) {
     public SyncOperationResource {

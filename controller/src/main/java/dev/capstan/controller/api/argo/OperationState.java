@@ -18,7 +18,7 @@ import java.util.List;
  * @param finishedAt RFC 3339 end time; empty while running
  * @param retryCount how many times the operation was retried
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OperationState(
     Operation operation,
@@ -61,7 +61,7 @@ public record OperationState(
    * @param sources the sources synced
    * @param managedNamespaceMetadata namespace metadata applied, or {@code null}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SyncResult(
       List<ResourceResult> resources,
@@ -93,7 +93,7 @@ public record OperationState(
    * @param syncPhase {@code PreSync}, {@code Sync}, {@code PostSync} or {@code SyncFail}
    * @param images container images of the resource
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ResourceResult(
       @JsonInclude(JsonInclude.Include.ALWAYS) String group,

@@ -19,7 +19,7 @@ import java.util.List;
  * @param jqPathExpressions jq path expressions of ignored fields
  * @param managedFieldsManagers field managers whose fields are ignored
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResourceIgnoreDifferences(
     String group,

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param managedNamespaceMetadata metadata for the namespace made by {@code CreateNamespace=true},
  *     or {@code null}
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SyncPolicy(
     Automated automated,
@@ -60,9 +60,13 @@ public record SyncPolicy(
    * @param allowEmpty whether an automated sync may leave the Application with no resources
    * @param enabled explicit switch (newer Argo CD); {@code null} when absent, which means on
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Automated(boolean prune, boolean selfHeal, boolean allowEmpty, Boolean enabled) {}
+  public record Automated(
+      boolean prune,
+      boolean selfHeal,
+      boolean allowEmpty,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean enabled) {}
 
   /**
    * Retry settings for failed syncs.
@@ -70,7 +74,7 @@ public record SyncPolicy(
    * @param limit maximum number of attempts; unlimited when negative
    * @param backoff delays between attempts, or {@code null} for the default
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record RetryStrategy(long limit, Backoff backoff) {}
 
@@ -81,9 +85,10 @@ public record SyncPolicy(
    * @param factor multiplier applied after each failed attempt, or {@code null} for the default 2
    * @param maxDuration upper bound of the delay
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Backoff(String duration, Long factor, String maxDuration) {
+  public record Backoff(
+      String duration, @JsonInclude(JsonInclude.Include.NON_NULL) Long factor, String maxDuration) {
     public Backoff {
       duration = requireNonNullElse(duration, "");
       maxDuration = requireNonNullElse(maxDuration, "");
@@ -96,7 +101,7 @@ public record SyncPolicy(
    * @param labels labels to set
    * @param annotations annotations to set
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ManagedNamespaceMetadata(
       Map<String, String> labels, Map<String, String> annotations) {

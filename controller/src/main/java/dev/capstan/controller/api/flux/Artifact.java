@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param size size in bytes, or {@code null} when unknown
  * @param metadata extra metadata
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Artifact(
     @JsonInclude(JsonInclude.Include.ALWAYS) String path,
@@ -28,7 +28,7 @@ public record Artifact(
     @JsonInclude(JsonInclude.Include.ALWAYS) String revision,
     String digest,
     @JsonInclude(JsonInclude.Include.ALWAYS) String lastUpdateTime,
-    Long size,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long size,
     Map<String, String> metadata) {
   public Artifact {
     path = requireNonNullElse(path, "");

@@ -27,7 +27,7 @@ import java.util.List;
  * @param include other GitRepositories whose artifacts are copied in
  * @param sparseCheckout directories to check out; all when empty
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GitRepositorySpec(
     @JsonInclude(JsonInclude.Include.ALWAYS) String url,
@@ -68,7 +68,7 @@ public record GitRepositorySpec(
    * @param name full reference name, e.g. {@code refs/heads/main} or {@code refs/pull/1/head}
    * @param commit commit SHA (with {@code branch}: looked up on that branch)
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Ref(String branch, String tag, String semver, String name, String commit) {
     public Ref {
@@ -91,7 +91,7 @@ public record GitRepositorySpec(
    * @param mode {@code HEAD} (or legacy {@code head}), {@code Tag} or {@code TagAndHEAD}
    * @param secretRef Secret with the trusted public keys
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Verification(String mode, LocalObjectReference secretRef) {
     public Verification {
@@ -106,7 +106,7 @@ public record GitRepositorySpec(
    * @param fromPath path in the included artifact to copy from; its root when empty
    * @param toPath path to copy to; the included repository's name when empty
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Include(LocalObjectReference repository, String fromPath, String toPath) {
     public Include {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param sourceVerificationMode the verification mode last used
  * @param lastHandledReconcileAt the {@code reconcile.fluxcd.io/requestedAt} value last handled
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GitRepositoryStatus(
     long observedGeneration,

@@ -43,7 +43,7 @@ import java.util.TreeMap;
  *     or {@code Orphan}
  * @param driftIgnoreRules fields ignored when detecting drift
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record KustomizationSpec(
     SourceReference sourceRef,
@@ -51,7 +51,7 @@ public record KustomizationSpec(
     @JsonInclude(JsonInclude.Include.ALWAYS) String interval,
     String retryInterval,
     String timeout,
-    boolean prune,
+    @JsonInclude(JsonInclude.Include.ALWAYS) boolean prune,
     @JsonProperty("wait") boolean waitForReady,
     boolean force,
     boolean suspend,
@@ -109,7 +109,7 @@ public record KustomizationSpec(
    * @param name name of the source
    * @param namespace namespace of the source; the Kustomization's own when empty
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SourceReference(
       String apiVersion,
@@ -132,7 +132,7 @@ public record KustomizationSpec(
    * @param name name
    * @param namespace namespace; the Kustomization's own when empty
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record NamespacedKindReference(
       String apiVersion,
@@ -156,7 +156,7 @@ public record KustomizationSpec(
    * @param inProgress expression true while it progresses
    * @param failed expression true when it failed
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record CustomHealthCheck(
       String apiVersion, String kind, String current, String inProgress, String failed) {
@@ -176,7 +176,7 @@ public record KustomizationSpec(
    * @param namespace its namespace; this Kustomization's own when empty
    * @param readyExpr CEL expression replacing the readiness check (stored, not evaluated)
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record DependencyReference(
       @JsonInclude(JsonInclude.Include.ALWAYS) String name, String namespace, String readyExpr) {
@@ -193,7 +193,7 @@ public record KustomizationSpec(
    * @param patch strategic-merge or JSON 6902 patch
    * @param target the objects to patch, or {@code null} for the patch's own object
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Patch(@JsonInclude(JsonInclude.Include.ALWAYS) String patch, Selector target) {
     public Patch {
@@ -212,7 +212,7 @@ public record KustomizationSpec(
    * @param labelSelector label selector
    * @param annotationSelector annotation selector
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Selector(
       String group,
@@ -241,7 +241,7 @@ public record KustomizationSpec(
    * @param newTag replacement tag
    * @param digest replacement digest; wins over {@code newTag}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Image(
       @JsonInclude(JsonInclude.Include.ALWAYS) String name,
@@ -262,7 +262,7 @@ public record KustomizationSpec(
    * @param labels labels
    * @param annotations annotations
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record CommonMetadata(Map<String, String> labels, Map<String, String> annotations) {
     public CommonMetadata {
@@ -280,7 +280,7 @@ public record KustomizationSpec(
    * @param substitute variables by name
    * @param substituteFrom ConfigMaps and Secrets whose data are variables
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PostBuild(
       Map<String, String> substitute, List<SubstituteReference> substituteFrom) {
@@ -299,7 +299,7 @@ public record KustomizationSpec(
    * @param name its name, in the Kustomization's namespace
    * @param optional whether a missing object is tolerated
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SubstituteReference(
       @JsonInclude(JsonInclude.Include.ALWAYS) String kind,
@@ -328,7 +328,7 @@ public record KustomizationSpec(
    * @param name Secret name
    * @param key key; {@code value} or {@code value.yaml} when empty
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record SecretKeyReference(
       @JsonInclude(JsonInclude.Include.ALWAYS) String name, String key) {
@@ -345,7 +345,7 @@ public record KustomizationSpec(
    * @param serviceAccountName service account for cloud KMS
    * @param secretRef Secret with private keys, or {@code null}
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Decryption(
       @JsonInclude(JsonInclude.Include.ALWAYS) String provider,
@@ -363,7 +363,7 @@ public record KustomizationSpec(
    * @param paths RFC 6901 pointers
    * @param target the objects the rule applies to, or {@code null} for all
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record DriftIgnoreRule(
       @JsonInclude(JsonInclude.Include.ALWAYS) List<String> paths, Selector target) {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param inventory objects applied by the last successful reconciliation, or {@code null}
  * @param history snapshots of recent reconciliations
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record KustomizationStatus(
     long observedGeneration,
@@ -93,7 +93,7 @@ public record KustomizationStatus(
    * @param totalReconciliations number of reconciliations
    * @param metadata extra metadata
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Snapshot(
       @JsonInclude(JsonInclude.Include.ALWAYS) String digest,
