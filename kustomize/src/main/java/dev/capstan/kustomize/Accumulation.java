@@ -1,6 +1,7 @@
 package dev.capstan.kustomize;
 
 import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
+import dev.capstan.kustomize.openapi.OpenApiSettings;
 import dev.capstan.kustomize.resource.ResourceList;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,22 @@ public final class Accumulation {
   private final ResourceList resources = new ResourceList();
   private FieldSpecConfig config = FieldSpecConfig.defaults();
   private final List<Object> vars = new ArrayList<>();
+  private final OpenApiSettings openapi;
+
+  /** A build's first accumulation, patching with kustomize's default schema. */
+  public Accumulation() {
+    this(OpenApiSettings.defaults());
+  }
+
+  /** An accumulation sharing the build's schema choice (for bases). */
+  public Accumulation(OpenApiSettings openapi) {
+    this.openapi = openapi;
+  }
+
+  /** The build's {@code openapi:} schema choice (engineer B, .openapi); shared with bases. */
+  public OpenApiSettings openapi() {
+    return openapi;
+  }
 
   public ResourceList resources() {
     return resources;

@@ -9,6 +9,7 @@ import dev.capstan.kustomize.load.KustomizationReader;
 import dev.capstan.kustomize.load.ResourceFileReader;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
+import dev.capstan.kustomize.patch.PatchTransformers;
 import dev.capstan.kustomize.transform.BuiltinTransformers;
 import dev.capstan.kustomize.transform.LocalConfigFilter;
 import dev.capstan.kustomize.transform.NameReferenceTransformer;
@@ -54,6 +55,7 @@ public final class BuildPipeline {
           "'" + top.file() + "' is a Component; a build must start at a Kustomization");
     }
     Accumulation acc = new Accumulation();
+    acc.openapi().apply(top.map("openapi"), loader::readString, true);
     accumulateTarget(top, loader, acc);
     finish(top, loader, acc);
     return acc.resources();
@@ -61,6 +63,7 @@ public final class BuildPipeline {
 
   /** The per-kustomization steps, acting on {@code acc} (empty unless a component). */
   void accumulateTarget(Kustomization k, Loader loader, Accumulation acc) {
+    acc.openapi().apply(k.map("openapi"), loader::readString, false);
     accumulateResources(k, loader, acc);
     for (String c : k.configurations()) {
       acc.mergeConfig(FieldSpecConfig.parse(loader.readString(c), loader.resolve(c).toString()));
@@ -70,7 +73,7 @@ public final class BuildPipeline {
     runGenerators(new BuildContext(k, loader, options, acc.config()), acc);
     accumulateComponents(k, loader, acc);
     ctx = new BuildContext(k, loader, options, acc.config());
-    for (Transformer t : transformers(ctx)) {
+    for (Transformer t : transformers(ctx, acc)) {
       t.transform(acc.resources());
     }
     acc.vars().addAll(k.list("vars"));
@@ -111,7 +114,7 @@ public final class BuildPipeline {
       throw new KustomizeException(
           "expected kind != 'Component' for path '" + dir + "'; components go in 'components:'");
     }
-    Accumulation baseAcc = new Accumulation();
+    Accumulation baseAcc = new Accumulation(acc.openapi());
     accumulateTarget(base, sub, baseAcc);
     acc.absorb(baseAcc);
   }
@@ -203,21 +206,16 @@ public final class BuildPipeline {
    * The builtin transformers of this kustomization in kustomize's order, then the {@code
    * transformers:} plugins. Patches and replacements are engineer B's, plugins engineer C's.
    */
-  private List<Transformer> transformers(BuildContext ctx) {
+  private List<Transformer> transformers(BuildContext ctx, Accumulation acc) {
     Kustomization k = ctx.kustomization();
     List<Transformer> out = new ArrayList<>();
-    for (String f : List.of("patchesStrategicMerge", "patches")) {
-      if (k.has(f)) {
-        throw k.invalid(f, "not supported yet");
-      }
-    }
+    out.addAll(PatchTransformers.strategicMerge(k, ctx.loader(), acc.openapi()));
+    out.addAll(PatchTransformers.patches(k, ctx.loader(), acc.openapi()));
     out.addAll(BuiltinTransformers.namespace(ctx));
     out.addAll(BuiltinTransformers.prefixSuffix(ctx));
     out.addAll(BuiltinTransformers.labels(ctx));
     out.addAll(BuiltinTransformers.annotations(ctx));
-    if (k.has("patchesJson6902")) {
-      throw k.invalid("patchesJson6902", "not supported yet");
-    }
+    out.addAll(PatchTransformers.json6902(k, ctx.loader(), acc.openapi()));
     out.addAll(BuiltinTransformers.replicas(ctx));
     out.addAll(BuiltinTransformers.images(ctx));
     for (String f : List.of("replacements", "transformers", "validators")) {

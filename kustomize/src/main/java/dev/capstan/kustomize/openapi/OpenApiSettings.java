@@ -54,7 +54,9 @@ public final class OpenApiSettings {
       if (version != null) {
         throw new KustomizeException("builtin version and custom schema provided, cannot use both");
       }
-      current = SchemaSet.parse(text, String.valueOf(path));
+      // Declared at the root, the custom schema stands alone (kustomize has loaded nothing yet);
+      // declared later, it overlays the built-in definitions kustomize already holds.
+      current = SchemaSet.parse(text, String.valueOf(path), root ? null : current);
       declared = true;
       return;
     }

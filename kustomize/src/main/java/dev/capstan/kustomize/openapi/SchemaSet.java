@@ -36,10 +36,24 @@ public final class SchemaSet {
 
   private final Map<String, Supplier<Schema>> byType;
   private final java.util.Set<String> clusterScoped;
+  private final java.util.function.Function<String, Schema> definitions;
+  private final SchemaSet fallback;
 
-  private SchemaSet(Map<String, Supplier<Schema>> byType, java.util.Set<String> clusterScoped) {
+  private SchemaSet(
+      Map<String, Supplier<Schema>> byType,
+      java.util.Set<String> clusterScoped,
+      java.util.function.Function<String, Schema> definitions,
+      SchemaSet fallback) {
     this.byType = byType;
     this.clusterScoped = clusterScoped;
+    this.definitions = definitions;
+    this.fallback = fallback;
+  }
+
+  /** The schema of a named definition, or null when unknown. */
+  public Schema definition(String name) {
+    Schema s = definitions.apply(name);
+    return s == null && fallback != null ? fallback.definition(name) : s;
   }
 
   /**
@@ -47,13 +61,17 @@ public final class SchemaSet {
    * it does not know count as namespaced, as in kustomize.
    */
   public boolean isClusterScoped(String apiVersion, String kind) {
-    return clusterScoped.contains(apiVersion + "\u0000" + kind);
+    return clusterScoped.contains(apiVersion + "\u0000" + kind)
+        || (fallback != null && fallback.isClusterScoped(apiVersion, kind));
   }
 
   /** The schema of a top-level kind, or null when this set does not know it. */
   public Schema forType(String apiVersion, String kind) {
     Supplier<Schema> s = byType.get(apiVersion + "\u0000" + kind);
-    return s == null ? null : s.get();
+    if (s == null) {
+      return fallback == null ? null : fallback.forType(apiVersion, kind);
+    }
+    return s.get();
   }
 
   /** Kustomize's default: the built-in Kubernetes v1.21.2 schema. */
@@ -104,7 +122,7 @@ public final class SchemaSet {
         String apiVersion = k[1].isEmpty() ? k[2] : k[1] + "/" + k[2];
         byType.put(apiVersion + "\u0000" + k[3], () -> s);
       }
-      return new SchemaSet(byType, java.util.Set.copyOf(cluster));
+      return new SchemaSet(byType, java.util.Set.copyOf(cluster), built::get, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -142,12 +160,21 @@ public final class SchemaSet {
    * @param source the file name used in error messages
    */
   public static SchemaSet parse(String text, String source) {
+    return parse(text, source, null);
+  }
+
+  /**
+   * Parses a custom swagger document laid over another schema set: kinds and {@code $ref}
+   * definitions it lacks come from {@code fallback} (kustomize ends up with this when a base or
+   * component declares the schema after the built-in one was loaded).
+   */
+  public static SchemaSet parse(String text, String source, SchemaSet fallback) {
     Object doc = YamlReader.readOne(text, source);
     if (!(doc instanceof Map<?, ?> root)) {
       throw new KustomizeException("invalid schema file: " + source + " is not a swagger document");
     }
     Map<String, Object> definitions = asMap(root.get("definitions"));
-    CustomBuilder builder = new CustomBuilder(definitions);
+    CustomBuilder builder = new CustomBuilder(definitions, fallback);
     Map<String, Supplier<Schema>> byType = new HashMap<>();
     for (Map.Entry<String, Object> e : definitions.entrySet()) {
       Map<String, Object> def = asMap(e.getValue());
@@ -164,7 +191,11 @@ public final class SchemaSet {
         byType.put(apiVersion + "\u0000" + kind, () -> builder.schemaFor(node));
       }
     }
-    return new SchemaSet(byType, clusterScopedFromPaths(asMap(root.get("paths"))));
+    return new SchemaSet(
+        byType,
+        clusterScopedFromPaths(asMap(root.get("paths"))),
+        name -> definitions.containsKey(name) ? builder.schemaFor(definitions.get(name)) : null,
+        fallback);
   }
 
   private static java.util.Set<String> clusterScopedFromPaths(Map<String, Object> paths) {
@@ -196,9 +227,11 @@ public final class SchemaSet {
   private static final class CustomBuilder {
     private final Map<String, Object> definitions;
     private final Map<Object, Schema> cache = new IdentityHashMap<>();
+    private final SchemaSet fallback;
 
-    CustomBuilder(Map<String, Object> definitions) {
+    CustomBuilder(Map<String, Object> definitions, SchemaSet fallback) {
       this.definitions = definitions;
+      this.fallback = fallback;
     }
 
     synchronized Schema schemaFor(Object node) {
@@ -207,7 +240,11 @@ public final class SchemaSet {
         if (hops > 64 || !ref.startsWith("#/definitions/")) {
           return null;
         }
-        n = definitions.get(ref.substring("#/definitions/".length()));
+        String name = ref.substring("#/definitions/".length());
+        n = definitions.get(name);
+        if (n == null) {
+          return fallback == null ? null : fallback.definition(name);
+        }
       }
       if (!(n instanceof Map<?, ?>)) {
         return null;
