@@ -55,8 +55,13 @@ public final class HealthCorpus {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> yamlText(String text) {
     LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true).build();
-    Object doc = new Load(settings).loadFromString(text);
-    return (Map<String, Object>) doc;
+    // The first document counts, as with Go's YAML decoders (one input has a stray "---").
+    for (Object doc : new Load(settings).loadAllFromString(text)) {
+      if (doc != null) {
+        return (Map<String, Object>) doc;
+      }
+    }
+    throw new IllegalArgumentException("no YAML document");
   }
 
   /** Reads a JSON-lines file, one object per line. */
