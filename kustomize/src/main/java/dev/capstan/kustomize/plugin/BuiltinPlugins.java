@@ -1,0 +1,126 @@
+package dev.capstan.kustomize.plugin;
+
+import dev.capstan.kustomize.BuildContext;
+import dev.capstan.kustomize.KustomizeException;
+import dev.capstan.kustomize.generate.Generator;
+import dev.capstan.kustomize.openapi.OpenApiSettings;
+import dev.capstan.kustomize.resource.Resource;
+import dev.capstan.kustomize.resource.ResourceList;
+import dev.capstan.kustomize.transform.Transformer;
+import dev.capstan.kustomize.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a kustomization's {@code generators:} and {@code transformers:} entries into generator and
+ * transformer instances, as kustomize does:
+ *
+ * <ol>
+ *   <li>an entry that parses as YAML objects is an inline config; every other entry is a path
+ *       (file or kustomization directory) accumulated like a {@code resources:} entry. All inline
+ *       configs come first, then the path ones (kustomize collects them in that order);
+ *   <li>each config must be {@code apiVersion: builtin}: any other is an external plugin, which
+ *       {@code kubectl kustomize} refuses ("external plugins disabled");
+ *   <li>the config is decoded for its kind ({@link BuiltinPluginFactory}) and must be of the
+ *       wanted role ("plugin … not a generator" / "… not a transformer").
+ * </ol>
+ *
+ * One instance per kustomization and build step.
+ */
+public final class BuiltinPlugins {
+  private final BuildContext ctx;
+  private final BuiltinPluginFactory factory;
+  private final PluginConfigSource source;
+
+  /**
+   * @param ctx the kustomization being built
+   * @param openapi the build's schema choice (patch transformers read it when they run)
+   * @param source accumulates path entries like {@code resources:} entries
+   */
+  public BuiltinPlugins(BuildContext ctx, OpenApiSettings openapi, PluginConfigSource source) {
+    this.ctx = ctx;
+    this.factory = new BuiltinPluginFactory(ctx, openapi);
+    this.source = source;
+  }
+
+  /** The {@code generators:} plugins, in kustomize's order. */
+  public List<Generator> generators() {
+    List<Generator> out = new ArrayList<>();
+    for (PluginConfig c : configs("generators")) {
+      Object plugin = factory.make(c);
+      if (!(plugin instanceof Generator g)) {
+        throw new KustomizeException(
+            "loading generator plugins: failed to load generator: plugin "
+                + c.idText()
+                + " not a generator");
+      }
+      out.add(g);
+    }
+    return out;
+  }
+
+  /** The {@code transformers:} plugins, in kustomize's order. */
+  public List<Transformer> transformers() {
+    List<Transformer> out = new ArrayList<>();
+    for (PluginConfig c : configs("transformers")) {
+      Object plugin = factory.make(c);
+      if (!(plugin instanceof Transformer t)) {
+        throw new KustomizeException("plugin " + c.idText() + " not a transformer");
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  private List<PluginConfig> configs(String field) {
+    List<String> entries = ctx.kustomization().strings(field);
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    List<PluginConfig> out = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (String entry : entries) {
+      List<Map<String, Object>> inline = inlineConfigs(entry);
+      if (inline == null) {
+        paths.add(entry);
+        continue;
+      }
+      for (Map<String, Object> doc : inline) {
+        out.add(new PluginConfig(new Resource(doc)));
+      }
+    }
+    if (!paths.isEmpty()) {
+      ResourceList fromPaths = source.accumulate(paths);
+      for (Resource r : fromPaths) {
+        out.add(new PluginConfig(r));
+      }
+    }
+    return out;
+  }
+
+  /** The objects of an inline config, or null when the entry is a path. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> inlineConfigs(String entry) {
+    if (!entry.contains("\n") && !entry.contains(":")) {
+      return null; // a plain path; avoids parsing every file name
+    }
+    List<Object> docs;
+    try {
+      docs = YamlReader.readAll(entry, "inline config");
+    } catch (KustomizeException e) {
+      return null;
+    }
+    if (docs.isEmpty()) {
+      return null;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object d : docs) {
+      if (!(d instanceof Map<?, ?> m) || !(m.get("kind") instanceof String)) {
+        return null;
+      }
+      out.add((Map<String, Object>) m);
+    }
+    return out;
+  }
+}
