@@ -3,6 +3,9 @@ package dev.capstan.engine.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static java.nio.file.attribute.PosixFilePermission.GROUP_WRITE;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 
 import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
@@ -54,8 +57,10 @@ class GitSourceHttpTest {
       assertThat(root.getFileName().toString()).isEqualTo(head.name());
       assertThat(Files.readString(root.resolve("base/deploy.yaml"))).isEqualTo("kind: Deployment\n");
       assertThat(Files.isExecutable(root.resolve("bin/run.sh"))).isTrue();
-      assertThat(Files.isWritable(root.resolve("kustomization.yaml"))).isFalse();
-      assertThat(Files.isWritable(root.resolve("base"))).isFalse();
+      // Permission bits, not Files.isWritable: tests may run as root, who may write anyway.
+      assertThat(Files.getPosixFilePermissions(root.resolve("kustomization.yaml"))).doesNotContain(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE);
+      assertThat(Files.getPosixFilePermissions(root.resolve("base"))).doesNotContain(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE);
+      assertThat(Files.getPosixFilePermissions(root)).doesNotContain(OWNER_WRITE);
       assertThat(root.resolve(".git")).doesNotExist();
     }
   }

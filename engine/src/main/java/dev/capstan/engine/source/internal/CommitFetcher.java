@@ -129,15 +129,16 @@ public final class CommitFetcher {
     return fetch;
   }
 
-  /** Whether the server refused to send an unadvertised object (vs. a transport failure). */
+  /**
+   * Whether a failed fetch of a bare SHA may succeed as a fetch of all branches and tags: servers
+   * word the refusal differently ("not our ref", "want ... not valid", or an internal error), so
+   * anything that is not clearly about access or connectivity qualifies.
+   */
   private static boolean refusedWant(GitAPIException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("not our ref") || m.contains("not valid") || m.contains("want") || m.contains("not allowed")) {
-        return true;
-      }
-    }
-    return false;
+    return switch (FailureTranslator.reason(e)) {
+      case "auth", "host-key", "unreachable", "timeout", "repository-not-found", "invalid-url" -> false;
+      default -> true;
+    };
   }
 
   private static String localName(String remoteRef) {

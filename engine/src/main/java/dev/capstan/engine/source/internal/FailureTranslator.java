@@ -56,35 +56,60 @@ public final class FailureTranslator {
     for (Throwable t = error; t != null && chain.size() < 16; t = t.getCause()) {
       chain.add(t);
     }
-    String text = String.join(" | ", chain.stream().map(t -> String.valueOf(t.getMessage())).toList())
-        .toLowerCase(Locale.ROOT);
     String detail = detail(chain, scrubber);
     Throwable cause = scrubber.scrub(error);
 
+    return switch (reason(error)) {
+      case "invalid-url" -> new InvalidSourceException(step, url, "invalid-url", detail, cause);
+      case "repository-not-found" -> new RepositoryNotFoundException(step, url, "repository-not-found", detail, cause);
+      case "host-key" -> new GitAuthenticationException(step, url, "host-key", detail, cause);
+      case "auth" -> new GitAuthenticationException(step, url, "auth", detail, cause);
+      case "timeout" -> new GitUnreachableException(step, url, "timeout", detail, cause);
+      case "unreachable" -> new GitUnreachableException(step, url, "unreachable", detail, cause);
+      case "revision-not-found" -> new RevisionNotFoundException(step, url, "revision-not-found", detail, cause);
+      default -> new GitUnreachableException(step, url, "server-error", detail, cause);
+    };
+  }
+
+  /**
+   * The reason {@link #translate} would report for {@code error}: {@code invalid-url},
+   * {@code repository-not-found}, {@code host-key}, {@code auth}, {@code timeout},
+   * {@code unreachable}, {@code revision-not-found} or {@code server-error}.
+   */
+  public static String reason(Throwable error) {
+    if (error instanceof GitSourceException known) {
+      return known.reason();
+    }
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = error; t != null && chain.size() < 16; t = t.getCause()) {
+      chain.add(t);
+    }
+    String text = String.join(" | ", chain.stream().map(t -> String.valueOf(t.getMessage())).toList())
+        .toLowerCase(Locale.ROOT);
     if (chain.stream().anyMatch(InvalidRemoteException.class::isInstance) && !text.contains("not found")) {
-      return new InvalidSourceException(step, url, "invalid-url", detail, cause);
+      return "invalid-url";
     }
     if (chain.stream().anyMatch(NoRemoteRepositoryException.class::isInstance)) {
-      return new RepositoryNotFoundException(step, url, "repository-not-found", detail, cause);
+      return "repository-not-found";
     }
     if (HOST_KEY.matcher(text).find()) {
-      return new GitAuthenticationException(step, url, "host-key", detail, cause);
+      return "host-key";
     }
     if (AUTH.matcher(text).find()) {
-      return new GitAuthenticationException(step, url, "auth", detail, cause);
+      return "auth";
     }
     if (chain.stream().anyMatch(SocketTimeoutException.class::isInstance) || TIMEOUT.matcher(text).find()) {
-      return new GitUnreachableException(step, url, "timeout", detail, cause);
+      return "timeout";
     }
     if (chain.stream().anyMatch(t -> t instanceof ConnectException || t instanceof UnknownHostException
             || t instanceof NoRouteToHostException)
         || UNREACHABLE.matcher(text).find()) {
-      return new GitUnreachableException(step, url, "unreachable", detail, cause);
+      return "unreachable";
     }
     if (REVISION.matcher(text).find()) {
-      return new RevisionNotFoundException(step, url, "revision-not-found", detail, cause);
+      return "revision-not-found";
     }
-    return new GitUnreachableException(step, url, "server-error", detail, cause);
+    return "server-error";
   }
 
   /** The most specific scrubbed message of the chain, without a leading {@code URL: }. */
