@@ -10,6 +10,7 @@ import dev.capstan.kustomize.load.ResourceFileReader;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.patch.PatchTransformers;
+import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.transform.BuiltinTransformers;
 import dev.capstan.kustomize.transform.LocalConfigFilter;
 import dev.capstan.kustomize.transform.NameReferenceTransformer;
@@ -218,7 +219,10 @@ public final class BuildPipeline {
     out.addAll(PatchTransformers.json6902(k, ctx.loader(), acc.openapi()));
     out.addAll(BuiltinTransformers.replicas(ctx));
     out.addAll(BuiltinTransformers.images(ctx));
-    for (String f : List.of("replacements", "transformers", "validators")) {
+    if (k.has("replacements")) {
+      out.add(ReplacementTransformer.fromEntries(k.list("replacements"), ctx.loader(), acc.openapi()));
+    }
+    for (String f : List.of("transformers", "validators")) {
       if (k.has(f)) {
         throw k.invalid(f, "not supported yet");
       }
