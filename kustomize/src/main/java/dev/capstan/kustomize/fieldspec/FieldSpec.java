@@ -68,6 +68,17 @@ public record FieldSpec(String group, String version, String kind, List<String> 
     return out;
   }
 
+  /**
+   * Whether this spec, read as a selector, already covers {@code existing}: same path, and this
+   * spec's group, version and kind (empty matches any) select the existing one's.
+   */
+  public boolean covers(FieldSpec existing) {
+    return path.equals(existing.path)
+        && (group.isEmpty() || group.equals(existing.group))
+        && (version.isEmpty() || version.equals(existing.version))
+        && (kind.isEmpty() || kind.equals(existing.kind));
+  }
+
   /** Two specs are the same entry when gvk and path match (create may differ). */
   public boolean sameTarget(FieldSpec o) {
     return group.equals(o.group) && version.equals(o.version) && kind.equals(o.kind)

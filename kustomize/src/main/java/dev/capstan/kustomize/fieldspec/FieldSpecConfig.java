@@ -104,13 +104,23 @@ public final class FieldSpecConfig {
     outer:
     for (FieldSpec s : b) {
       for (FieldSpec e : out) {
-        if (e.sameTarget(s)) {
+        if (s.covers(e)) {
           continue outer;
         }
       }
       out.add(s);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * This configuration overridden by custom {@code configurations}: the custom specs come first,
+   * and a spec of this one is dropped when a custom spec for the same path is about a kind it
+   * selects (so a custom {@code namePrefix: metadata/name} for one kind replaces the default one
+   * for all kinds), as kustomize merges them.
+   */
+  public FieldSpecConfig withCustom(FieldSpecConfig custom) {
+    return custom.merge(this);
   }
 
   /** Parses a configuration document (the format of kustomize {@code configurations} files). */
@@ -129,12 +139,7 @@ public final class FieldSpecConfig {
       m.put(c, parseSpecs(map.get(c), source, c));
     }
     List<NameBackReference> refs = new ArrayList<>();
-    for (String k : map.keySet()) {
-      if (!CATEGORIES.contains(k) && !k.equals("nameReference")) {
-        throw new KustomizeException(
-            source + ": unknown transformer configuration field '" + k + "'");
-      }
-    }
+    // Unknown top-level fields are ignored, as kustomize's non-strict decoding does.
     Object nr = map.get("nameReference");
     if (nr != null) {
       if (!(nr instanceof List<?> list)) {

@@ -57,6 +57,10 @@ public final class FieldWalker {
     boolean present = map.containsKey(key);
     if (last) {
       if (seq) {
+        if (child == null && present && create) {
+          map.put(key, new java.util.ArrayList<Object>());
+          return;
+        }
         if (child instanceof List<?> items) {
           List<Object> l = (List<Object>) items;
           for (int k = 0; k < l.size(); k++) {
@@ -93,8 +97,14 @@ public final class FieldWalker {
       }
       return;
     }
+    if (child == null && present && seq && create) {
+      // an explicit null sequence becomes an empty one, as in kustomize
+      map.put(key, new java.util.ArrayList<Object>());
+      return;
+    }
     if (child == null) {
-      if (!create || seq) {
+      if (!create || seq || sequenceAhead(path, i + 1)) {
+        // a missing sequence is never created, so neither is the way to it
         return;
       }
       child = new LinkedHashMap<String, Object>();
@@ -105,6 +115,15 @@ public final class FieldWalker {
           "field spec " + spec + ": expected a sequence at '" + key + "'");
     }
     walk(child, path, i + 1, create, v, spec);
+  }
+
+  private static boolean sequenceAhead(List<String> path, int from) {
+    for (int k = from; k < path.size(); k++) {
+      if (path.get(k).endsWith("[]")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marker for visitors that handle a sequence-valued final field themselves. */

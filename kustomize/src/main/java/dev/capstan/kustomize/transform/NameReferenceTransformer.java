@@ -35,26 +35,13 @@ public final class NameReferenceTransformer implements Transformer {
   @Override
   public void transform(ResourceList resources) {
     List<Resource> all = new ArrayList<>(resources.asList());
-    boolean anyRenamed = false;
-    for (Resource r : all) {
-      if (!r.previousIds().isEmpty()) {
-        anyRenamed = true;
-        break;
-      }
-    }
-    if (!anyRenamed) {
-      return;
-    }
     for (NameBackReference rule : rules) {
       for (FieldSpec referrerSpec : rule.referrers()) {
         for (Resource referrer : all) {
           if (!referrerSpec.appliesTo(referrer.originalId().gvk())) {
             continue;
           }
-          List<Resource> candidates = null;
-          Fixer fixer = null;
-          // lazily computed per referrer and rule
-          fixer = new Fixer(referrer, rule, referrerSpec, all);
+          Fixer fixer = new Fixer(referrer, rule, referrerSpec, all);
           FieldWalker.walk(referrer.content(), referrerSpec, fixer::visit);
         }
       }
@@ -194,8 +181,9 @@ public final class NameReferenceTransformer implements Transformer {
         return null;
       }
       String name = p.get(0).name();
+      String ns = p.get(0).namespace();
       for (Resource r : p) {
-        if (!r.name().equals(name)) {
+        if (!r.name().equals(name) || !r.namespace().equals(ns)) {
           List<String> ids = new ArrayList<>();
           for (Resource x : p) {
             ids.add(x.id().toString());

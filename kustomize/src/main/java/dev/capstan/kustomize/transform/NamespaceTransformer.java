@@ -19,7 +19,7 @@ public final class NamespaceTransformer implements Transformer {
 
   /** Which RoleBinding subjects get the new namespace. */
   public enum SubjectMode {
-    /** Subjects named "default" and those already in a namespace being replaced (kustomize's default). */
+    /** Subjects named "default", whatever their kind (kustomize's default). */
     DEFAULT_ONLY,
     /** Every ServiceAccount subject. */
     ALL_SERVICE_ACCOUNTS,
@@ -75,7 +75,7 @@ public final class NamespaceTransformer implements Transformer {
       }
       subjects(r, oldNs);
       for (FieldSpec fs : dataSpecs) {
-        if (fs.appliesTo(r.gvk())) {
+        if (fs.appliesTo(r.gvk()) && !foreignNamespaceKind(fs, r)) {
           FieldWalker.walk(r.content(), fs, this::set);
         }
       }
@@ -92,6 +92,12 @@ public final class NamespaceTransformer implements Transformer {
             "namespace transformation produces ID conflict: " + r.id());
       }
     }
+  }
+
+  /** The Namespace rename applies to the core Namespace kind only, not to a CRD called so. */
+  private static boolean foreignNamespaceKind(FieldSpec fs, Resource r) {
+    return fs.kind().equals("Namespace") && fs.pathString().equals("metadata/name")
+        && !r.gvk().group().isEmpty();
   }
 
   private Object set(Object current, boolean present) {
@@ -121,12 +127,9 @@ public final class NamespaceTransformer implements Transformer {
         continue;
       }
       Map<String, Object> s = (Map<String, Object>) raw;
-      if (!"ServiceAccount".equals(s.get("kind"))) {
-        continue;
-      }
       boolean update =
           switch (config.subjects()) {
-            case ALL_SERVICE_ACCOUNTS -> true;
+            case ALL_SERVICE_ACCOUNTS -> "ServiceAccount".equals(s.get("kind"));
             case DEFAULT_ONLY -> "default".equals(s.get("name"));
             case NONE -> false;
           };
