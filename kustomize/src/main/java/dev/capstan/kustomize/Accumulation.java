@@ -44,6 +44,11 @@ public final class Accumulation {
     config = config.merge(other);
   }
 
+  /** Applies custom {@code configurations}: they take precedence over what is there. */
+  public void overrideConfig(FieldSpecConfig custom) {
+    config = config.withCustom(custom);
+  }
+
   /** The raw {@code vars} entries of this kustomization and its bases, in accumulation order. */
   public List<Object> vars() {
     return vars;

@@ -67,7 +67,8 @@ public final class BuildPipeline {
     acc.openapi().apply(k.map("openapi"), loader::readString, false);
     accumulateResources(k, loader, acc);
     for (String c : k.configurations()) {
-      acc.mergeConfig(FieldSpecConfig.parse(loader.readString(c), loader.resolve(c).toString()));
+      acc.overrideConfig(
+          FieldSpecConfig.parse(loader.readString(c), loader.resolve(c).toString()));
     }
     BuildContext ctx = new BuildContext(k, loader, options, acc.config());
     acc.mergeConfig(crdConfig(ctx));
