@@ -1,5 +1,7 @@
 package dev.capstan.cli;
 
+import dev.capstan.cli.build.BuildCommand;
+import dev.capstan.cli.install.InstallCommand;
 import java.util.List;
 
 /** The registry of top-level subcommands; each feature adds its command object here. */
@@ -7,6 +9,6 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of();
+    return List.of(new BuildCommand(), new InstallCommand());
   }
 }

@@ -1,0 +1,224 @@
+package dev.capstan.cli.install;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.controller.api.argo.AppProject;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out an {@link InstallPlan} against a cluster.
+ *
+ * <p>Capstan-owned objects are server-side applied with field manager {@link #FIELD_MANAGER},
+ * forcing conflicts; an apply that leaves the {@code resourceVersion} as it was changed nothing.
+ * User-owned objects are created when missing and otherwise left alone. The CRDs go first, and the
+ * installer waits until each is Established before it touches anything else.
+ *
+ * <p>Idempotent: a second install with the same plan reports every object {@link Action#UNCHANGED}.
+ * A dry run asks the API server to check every write ({@code dryRun=All}) and changes nothing. Not
+ * thread-safe; one install at a time per instance.
+ */
+public final class Installer {
+
+  /** The field manager of every server-side apply; a public contract. */
+  public static final String FIELD_MANAGER = "capstan";
+
+  private static final String USER_OWNED_NOTE = "exists; yours to edit, left as it is";
+
+  private final KubernetesClient client;
+  private final Duration establishTimeout;
+
+  /**
+   * @param client a client of the target cluster, with rights to create CRDs and RBAC objects
+   * @param establishTimeout how long to wait for each CRD to become Established
+   */
+  public Installer(KubernetesClient client, Duration establishTimeout) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.establishTimeout = Objects.requireNonNull(establishTimeout, "establishTimeout");
+  }
+
+  /**
+   * Installs (or in a dry run checks) every object of the plan.
+   *
+   * @throws InstallException naming the object and step when the cluster refuses or cannot be
+   *     reached; objects before it in the plan stay installed
+   */
+  public InstallResult install(InstallPlan plan, boolean dryRun) {
+    List<InstallResult.Entry> entries = new ArrayList<>();
+    boolean crdsExisted = true;
+    for (PlannedObject crd : plan.crds()) {
+      InstallResult.Entry entry = apply(crd, dryRun);
+      crdsExisted &= entry.action() != Action.CREATED;
+      entries.add(entry);
+    }
+    if (!dryRun) {
+      plan.crds().forEach(crd -> awaitEstablished(crd.object().getMetadata().getName()));
+    }
+    for (PlannedObject object : plan.objects()) {
+      if (dryRun && !crdsExisted && object.object() instanceof AppProject) {
+        // Its kind is not served yet, so the server cannot check it; it would be created.
+        entries.add(new InstallResult.Entry(object.id(), Action.CREATED, "kind not served yet"));
+        continue;
+      }
+      entries.add(
+          object.ownership() == Ownership.CAPSTAN ? apply(object, dryRun) : create(object, dryRun));
+    }
+    return new InstallResult(plan.namespace(), dryRun, entries);
+  }
+
+  private InstallResult.Entry apply(PlannedObject planned, boolean dryRun) {
+    HasMetadata before = get(planned);
+    HasMetadata after;
+    try {
+      var resource = resource(planned.object());
+      after =
+          dryRun
+              ? resource.dryRun().fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply()
+              : resource.fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    } catch (KubernetesClientException e) {
+      throw failure(planned, "server-side apply", e);
+    }
+    if (before == null) {
+      return new InstallResult.Entry(planned.id(), Action.CREATED, "");
+    }
+    boolean unchanged =
+        dryRun
+            ? sameContent(before, after)
+            : Objects.equals(
+                before.getMetadata().getResourceVersion(),
+                after.getMetadata().getResourceVersion());
+    return new InstallResult.Entry(
+        planned.id(), unchanged ? Action.UNCHANGED : Action.CONFIGURED, "");
+  }
+
+  private InstallResult.Entry create(PlannedObject planned, boolean dryRun) {
+    if (get(planned) != null) {
+      return new InstallResult.Entry(planned.id(), Action.UNCHANGED, USER_OWNED_NOTE);
+    }
+    try {
+      var resource = resource(planned.object());
+      if (dryRun) {
+        resource.dryRun().create();
+      } else {
+        resource.create();
+      }
+      return new InstallResult.Entry(planned.id(), Action.CREATED, "");
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        // Created by someone else between our read and our create: it exists, and is theirs.
+        return new InstallResult.Entry(planned.id(), Action.UNCHANGED, USER_OWNED_NOTE);
+      }
+      throw failure(planned, "create", e);
+    }
+  }
+
+  private HasMetadata get(PlannedObject planned) {
+    try {
+      return resource(planned.object()).get();
+    } catch (KubernetesClientException e) {
+      throw failure(planned, "read", e);
+    }
+  }
+
+  private Resource<HasMetadata> resource(HasMetadata object) {
+    return client.resource(object);
+  }
+
+  private void awaitEstablished(String crdName) {
+    try {
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crdName)
+          .waitUntilCondition(
+              crd -> crd != null && condition(crd, "Established"),
+              establishTimeout.toMillis(),
+              TimeUnit.MILLISECONDS);
+    } catch (KubernetesClientException e) {
+      String why = "";
+      CustomResourceDefinition crd =
+          client.apiextensions().v1().customResourceDefinitions().withName(crdName).get();
+      if (crd != null && crd.getStatus() != null) {
+        why =
+            crd.getStatus().getConditions().stream()
+                .filter(c -> !"True".equals(c.getStatus()))
+                .map(c -> c.getType() + ": " + c.getMessage())
+                .reduce((a, b) -> a + "; " + b)
+                .map(s -> ": " + s)
+                .orElse("");
+      }
+      throw new InstallException(
+          "CustomResourceDefinition/"
+              + crdName
+              + " wait failed (not Established after "
+              + establishTimeout.toSeconds()
+              + "s)"
+              + why,
+          e);
+    }
+  }
+
+  private static boolean condition(CustomResourceDefinition crd, String type) {
+    if (crd.getStatus() == null) {
+      return false;
+    }
+    for (CustomResourceDefinitionCondition c : crd.getStatus().getConditions()) {
+      if (type.equals(c.getType()) && "True".equals(c.getStatus())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a dry-run result equals the live object, ignoring what the server maintains (resource
+   * version, managed fields, generation, status).
+   */
+  private boolean sameContent(HasMetadata live, HasMetadata dryRunResult) {
+    return comparable(live).equals(comparable(dryRunResult));
+  }
+
+  private JsonNode comparable(HasMetadata object) {
+    JsonNode tree = client.getKubernetesSerialization().convertValue(object, JsonNode.class);
+    if (tree instanceof ObjectNode root) {
+      root.remove("status");
+      if (root.get("metadata") instanceof ObjectNode meta) {
+        meta.remove(List.of("resourceVersion", "managedFields", "generation"));
+      }
+    }
+    return tree;
+  }
+
+  private static InstallException failure(
+      PlannedObject planned, String step, KubernetesClientException e) {
+    String reason =
+        e.getStatus() != null && e.getStatus().getReason() != null
+            ? e.getStatus().getReason()
+            : e.getCode() <= 0 ? "Unreachable" : "HTTP " + e.getCode();
+    String cause =
+        e.getStatus() != null && e.getStatus().getMessage() != null
+            ? e.getStatus().getMessage()
+            : rootMessage(e);
+    return new InstallException(
+        planned.id() + " " + step + " failed (" + reason + "): " + cause, e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}
