@@ -6,7 +6,7 @@ bin="$here/.cache/bin"
 run="$here/.run"
 components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
 
-say() { echo "testenv: $*" >&2; }
+say() { echo "testenv: [$(date +%T)] $*" >&2; }
 
 # The pid recorded for a component, printed only if that process is still alive and is running
 # this checkout's binary (a recycled pid or a control plane from another checkout never matches).
@@ -35,31 +35,40 @@ checkout_pids() {
   done
 }
 
-# Stops every process of this checkout's control plane: SIGTERM in reverse start order, then
-# SIGKILL for whatever is still alive after a grace period.
+# Stops every process of this checkout's control plane, one component at a time in reverse start
+# order (kube-apiserver shuts down quickly only while etcd is still there), then any leftover
+# process running one of this checkout's binaries. Each gets SIGTERM, and SIGKILL after a grace
+# period.
 stop_control_plane() {
-  local c pid pids=() i
+  local c pid i stopped=0
   for (( i=${#components[@]}-1; i>=0; i-- )); do
     c="${components[$i]}"
-    if pid="$(live_pid "$c")"; then pids+=("$pid"); fi
+    if pid="$(live_pid "$c")"; then
+      terminate "$c" "$pid"
+      stopped=$(( stopped + 1 ))
+    fi
   done
   for pid in $(checkout_pids); do
-    case " ${pids[*]} " in *" $pid "*) ;; *) pids+=("$pid") ;; esac
+    terminate "leftover $(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)" 2>/dev/null)" "$pid"
+    stopped=$(( stopped + 1 ))
   done
-  [ ${#pids[@]} -gt 0 ] || return 0
-  say "stopping ${#pids[@]} process(es) of this checkout's control plane"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  [ "$stopped" -eq 0 ] || say "stopped $stopped process(es) of this checkout's control plane"
+}
+
+terminate() { # $1 = description, $2 = pid
+  local i
+  kill -TERM "$2" 2>/dev/null || return 0
   for (( i=0; i<100; i++ )); do
-    any_alive "${pids[@]}" || return 0
+    any_alive "$2" || return 0
     sleep 0.1
   done
-  say "some processes ignored SIGTERM for 10s; killing them"
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  say "$1 (pid $2) ignored SIGTERM for 10s; killing it"
+  kill -KILL "$2" 2>/dev/null || true
   for (( i=0; i<50; i++ )); do
-    any_alive "${pids[@]}" || return 0
+    any_alive "$2" || return 0
     sleep 0.1
   done
-  say "processes still alive after SIGKILL: ${pids[*]}"
+  say "$1 (pid $2) is still alive after SIGKILL"
   return 1
 }
 
