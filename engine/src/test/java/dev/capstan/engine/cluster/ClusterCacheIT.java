@@ -1,0 +1,177 @@
+package dev.capstan.engine.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.capstan.engine.diff.DiffStatus;
+import dev.capstan.engine.inventory.Inventory;
+import dev.capstan.engine.inventory.TrackingIdOwnership;
+import dev.capstan.engine.sync.Action;
+import dev.capstan.engine.sync.SyncOptions;
+import dev.capstan.engine.sync.SyncResult;
+import dev.capstan.engine.sync.Syncer;
+import dev.capstan.kustomize.resource.Gvk;
+import dev.capstan.testsupport.cluster.ControlPlane;
+import dev.capstan.testsupport.cluster.TestNamespace;
+import dev.capstan.testsupport.cluster.WithControlPlane;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The watch cache sees drift made by hand within seconds, and a sync corrects it. */
+@WithControlPlane
+class ClusterCacheIT {
+
+  private static final Gvk DEPLOYMENT = new Gvk("apps", "v1", "Deployment");
+  private static final Gvk CONFIG_MAP = new Gvk("", "v1", "ConfigMap");
+
+  private final KubernetesClient client;
+  private final ControlPlane controlPlane;
+  private final String ns;
+  private final DiscoveryResourceTypes types;
+  private final InformerClusterCache cache;
+  private final List<ResourceChange> seen = new CopyOnWriteArrayList<>();
+
+  ClusterCacheIT(KubernetesClient client, ControlPlane controlPlane, TestNamespace namespace) {
+    this.client = client;
+    this.controlPlane = controlPlane;
+    this.ns = namespace.name();
+    this.types = new DiscoveryResourceTypes(client);
+    this.cache = new InformerClusterCache(client, types);
+    cache.addListener(ChangeListener.filtered(c -> c.key().namespace().equals(ns), seen::add));
+  }
+
+  @AfterEach
+  void stop() {
+    cache.close();
+  }
+
+  @Test
+  void kubectlScaleIsSeenByTheListenerAndCorrectedBySync() throws Exception {
+    Syncer syncer = new Syncer(client, types, Optional.of(cache));
+    TrackingIdOwnership app = new TrackingIdOwnership("drift");
+    List<GenericKubernetesResource> desired = List.of(deployment("web", 2));
+    SyncOptions options = SyncOptions.defaults().withTargetNamespace(ns);
+    SyncResult first = syncer.sync(app, desired, Inventory.empty(), options);
+    cache.watch(DEPLOYMENT);
+    ResourceKey web = new ResourceKey("apps", "Deployment", ns, "web");
+    assertThat(cache.get(web)).isPresent();
+
+    kubectl("scale", "deployment/web", "--replicas=5", "-n", ns);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(seen)
+                    .anySatisfy(
+                        c -> {
+                          assertThat(c.key()).isEqualTo(web);
+                          assertThat(c.type()).isEqualTo(ResourceChange.Type.UPDATED);
+                          assertThat(c.meaningful()).isTrue();
+                          assertThat(replicas(c.object())).isEqualTo(5);
+                        }));
+    assertThat(syncer.diff(app, desired, first.inventory(), options).get(web))
+        .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DiffStatus.OUT_OF_SYNC));
+
+    SyncResult corrected = syncer.sync(app, desired, first.inventory(), options);
+
+    assertThat(corrected.changes().actionOf(web)).contains(Action.CONFIGURED);
+    assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  void deletionsAreReportedAndWatchesAreShared() {
+    client.configMaps().inNamespace(ns).resource(configMap("doomed")).create();
+    cache.watch(CONFIG_MAP);
+    cache.watch(CONFIG_MAP);
+    assertThat(cache.watched()).containsExactly(CONFIG_MAP);
+    assertThat(cache.list(CONFIG_MAP)).anySatisfy(o -> assertThat(o.getMetadata().getName()).isEqualTo("doomed"));
+
+    client.configMaps().inNamespace(ns).withName("doomed").delete();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(seen)
+                    .anySatisfy(
+                        c -> {
+                          assertThat(c.key()).isEqualTo(new ResourceKey("", "ConfigMap", ns, "doomed"));
+                          assertThat(c.type()).isEqualTo(ResourceChange.Type.DELETED);
+                        }));
+    assertThat(cache.get(new ResourceKey("", "ConfigMap", ns, "doomed"))).isEmpty();
+  }
+
+  @Test
+  void aClosedRegistrationHearsNothingMore() {
+    List<ResourceChange> other = new CopyOnWriteArrayList<>();
+    ClusterCache.Registration registration =
+        cache.addListener(ChangeListener.filtered(c -> c.key().namespace().equals(ns), other::add));
+    cache.watch(CONFIG_MAP);
+    registration.close();
+
+    client.configMaps().inNamespace(ns).resource(configMap("quiet")).create();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> seen.stream().anyMatch(c -> c.key().name().equals("quiet")));
+    assertThat(other).isEmpty();
+  }
+
+  private void kubectl(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("kubectl", "--kubeconfig", controlPlane.kubeconfig().toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("kubectl %s: %s", String.join(" ", args), out).isZero();
+  }
+
+  private static int replicas(GenericKubernetesResource o) {
+    return ((Number) ((Map<?, ?>) o.getAdditionalProperties().get("spec")).get("replicas")).intValue();
+  }
+
+  private GenericKubernetesResource deployment(String name, int replicas) {
+    return new KubernetesSerialization()
+        .unmarshal(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: %1$s
+            spec:
+              replicas: %2$d
+              selector:
+                matchLabels: {app: %1$s}
+              template:
+                metadata:
+                  labels: {app: %1$s}
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:1.27
+            """
+                .formatted(name, replicas),
+            GenericKubernetesResource.class);
+  }
+
+  private static io.fabric8.kubernetes.api.model.ConfigMap configMap(String name) {
+    return new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withData(Map.of("k", "v"))
+        .build();
+  }
+}
