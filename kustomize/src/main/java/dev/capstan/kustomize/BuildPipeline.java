@@ -11,6 +11,7 @@ import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.patch.PatchTransformers;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
+import dev.capstan.kustomize.replace.Vars;
 import dev.capstan.kustomize.transform.BuiltinTransformers;
 import dev.capstan.kustomize.transform.LocalConfigFilter;
 import dev.capstan.kustomize.transform.NameReferenceTransformer;
@@ -78,6 +79,7 @@ public final class BuildPipeline {
     for (Transformer t : transformers(ctx, acc)) {
       t.transform(acc.resources());
     }
+    Vars.record(k.list("vars"), acc.resources(), acc.openapi().current());
     acc.vars().addAll(k.list("vars"));
   }
 
@@ -236,9 +238,7 @@ public final class BuildPipeline {
 
   /** Resolves {@code $(VAR)} references (engineer B). */
   private void resolveVars(Accumulation acc) {
-    if (!acc.vars().isEmpty()) {
-      throw new KustomizeException("vars are not supported yet");
-    }
+    Vars.resolve(acc.vars(), acc.resources(), acc.config().specs("varReference"));
   }
 
   private static boolean looksRemote(String entry) {

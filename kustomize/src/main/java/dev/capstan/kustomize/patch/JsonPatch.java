@@ -45,8 +45,9 @@ public final class JsonPatch {
    * @param source names the patch in error messages
    */
   public static JsonPatch parse(String text, String source) {
-    Object doc = YamlReader.readOne(text, source);
-    return fromTree(doc, source);
+    // Like kustomize's YAML-to-JSON conversion, only the first document of a stream is read.
+    List<Object> docs = YamlReader.readAll(text, source);
+    return fromTree(docs.isEmpty() ? List.of() : docs.get(0), source);
   }
 
   /** Builds a patch from an already parsed list of operations. */

@@ -85,7 +85,8 @@ public final class PatchTransformer implements Transformer {
     } catch (KustomizeException e) {
       throw new KustomizeException("unable to parse SM or JSON patch from " + source, e);
     }
-    if (docs.size() == 1 && docs.get(0) instanceof List<?>) {
+    // A YAML JSON patch is converted as kustomize converts it: only the first document counts.
+    if (!docs.isEmpty() && docs.get(0) instanceof List<?>) {
       return new PatchTransformer(
           List.of(), JsonPatch.fromTree(docs.get(0), source), target, source, openapi);
     }

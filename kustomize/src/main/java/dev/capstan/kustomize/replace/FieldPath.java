@@ -96,6 +96,15 @@ public final class FieldPath {
     }
     String part = parts.get(i);
     if (part.matches("[0-9]+")) {
+      walkIndex(node, part, i, create, out);
+      return;
+    }
+    walkNamed(node, part, i, create, out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void walkIndex(Object node, String part, int i, boolean create, List<Slot> out) {
+    {
       if (!(node instanceof List<?> l)) {
         return;
       }
@@ -109,14 +118,21 @@ public final class FieldPath {
             "index " + idx + " specified but only " + list.size() + " elements found");
       }
       walk(list.get(idx), i + 1, create, out, new Slot(list, idx));
-      return;
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void walkNamed(Object node, String part, int i, boolean create, List<Slot> out) {
     if (part.equals("*")) {
       if (node instanceof List<?> l) {
         for (int k = 0; k < l.size(); k++) {
           walk(l.get(k), i + 1, create, out, new Slot(l, k));
         }
       }
+      return;
+    }
+    if (part.matches("\\[[0-9]+\\]")) {
+      walkIndex(node, part.substring(1, part.length() - 1), i, create, out);
       return;
     }
     if (part.startsWith("[") && part.endsWith("]")) {
