@@ -1,0 +1,78 @@
+-- Capstan health script for promoter.argoproj.io/GitRepository.
+P = {
+  initializing = "Initializing Git repository",
+  deleting = "GitRepository is being deleted",
+  finalizers = {
+    ["gitrepository.promoter.argoproj.io/finalizer"] = "Waiting until no non-deleting PullRequests still reference this repository. Risk if removed manually: repository metadata may be removed while promotions still depend on it.",
+  },
+  waiting = "Waiting for GitRepository spec update to be observed",
+  missingReady = "GitRepository Ready condition is missing",
+  failed = "Git repository validation failed",
+  unknown = "Git repository readiness unknown",
+  healthy = function(o)
+    return { status = "Healthy", message = "Git repository is ready" }
+  end,
+}
+
+-- Shared readiness flow for GitOps Promoter resources (written for Capstan).
+local function isTrue(v) return v == true or v == "True" end
+local function isFalse(v) return v == false or v == "False" end
+
+local function findReady(o)
+  if o.status == nil or o.status.conditions == nil then return nil end
+  for _, c in ipairs(o.status.conditions) do
+    if c.type == "Ready" then return c end
+  end
+  return nil
+end
+
+local function deletingMessage(o)
+  local details = {}
+  if o.metadata.finalizers ~= nil and P.finalizers ~= nil then
+    for _, name in ipairs(o.metadata.finalizers) do
+      if P.finalizers[name] ~= nil then
+        details[#details + 1] = " " .. name .. ": " .. P.finalizers[name]
+      end
+    end
+  end
+  if #details == 0 then return P.deleting end
+  return P.deleting .. "." .. table.concat(details, "")
+end
+
+local function failedMessage(c)
+  local reason = c.reason or ""
+  local message = c.message or ""
+  if reason ~= "" and reason ~= "ReconciliationError" then
+    local prefix = P.notReady or P.failed
+    return prefix .. " (" .. reason .. "): " .. message
+  end
+  return P.failed .. ": " .. message
+end
+
+local function assess(o)
+  if o.metadata.deletionTimestamp ~= nil then
+    return { status = "Progressing", message = deletingMessage(o) }
+  end
+  if o.status == nil or o.status.conditions == nil then
+    return { status = "Progressing", message = P.initializing }
+  end
+  local ready = findReady(o)
+  local observedFrom = ready or o.status.conditions[1]
+  if o.metadata.generation ~= nil and observedFrom ~= nil and observedFrom.observedGeneration ~= nil
+      and observedFrom.observedGeneration < o.metadata.generation then
+    return { status = "Progressing", message = P.waiting }
+  end
+  if ready == nil then
+    return { status = "Progressing", message = P.missingReady }
+  end
+  if isFalse(ready.status) then
+    return { status = "Degraded", message = failedMessage(ready) }
+  end
+  if not isTrue(ready.status) then
+    return { status = "Progressing",
+             message = P.unknown .. " (" .. (ready.reason or "") .. "): " .. (ready.message or "") }
+  end
+  return P.healthy(o)
+end
+
+return assess(obj)

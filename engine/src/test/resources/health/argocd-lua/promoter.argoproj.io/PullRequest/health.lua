@@ -1,0 +1,84 @@
+-- Capstan health script for promoter.argoproj.io/PullRequest.
+P = {
+  initializing = "Initializing pull request",
+  deleting = "Pull request is being deleted",
+  finalizers = {
+    ["pullrequest.promoter.argoproj.io/finalizer"] =
+      "Waiting for SCM closure or reconciliation of the pull request. Risk if removed manually: the real PR can stay open after the CR is gone.",
+    ["changetransferpolicy.promoter.argoproj.io/pullrequest-finalizer"] =
+      "Waiting for the ChangeTransferPolicy to observe PR identity and state. Risk if removed manually: promotion status or history can be wrong or racy.",
+  },
+  waiting = "Waiting for pull request spec update to be observed",
+  missingReady = "Pull request is not ready yet",
+  failed = "Pull request reconciliation failed",
+  unknown = "Pull request readiness unknown",
+  healthy = function(o)
+    if o.status.id ~= nil and o.status.id ~= "" and o.status.state ~= nil and o.status.state ~= "" then
+      return { status = "Healthy", message = "Pull request is " .. o.status.state .. " as PR " .. o.status.id }
+    end
+    return { status = "Healthy", message = "Pull request is healthy" }
+  end,
+}
+
+-- Shared readiness flow for GitOps Promoter resources (written for Capstan).
+local function isTrue(v) return v == true or v == "True" end
+local function isFalse(v) return v == false or v == "False" end
+
+local function findReady(o)
+  if o.status == nil or o.status.conditions == nil then return nil end
+  for _, c in ipairs(o.status.conditions) do
+    if c.type == "Ready" then return c end
+  end
+  return nil
+end
+
+local function deletingMessage(o)
+  local details = {}
+  if o.metadata.finalizers ~= nil and P.finalizers ~= nil then
+    for _, name in ipairs(o.metadata.finalizers) do
+      if P.finalizers[name] ~= nil then
+        details[#details + 1] = " " .. name .. ": " .. P.finalizers[name]
+      end
+    end
+  end
+  if #details == 0 then return P.deleting end
+  return P.deleting .. "." .. table.concat(details, "")
+end
+
+local function failedMessage(c)
+  local reason = c.reason or ""
+  local message = c.message or ""
+  if reason ~= "" and reason ~= "ReconciliationError" then
+    local prefix = P.notReady or P.failed
+    return prefix .. " (" .. reason .. "): " .. message
+  end
+  return P.failed .. ": " .. message
+end
+
+local function assess(o)
+  if o.metadata.deletionTimestamp ~= nil then
+    return { status = "Progressing", message = deletingMessage(o) }
+  end
+  if o.status == nil or o.status.conditions == nil then
+    return { status = "Progressing", message = P.initializing }
+  end
+  local ready = findReady(o)
+  local observedFrom = ready or o.status.conditions[1]
+  if o.metadata.generation ~= nil and observedFrom ~= nil and observedFrom.observedGeneration ~= nil
+      and observedFrom.observedGeneration < o.metadata.generation then
+    return { status = "Progressing", message = P.waiting }
+  end
+  if ready == nil then
+    return { status = "Progressing", message = P.missingReady }
+  end
+  if isFalse(ready.status) then
+    return { status = "Degraded", message = failedMessage(ready) }
+  end
+  if not isTrue(ready.status) then
+    return { status = "Progressing",
+             message = P.unknown .. " (" .. (ready.reason or "") .. "): " .. (ready.message or "") }
+  end
+  return P.healthy(o)
+end
+
+return assess(obj)

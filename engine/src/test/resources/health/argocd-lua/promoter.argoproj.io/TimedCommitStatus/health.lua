@@ -1,0 +1,94 @@
+-- Capstan health script for promoter.argoproj.io/TimedCommitStatus.
+P = {
+  initializing = "Initializing timed commit gate",
+  deleting = "TimedCommitStatus is being deleted",
+  waiting = "Waiting for TimedCommitStatus spec update to be observed",
+  missingReady = "TimedCommitStatus Ready condition is missing",
+  failed = "Timed commit gate failed",
+  notReady = "Timed commit gate not ready",
+  unknown = "Timed commit gate status unknown",
+  healthy = function(o)
+    local envs = o.status.environments or {}
+    if #envs == 0 then
+      return { status = "Healthy", message = "Timed commit gate reconciled" }
+    end
+    local failed, pending = {}, {}
+    for _, env in ipairs(envs) do
+      if env.phase == "failure" then
+        failed[#failed + 1] = env.branch
+      elseif env.phase ~= "success" then
+        pending[#pending + 1] = env.branch
+      end
+    end
+    if #failed > 0 then
+      return { status = "Degraded", message = "Timed commit gate failed for branch(es): " .. table.concat(failed, ", ") }
+    end
+    if #pending > 0 then
+      return { status = "Progressing", message = "Timed commit gate pending for branch(es): " .. table.concat(pending, ", ") }
+    end
+    return { status = "Healthy", message = "Timed commit gate satisfied for " .. #envs .. " environment(s)" }
+  end,
+}
+
+-- Shared readiness flow for GitOps Promoter resources (written for Capstan).
+local function isTrue(v) return v == true or v == "True" end
+local function isFalse(v) return v == false or v == "False" end
+
+local function findReady(o)
+  if o.status == nil or o.status.conditions == nil then return nil end
+  for _, c in ipairs(o.status.conditions) do
+    if c.type == "Ready" then return c end
+  end
+  return nil
+end
+
+local function deletingMessage(o)
+  local details = {}
+  if o.metadata.finalizers ~= nil and P.finalizers ~= nil then
+    for _, name in ipairs(o.metadata.finalizers) do
+      if P.finalizers[name] ~= nil then
+        details[#details + 1] = " " .. name .. ": " .. P.finalizers[name]
+      end
+    end
+  end
+  if #details == 0 then return P.deleting end
+  return P.deleting .. "." .. table.concat(details, "")
+end
+
+local function failedMessage(c)
+  local reason = c.reason or ""
+  local message = c.message or ""
+  if reason ~= "" and reason ~= "ReconciliationError" then
+    local prefix = P.notReady or P.failed
+    return prefix .. " (" .. reason .. "): " .. message
+  end
+  return P.failed .. ": " .. message
+end
+
+local function assess(o)
+  if o.metadata.deletionTimestamp ~= nil then
+    return { status = "Progressing", message = deletingMessage(o) }
+  end
+  if o.status == nil or o.status.conditions == nil then
+    return { status = "Progressing", message = P.initializing }
+  end
+  local ready = findReady(o)
+  local observedFrom = ready or o.status.conditions[1]
+  if o.metadata.generation ~= nil and observedFrom ~= nil and observedFrom.observedGeneration ~= nil
+      and observedFrom.observedGeneration < o.metadata.generation then
+    return { status = "Progressing", message = P.waiting }
+  end
+  if ready == nil then
+    return { status = "Progressing", message = P.missingReady }
+  end
+  if isFalse(ready.status) then
+    return { status = "Degraded", message = failedMessage(ready) }
+  end
+  if not isTrue(ready.status) then
+    return { status = "Progressing",
+             message = P.unknown .. " (" .. (ready.reason or "") .. "): " .. (ready.message or "") }
+  end
+  return P.healthy(o)
+end
+
+return assess(obj)
