@@ -144,6 +144,24 @@ class GitSourceHttpTest {
   }
 
   @Test
+  void checksOutAnUnadvertisedCommitFromAServerThatOnlySendsTips() {
+    ObjectId first = repo.commit().add("v", "1\n").create();
+    repo.commit().add("v", "2\n").create();
+    GitHttpServer http = git.startHttp();
+    http.setAllowReachableShaInWant(false);
+    GitRemote remote = GitRemote.anonymous(http.url(repo));
+    // Make the cache shallow first, so the fallback has to unshallow it.
+    source.checkout(remote, RevisionSpec.head()).close();
+    try (Snapshot snapshot = source.checkout(remote, RevisionSpec.commit(first.name()))) {
+      assertThat(snapshot.root().resolve("v")).hasContent("1");
+    }
+    String missing = "0123456789abcdef0123456789abcdef01234567";
+    assertThatThrownBy(() -> source.checkout(remote, RevisionSpec.commit(missing)))
+        .isInstanceOf(RevisionNotFoundException.class)
+        .hasMessageContaining("commit " + missing + " is not reachable from any branch or tag");
+  }
+
+  @Test
   void aCommitThatDoesNotExistIsATerminalError() {
     repo.commit().add("v", "1\n").create();
     GitHttpServer http = git.startHttp();

@@ -31,7 +31,8 @@ import org.eclipse.jgit.transport.UploadPack;
  * v2. Fetch and push are served; the repository is named by the URL path ({@code /apps.git}).
  *
  * <p>Like GitHub, a client may fetch any commit reachable from a ref by its SHA
- * ({@code uploadpack.allowReachableSHA1InWant}).
+ * ({@code uploadpack.allowReachableSHA1InWant}); {@link #setAllowReachableShaInWant(boolean)} turns
+ * that off to behave like a server that only sends advertised tips.
  *
  * <p>{@link #stop()} closes the listening socket so clients see "connection refused";
  * {@link #start()} listens again on the same port. Thread-safety: all methods may be called from any
@@ -47,6 +48,7 @@ public final class GitHttpServer implements AutoCloseable {
   private final ExecutorService executor;
   private final List<GitRequest> requests = new CopyOnWriteArrayList<>();
   private final int port;
+  private volatile boolean allowReachableShaInWant = true;
   private HttpServer server;
 
   private GitHttpServer(Function<String, Optional<Repository>> repositories, HttpAuth auth) {
@@ -90,6 +92,11 @@ public final class GitHttpServer implements AutoCloseable {
   /** Forgets the recorded requests. */
   public void clearRequests() {
     requests.clear();
+  }
+
+  /** Whether clients may fetch unadvertised commits reachable from a ref (default true). */
+  public void setAllowReachableShaInWant(boolean allow) {
+    this.allowReachableShaInWant = allow;
   }
 
   /** Whether the server is listening. */
@@ -220,10 +227,11 @@ public final class GitHttpServer implements AutoCloseable {
     requests.add(new GitRequest("http", trimRepo(repoPath), RECEIVE_PACK, "v0", 200));
   }
 
-  private static UploadPack newUploadPack(Repository repository, HttpExchange exchange) {
+  private UploadPack newUploadPack(Repository repository, HttpExchange exchange) {
     UploadPack up = new UploadPack(repository);
     up.setBiDirectionalPipe(false);
-    up.setRequestPolicy(UploadPack.RequestPolicy.REACHABLE_COMMIT);
+    up.setRequestPolicy(
+        allowReachableShaInWant ? UploadPack.RequestPolicy.REACHABLE_COMMIT : UploadPack.RequestPolicy.ADVERTISED);
     String protocol = exchange.getRequestHeaders().getFirst("Git-Protocol");
     if (protocol != null && !protocol.isBlank()) {
       up.setExtraParameters(List.of(protocol.split(":")));
