@@ -9,6 +9,7 @@ import dev.capstan.kustomize.load.KustomizationReader;
 import dev.capstan.kustomize.load.ResourceFileReader;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
+import dev.capstan.kustomize.openapi.CrdFieldSpecs;
 import dev.capstan.kustomize.patch.PatchTransformers;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.replace.Vars;
@@ -189,10 +190,7 @@ public final class BuildPipeline {
 
   /** Field specs from {@code crds:} files (engineer B, .openapi). */
   private FieldSpecConfig crdConfig(BuildContext ctx) {
-    if (!ctx.kustomization().crds().isEmpty()) {
-      throw ctx.kustomization().invalid("crds", "not supported yet");
-    }
-    return FieldSpecConfig.empty();
+    return CrdFieldSpecs.load(ctx.kustomization().crds(), ctx.loader());
   }
 
   /** Generators of this kustomization, in kustomize's order (engineer C, .generate). */
