@@ -104,8 +104,11 @@ class InstallCommandIT {
             role -> {
               role.setRules(
                   List.of(
-                      new PolicyRule(
-                          List.of(""), null, null, List.of("configmaps"), List.of("get"))));
+                      new PolicyRuleBuilder()
+                          .withApiGroups("")
+                          .withResources("configmaps")
+                          .withVerbs("get")
+                          .build()));
               return role;
             });
 
