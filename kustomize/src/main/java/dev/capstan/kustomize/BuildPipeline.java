@@ -4,6 +4,9 @@ import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
 import dev.capstan.kustomize.fs.FileTree;
 import dev.capstan.kustomize.fs.Loader;
 import dev.capstan.kustomize.generate.Generator;
+import dev.capstan.kustomize.generate.GeneratorAbsorber;
+import dev.capstan.kustomize.generate.HashTransformer;
+import dev.capstan.kustomize.generate.KustomizationGenerators;
 import dev.capstan.kustomize.load.Kustomization;
 import dev.capstan.kustomize.load.KustomizationReader;
 import dev.capstan.kustomize.load.ResourceFileReader;
@@ -11,6 +14,7 @@ import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.openapi.CrdFieldSpecs;
 import dev.capstan.kustomize.patch.PatchTransformers;
+import dev.capstan.kustomize.plugin.BuiltinPlugins;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.replace.Vars;
 import dev.capstan.kustomize.transform.BuiltinTransformers;
@@ -153,24 +157,10 @@ public final class BuildPipeline {
   }
 
   private void runGenerators(BuildContext ctx, Accumulation acc) {
-    for (Generator g : generators(ctx)) {
-      for (Resource r : g.generate()) {
-        absorbGenerated(r, acc.resources());
-      }
+    for (Generator g : generators(ctx, acc)) {
+      // create / merge / replace against what is accumulated so far (engineer C, .generate)
+      GeneratorAbsorber.absorb(acc.resources(), g.generate());
     }
-  }
-
-  /**
-   * Adds a generated resource. Behavior {@code create} (the default) appends it; {@code merge} and
-   * {@code replace} are engineer C's (they need the existing resource found by original name).
-   */
-  private void absorbGenerated(Resource r, ResourceList resources) {
-    String behavior = r.buildAnnotations().getOrDefault(Generator.BEHAVIOR, "create");
-    if (!behavior.equals("create")) {
-      throw new KustomizeException(
-          "generator behavior '" + behavior + "' for " + r.id() + " is not supported yet");
-    }
-    resources.add(r);
   }
 
   private void finish(Kustomization top, Loader loader, Accumulation acc) {
@@ -194,14 +184,25 @@ public final class BuildPipeline {
   }
 
   /** Generators of this kustomization, in kustomize's order (engineer C, .generate). */
-  private List<Generator> generators(BuildContext ctx) {
-    Kustomization k = ctx.kustomization();
-    for (String f : List.of("configMapGenerator", "secretGenerator", "generators")) {
-      if (k.has(f)) {
-        throw k.invalid(f, "not supported yet");
-      }
-    }
-    return List.of();
+  private List<Generator> generators(BuildContext ctx, Accumulation acc) {
+    List<Generator> out = new ArrayList<>(KustomizationGenerators.of(ctx));
+    out.addAll(plugins(ctx, acc).generators());
+    return out;
+  }
+
+  /** The {@code generators:}/{@code transformers:} plugin configs of a kustomization (C). */
+  private BuiltinPlugins plugins(BuildContext ctx, Accumulation acc) {
+    return new BuiltinPlugins(
+        ctx,
+        acc.openapi(),
+        paths -> {
+          // path entries are accumulated exactly like resources: entries
+          Accumulation configs = new Accumulation(acc.openapi());
+          for (String p : paths) {
+            accumulateResource(p, ctx.loader(), configs);
+          }
+          return configs.resources();
+        });
   }
 
   /**
@@ -223,16 +224,19 @@ public final class BuildPipeline {
     if (k.has("replacements")) {
       out.add(ReplacementTransformer.fromEntries(k.list("replacements"), ctx.loader(), acc.openapi()));
     }
-    for (String f : List.of("transformers", "validators")) {
+    for (String f : List.of("validators")) {
       if (k.has(f)) {
         throw k.invalid(f, "not supported yet");
       }
     }
+    out.addAll(plugins(ctx, acc).transformers());
     return out;
   }
 
   /** Appends content hashes to generated names (engineer C). */
-  private void addHashSuffixes(ResourceList resources) {}
+  private void addHashSuffixes(ResourceList resources) {
+    new HashTransformer().transform(resources);
+  }
 
   /** Resolves {@code $(VAR)} references (engineer B). */
   private void resolveVars(Accumulation acc) {

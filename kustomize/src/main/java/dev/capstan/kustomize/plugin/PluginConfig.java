@@ -3,6 +3,7 @@ package dev.capstan.kustomize.plugin;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.generate.ArgsReader;
 import dev.capstan.kustomize.resource.Resource;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,33 @@ import java.util.Map;
  * @param resource the config object
  */
 public record PluginConfig(Resource resource) {
+
+  /** Every top-level field of a builtin plugin config, spelled as kustomize declares it. */
+  private static final List<String> FIELDS =
+      List.of(
+          "annotations", "labels", "fieldSpecs", "unsetOnly", "setRoleBindingSubjects", "prefix",
+          "suffix", "imageTag", "replica", "path", "patch", "paths", "patches", "target",
+          "options", "jsonOp", "replacements", "name", "namespace", "behavior", "literals",
+          "files", "envs", "env", "type", "cloud", "kubernetesService", "serviceAccount");
+
+  /**
+   * The config with its field names matched as Go's JSON decoding matches them: an exact name
+   * first, else one equal ignoring case (so {@code Path:} reads as {@code path:}).
+   */
+  public PluginConfig {
+    Map<String, Object> content = resource.content();
+    for (String field : FIELDS) {
+      if (content.containsKey(field)) {
+        continue;
+      }
+      for (String key : List.copyOf(content.keySet())) {
+        if (key.equalsIgnoreCase(field)) {
+          content.put(field, content.remove(key));
+          break;
+        }
+      }
+    }
+  }
 
   /** Whether it names a builtin plugin: no group and version {@code builtin}. */
   public boolean isBuiltin() {

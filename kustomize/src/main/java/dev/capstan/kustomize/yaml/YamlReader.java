@@ -51,7 +51,13 @@ public final class YamlReader {
     List<Object> out = new ArrayList<>();
     try {
       for (Node n : new Compose(settings(source)).composeAllFromString(text)) {
-        Object tree = new Converter().convert(n);
+        Object tree;
+        try {
+          tree = new Converter().convert(n);
+        } catch (KustomizeException e) {
+          // alias bombs and recursive aliases: name the file like every other YAML error
+          throw new KustomizeException(source + ": " + e.getMessage(), e);
+        }
         if (tree != null) {
           out.add(tree);
         }
