@@ -9,7 +9,7 @@ public sealed interface Claim {
   /**
    * The object carries another owner's mark.
    *
-   * @param owner the other owner as the mark names it, e.g. an application name
+   * @param owner the other owner for messages, e.g. {@code application blog}
    */
   record Other(String owner) implements Claim {}
 

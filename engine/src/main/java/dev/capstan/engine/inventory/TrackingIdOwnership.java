@@ -52,7 +52,7 @@ public record TrackingIdOwnership(String application) implements Ownership {
     }
     return id.get().application().equals(application)
         ? Claim.ours()
-        : Claim.other(id.get().application());
+        : Claim.other("application " + id.get().application());
   }
 
   /** The parsed tracking id of an object, if it has a well-formed one. */

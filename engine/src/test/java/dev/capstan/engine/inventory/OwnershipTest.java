@@ -28,7 +28,7 @@ class OwnershipTest {
   void anotherApplicationsTrackingIdIsAnotherClaim() {
     GenericKubernetesResource live = new TrackingIdOwnership("blog").mark(configMap("settings", Map.of(), Map.of()));
 
-    assertThat(shop.claimOf(live)).isEqualTo(Claim.other("blog"));
+    assertThat(shop.claimOf(live)).isEqualTo(Claim.other("application blog"));
   }
 
   @Test

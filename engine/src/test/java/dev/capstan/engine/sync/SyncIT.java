@@ -192,7 +192,7 @@ class SyncIT {
 
     var entry = diff.get(key("", "Secret", "db")).orElseThrow();
     assertThat(entry.status()).isEqualTo(DiffStatus.OUT_OF_SYNC);
-    assertThat(entry.unifiedDiff()).contains("-  password: ++++++++").contains("+  password: +++++++++");
+    assertThat(entry.unifiedDiff()).contains("-  password: +++++++++\n").contains("+  password: ++++++++\n");
     String all = entry.unifiedDiff() + entry.live() + entry.target();
     for (String value : List.of("hunter2", "swordfish", "aHVudGVyMg==", "c3dvcmRmaXNo", "admin", "YWRtaW4=")) {
       assertThat(all).doesNotContain(value);
