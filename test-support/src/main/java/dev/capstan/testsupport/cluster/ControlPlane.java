@@ -20,9 +20,12 @@ import java.util.UUID;
  *       control plane somebody else runs ({@code bin/test} starts one for the whole build); it is
  *       used as is and never stopped here.
  *   <li>otherwise {@code testenv/up} of the checkout that {@link RepositoryRoot#find()} finds, which
- *       reuses a healthy control plane of that checkout or builds and starts one. If this JVM
- *       started it, a shutdown hook runs {@code testenv/down} when the JVM exits, unless {@code
- *       CAPSTAN_TESTENV_KEEP=true} asks to keep it for the next run.
+ *       reuses a healthy control plane of that checkout or builds and starts one, and registers
+ *       this JVM as one of its users. When the JVM exits, a shutdown hook runs {@code testenv/down
+ *       --release <pid>}, which stops the control plane only if a test JVM started it and no other
+ *       registered JVM is still alive: test JVMs of several modules (or several developers' builds
+ *       in one work tree) share one control plane, and the last one out stops it. {@code
+ *       CAPSTAN_TESTENV_KEEP=true} keeps it running for the next run.
  * </ol>
  *
  * <p>Thread-safe. A failed start is remembered: every later caller gets the same error at once
@@ -72,7 +75,10 @@ public final class ControlPlane {
     return kubeconfig;
   }
 
-  /** Whether this JVM started the control plane, and so stops it when it exits. */
+  /**
+   * Whether this JVM started the control plane (it stops it when it exits, unless other test JVMs
+   * still use it).
+   */
   public boolean ownedByThisJvm() {
     return owned;
   }
@@ -113,19 +119,21 @@ public final class ControlPlane {
     TestenvScripts scripts =
         new TestenvScripts(
             RepositoryRoot.find(), Path.of(System.getProperty("user.dir"), "target", "testenv"));
-    String token = "jvm-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
-    Path kubeconfig = scripts.up(token, UP_TIMEOUT);
+    long pid = ProcessHandle.current().pid();
+    // up and down recognise a control plane started by a test JVM by the "jvm-" prefix.
+    String token = "jvm-" + pid + "-" + UUID.randomUUID();
+    Path kubeconfig = scripts.up(token, pid, UP_TIMEOUT);
     boolean owned = token.equals(scripts.owner());
-    if (owned && !"true".equalsIgnoreCase(System.getenv("CAPSTAN_TESTENV_KEEP"))) {
+    if (!"true".equalsIgnoreCase(System.getenv("CAPSTAN_TESTENV_KEEP"))) {
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> stopQuietly(scripts), "capstan-testenv-down"));
+          .addShutdownHook(new Thread(() -> releaseQuietly(scripts, pid), "capstan-testenv-release"));
     }
     return new ControlPlane(kubeconfig, owned);
   }
 
-  private static void stopQuietly(TestenvScripts scripts) {
+  private static void releaseQuietly(TestenvScripts scripts, long pid) {
     try {
-      scripts.down(DOWN_TIMEOUT);
+      scripts.release(pid, DOWN_TIMEOUT);
     } catch (ControlPlaneException e) {
       // A shutdown hook has nobody to throw to; the next testenv/up cleans up what is left.
       System.err.println("capstan: " + e.getMessage());

@@ -35,11 +35,12 @@ final class TestenvScripts {
    *
    * @param owner token that {@code up} records in {@code testenv/.run/owner} if it starts the
    *     control plane
+   * @param user pid that {@code up} registers as a user of the control plane
    */
-  Path up(String owner, Duration timeout) {
+  Path up(String owner, long user, Duration timeout) {
     Path log = logDir.resolve("testenv-up.log");
     Path stdout = logDir.resolve("testenv-up.stdout");
-    run("up", Map.of("TESTENV_OWNER", owner), timeout, log, stdout);
+    run(List.of("up"), Map.of("TESTENV_OWNER", owner, "TESTENV_USER", Long.toString(user)), timeout, log, stdout);
     List<String> lines = read(stdout);
     if (lines.isEmpty() || lines.getLast().isBlank()) {
       throw new ControlPlaneException(
@@ -58,14 +59,20 @@ final class TestenvScripts {
     return Files.isRegularFile(file) ? String.join("", read(file)).strip() : "";
   }
 
-  /** Runs {@code testenv/down}, which stops this checkout's control plane and deletes its state. */
-  void down(Duration timeout) {
+  /**
+   * Runs {@code testenv/down --release user}: drops the registration of {@code user} and stops the
+   * control plane if no other registered user is alive and a test JVM started it.
+   */
+  void release(long user, Duration timeout) {
     Path log = logDir.resolve("testenv-down.log");
-    run("down", Map.of(), timeout, log, log);
+    run(List.of("down", "--release", Long.toString(user)), Map.of(), timeout, log, log);
   }
 
-  private void run(String script, Map<String, String> env, Duration timeout, Path log, Path stdout) {
-    ProcessBuilder builder = new ProcessBuilder(root.resolve("testenv").resolve(script).toString());
+  private void run(List<String> command, Map<String, String> env, Duration timeout, Path log, Path stdout) {
+    String script = command.getFirst();
+    List<String> commandLine = new java.util.ArrayList<>(command);
+    commandLine.set(0, root.resolve("testenv").resolve(script).toString());
+    ProcessBuilder builder = new ProcessBuilder(commandLine);
     builder.directory(root.toFile());
     builder.environment().putAll(env);
     builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));

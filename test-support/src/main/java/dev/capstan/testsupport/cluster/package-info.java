@@ -10,7 +10,8 @@
  * reused when {@code CAPSTAN_KUBECONFIG} names one that is already running (as {@code bin/test}
  * does).
  *
- * <p>Lifecycle: a namespace lives as long as its test class and is deleted after it; the control
- * plane is stopped when the JVM exits, but only when this JVM started it.
+ * <p>Lifecycle: a namespace lives as long as its test class and is deleted after it. A control
+ * plane that a test JVM started is stopped when the last test JVM using it exits; one started by
+ * {@code bin/test} or by hand ({@code testenv/up}) is left to whoever started it.
  */
 package dev.capstan.testsupport.cluster;

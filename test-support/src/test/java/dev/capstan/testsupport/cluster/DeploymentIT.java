@@ -24,31 +24,7 @@ class DeploymentIT {
 
   @Test
   void deploymentWithTwoReplicasBecomesAvailable() {
-    Deployment deployment =
-        new DeploymentBuilder()
-            .withNewMetadata()
-            .withName("web")
-            .endMetadata()
-            .withNewSpec()
-            .withReplicas(2)
-            .withNewSelector()
-            .addToMatchLabels("app", "web")
-            .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", "web")
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("web")
-            .withImage("registry.invalid/web:1")
-            .endContainer()
-            .endSpec()
-            .endTemplate()
-            .endSpec()
-            .build();
-
-    client.apps().deployments().inNamespace(namespace.name()).resource(deployment).create();
+    client.apps().deployments().inNamespace(namespace.name()).resource(deployment("web")).create();
 
     await()
         .atMost(Duration.ofSeconds(90))
@@ -74,5 +50,53 @@ class DeploymentIT {
               assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
               assertThat(pod.getStatus().getPodIP()).isNotBlank();
             });
+  }
+
+  @Test
+  void deletingADeploymentCollectsItsReplicaSetAndPods() {
+    client.apps().deployments().inNamespace(namespace.name()).resource(deployment("batch")).create();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> client.pods().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems().size() == 2);
+    assertThat(client.apps().replicaSets().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems())
+        .singleElement()
+        .satisfies(rs -> assertThat(rs.getMetadata().getOwnerReferences()).singleElement().extracting("kind").isEqualTo("Deployment"));
+
+    client.apps().deployments().inNamespace(namespace.name()).withName("batch").delete();
+
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              assertThat(client.apps().replicaSets().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems())
+                  .isEmpty();
+              assertThat(client.pods().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems()).isEmpty();
+            });
+  }
+
+  private static Deployment deployment(String app) {
+    return
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName(app)
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(2)
+            .withNewSelector()
+            .addToMatchLabels("app", app)
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", app)
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName(app)
+            .withImage("registry.invalid/" + app + ":1")
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
   }
 }
