@@ -32,6 +32,11 @@ public final class ObjectTrees {
     return SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
   }
 
+  /** A generic object from a resource the kustomize module rendered. */
+  public static GenericKubernetesResource fromResource(dev.capstan.kustomize.resource.Resource resource) {
+    return fromMap(resource.content());
+  }
+
   /** A deep copy. */
   public static GenericKubernetesResource copy(GenericKubernetesResource object) {
     return SERIALIZATION.clone(object);
