@@ -164,7 +164,8 @@ public final class FixtureRepository implements AutoCloseable {
 
   PersonIdent nextIdent() {
     long seconds = CLOCK_START + 60L * clock.getAndIncrement();
-    return new PersonIdent("Capstan Fixture", "fixture@capstan.invalid", seconds * 1000L, 0);
+    return new PersonIdent(
+        "Capstan Fixture", "fixture@capstan.invalid", java.time.Instant.ofEpochSecond(seconds), java.time.ZoneOffset.UTC);
   }
 
   void updateRef(String refName, ObjectId target) {

@@ -53,6 +53,7 @@ class GitFixtureTest {
 
     Path clone = work.resolve("clone");
     try (Git g = Git.cloneRepository().setURI(repo.directory().toUri().toString()).setDirectory(clone.toFile()).call()) {
+      assertThat(g.getRepository().resolve("HEAD")).isEqualTo(second);
       assertThat(Files.readString(clone.resolve("a.txt"))).isEqualTo("a");
       assertThat(clone.resolve("c.txt")).exists();
       assertThat(clone.resolve("dir")).doesNotExist();
