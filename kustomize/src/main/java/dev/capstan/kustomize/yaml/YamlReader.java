@@ -27,6 +27,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class YamlReader {
   private static final int MAX_ALIAS_EXPANSION = 10_000_000;
+  /** The largest document text read (also SnakeYAML's code point limit). */
+  private static final int MAX_CHARS = 64 * 1024 * 1024;
 
   private YamlReader() {}
 
@@ -36,7 +38,7 @@ public final class YamlReader {
         .setSchema(new CoreSchema())
         .setAllowDuplicateKeys(false)
         .setMaxAliasesForCollections(10_000)
-        .setCodePointLimit(64 * 1024 * 1024)
+        .setCodePointLimit(MAX_CHARS)
         .setUseMarks(true)
         .build();
   }
@@ -48,6 +50,12 @@ public final class YamlReader {
    * @param source the file name used in error messages
    */
   public static List<Object> readAll(String text, String source) {
+    if (text.length() > MAX_CHARS) {
+      // refuse before scanning: a huge input would otherwise be scanned up to the limit first
+      throw new KustomizeException(
+          source + ": invalid YAML: input of " + text.length() + " characters exceeds the limit of "
+              + MAX_CHARS);
+    }
     List<Object> out = new ArrayList<>();
     try {
       for (Node n : new Compose(settings(source)).composeAllFromString(text)) {

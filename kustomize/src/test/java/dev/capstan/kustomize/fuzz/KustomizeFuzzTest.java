@@ -171,11 +171,14 @@ class KustomizeFuzzTest {
   /** Collects unexpected outcomes; runs each input on the worker with a time limit. */
   private static final class Failures {
     private final List<String> found = new ArrayList<>();
+    private int accepted;
+    private int rejected;
 
     void check(String label, String input, Supplier<Object> action) {
       Future<Object> future = worker.submit(action::get);
       try {
         future.get(PER_INPUT.toMillis(), TimeUnit.MILLISECONDS);
+        accepted++;
       } catch (TimeoutException e) {
         future.cancel(true);
         found.add(label + ": no result after " + PER_INPUT.toSeconds() + "s (hang)\n" + excerpt(input));
@@ -184,7 +187,9 @@ class KustomizeFuzzTest {
         startWorker();
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
-        if (!(cause instanceof KustomizeException)) {
+        if (cause instanceof KustomizeException) {
+          rejected++;
+        } else {
           found.add(label + ": " + cause + at(cause) + "\n" + excerpt(input));
         }
       } catch (InterruptedException e) {
@@ -194,6 +199,9 @@ class KustomizeFuzzTest {
     }
 
     void assertNone(int inputs) {
+      System.out.printf(
+          "fuzz: %d inputs, %d accepted, %d rejected with KustomizeException, %d bad%n",
+          inputs, accepted, rejected, found.size());
       assertThat(inputs).isPositive();
       assertThat(found)
           .as(
