@@ -15,6 +15,7 @@ import dev.capstan.kustomize.openapi.OpenApiSettings;
 import dev.capstan.kustomize.patch.PatchJson6902Transformer;
 import dev.capstan.kustomize.patch.PatchStrategicMergeTransformer;
 import dev.capstan.kustomize.patch.PatchTransformer;
+import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.transform.AnnotationsTransformer;
 import dev.capstan.kustomize.transform.ImageTagTransformer;
 import dev.capstan.kustomize.transform.LabelTransformer;
@@ -67,6 +68,8 @@ final class BuiltinPluginFactory {
             PatchStrategicMergeTransformer.fromConfig(c.content(), ctx.loader(), openapi);
         case "PatchJson6902Transformer" ->
             PatchJson6902Transformer.fromConfig(c.content(), ctx.loader(), openapi);
+        case "ReplacementTransformer" ->
+            ReplacementTransformer.fromConfig(c.content(), ctx.loader(), openapi);
         case "ConfigMapGenerator" -> new ConfigMapGenerator(kvArgs(c, false), files());
         case "SecretGenerator" -> new SecretGenerator(kvArgs(c, true), files());
         case "IAMPolicyGenerator" -> IamPolicyGenerator.read(c.reader("IAMPolicyGeneratorArgs"));

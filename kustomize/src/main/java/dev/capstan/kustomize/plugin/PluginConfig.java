@@ -22,13 +22,40 @@ public record PluginConfig(Resource resource) {
           "options", "jsonOp", "replacements", "name", "namespace", "behavior", "literals",
           "files", "envs", "env", "type", "cloud", "kubernetesService", "serviceAccount");
 
+  /** The fields of the nested structs of builtin plugin configs. */
+  private static final Map<String, List<String>> NESTED =
+      Map.of(
+          "imageTag", List.of("name", "newName", "newTag", "digest", "tagSuffix"),
+          "replica", List.of("name", "count"),
+          "target",
+              List.of(
+                  "group", "version", "kind", "name", "namespace", "labelSelector",
+                  "annotationSelector"),
+          "options",
+              List.of(
+                  "disableNameSuffixHash", "immutable", "labels", "annotations", "allowNameChange",
+                  "allowKindChange"),
+          "kubernetesService", List.of("name", "namespace"),
+          "serviceAccount", List.of("name", "projectId"));
+
   /**
    * The config with its field names matched as Go's JSON decoding matches them: an exact name
-   * first, else one equal ignoring case (so {@code Path:} reads as {@code path:}).
+   * first, else one equal ignoring case (so {@code Path:} reads as {@code path:}). User data
+   * (label and annotation keys, patches) is left alone.
    */
   public PluginConfig {
-    Map<String, Object> content = resource.content();
-    for (String field : FIELDS) {
+    normalize(resource.content(), FIELDS);
+    for (Map.Entry<String, List<String>> e : NESTED.entrySet()) {
+      if (resource.content().get(e.getKey()) instanceof Map<?, ?> nested) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) nested;
+        normalize(m, e.getValue());
+      }
+    }
+  }
+
+  private static void normalize(Map<String, Object> content, List<String> fields) {
+    for (String field : fields) {
       if (content.containsKey(field)) {
         continue;
       }
