@@ -3,17 +3,20 @@ package dev.capstan.engine.source;
 import dev.capstan.engine.source.internal.CommitFetcher;
 import dev.capstan.engine.source.internal.CredentialsTransport;
 import dev.capstan.engine.source.internal.FailureTranslator;
+import dev.capstan.engine.source.internal.FileTrees;
 import dev.capstan.engine.source.internal.RemoteRefs;
 import dev.capstan.engine.source.internal.RepositoryCache;
 import dev.capstan.engine.source.internal.SecretScrubber;
 import dev.capstan.engine.source.internal.SnapshotStore;
 import dev.capstan.engine.source.internal.TreeExporter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LsRemoteCommand;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +71,7 @@ public final class GitSource {
     try {
       this.repositories = new RepositoryCache(dir.resolve("repos"));
       this.snapshots = new SnapshotStore(dir.resolve("snapshots"), options.maxSnapshots());
-      this.scratch = java.nio.file.Files.createDirectories(dir.resolve("tmp"));
+      this.scratch = Files.createDirectories(dir.resolve("tmp"));
     } catch (IOException e) {
       throw new SourceStorageException("init", dir.toString(), "storage", "cannot prepare the cache directory: " + e.getMessage(), null);
     }
@@ -147,7 +150,7 @@ public final class GitSource {
     }
   }
 
-  private Snapshot export(org.eclipse.jgit.lib.Repository repository, ResolvedRevision resolved, String redacted) {
+  private Snapshot export(Repository repository, ResolvedRevision resolved, String redacted) {
     Path staging = null;
     try {
       staging = snapshots.newStaging();
@@ -162,19 +165,8 @@ public final class GitSource {
       throw new SourceStorageException("checkout", redacted, "storage", "cannot write the snapshot of " + resolved.sha() + ": " + e.getMessage(), null);
     } finally {
       if (staging != null) {
-        deleteStaging(staging);
+        FileTrees.deleteQuietly(staging);
       }
-    }
-  }
-
-  private static void deleteStaging(Path staging) {
-    try (var paths = java.nio.file.Files.walk(staging)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        p.toFile().setWritable(true);
-        java.nio.file.Files.deleteIfExists(p);
-      }
-    } catch (IOException | RuntimeException ignored) {
-      // the next start deletes staging leftovers
     }
   }
 

@@ -12,7 +12,10 @@ import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
 import dev.capstan.testsupport.git.GitRequest;
 import dev.capstan.testsupport.git.HttpAuth;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
@@ -246,6 +249,18 @@ class GitSourceHttpTest {
         assertThat(recovered.root().resolve("v")).hasContent("2");
       }
       assertThat(lastGood.root().resolve("v")).hasContent("1");
+    }
+  }
+
+  @Test
+  void aServerThatAcceptsButNeverAnswersTimesOutTransiently() throws Exception {
+    try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      GitSource impatient = new GitSource(GitSourceOptions.defaults(cache.resolve("t")).withTimeout(Duration.ofSeconds(1)));
+      String url = "http://127.0.0.1:" + blackHole.getLocalPort() + "/apps.git";
+      GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> impatient.resolve(GitRemote.anonymous(url), RevisionSpec.head()));
+      assertThat(e).isInstanceOf(GitUnreachableException.class);
+      assertThat(e.reason()).isEqualTo("timeout");
+      assertThat(e.isTransient()).isTrue();
     }
   }
 

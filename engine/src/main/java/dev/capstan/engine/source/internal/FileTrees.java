@@ -8,12 +8,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deletes directory trees that were made read-only (snapshots) or are scratch space. */
-final class FileTrees {
+public final class FileTrees {
 
   private FileTrees() {}
 
   /** Deletes {@code root} recursively, making directories writable first; symlinks are not followed. */
-  static void delete(Path root) throws IOException {
+  public static void delete(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -44,7 +44,7 @@ final class FileTrees {
   }
 
   /** {@link #delete(Path)}, ignoring failures (best effort clean-up of scratch space). */
-  static void deleteQuietly(Path root) {
+  public static void deleteQuietly(Path root) {
     try {
       delete(root);
     } catch (IOException | RuntimeException ignored) {
