@@ -90,6 +90,7 @@ public final class GitSource {
    * commit id; if it does not, the tag object's id is returned and {@link #checkout} peels it.
    *
    * @throws RevisionNotFoundException if no branch, tag or ref matches
+   * @throws InvalidSourceException if the URL is local and local repositories are not allowed
    * @throws GitSourceException for any other failure (see its subtypes)
    */
   public ResolvedRevision resolve(GitRemote remote, RevisionSpec revision) {
@@ -172,6 +173,10 @@ public final class GitSource {
 
   private RemoteRefs.Match match(GitRemote remote, RevisionSpec revision) {
     String redacted = remote.redactedUrl();
+    if (!options.allowLocalRepositories() && RepositoryUrl.parse(remote.url()).scheme().equals("file")) {
+      throw new InvalidSourceException(
+          "ls-remote", redacted, "invalid-url", "local repositories (file:// or a path) are not allowed", null);
+    }
     SecretScrubber scrubber = SecretScrubber.of(remote.credentials(), remote.url());
     RemoteRefs refs;
     try (CredentialsTransport transport = new CredentialsTransport(remote.credentials(), scratch, redacted)) {

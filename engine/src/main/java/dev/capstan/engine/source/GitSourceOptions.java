@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param timeout network timeout of each git operation (default 60 s; whole seconds, at least 1)
  * @param fetchDepth history depth of fetches: 1 (default) is a shallow fetch of just the commit, 0
  *     fetches full history
+ * @param allowLocalRepositories whether {@code file://} URLs and plain paths may be read (default
+ *     false: a tenant must not make the controller read its own disk)
  */
-public record GitSourceOptions(Path cacheDirectory, int maxSnapshots, Duration timeout, int fetchDepth) {
+public record GitSourceOptions(
+    Path cacheDirectory, int maxSnapshots, Duration timeout, int fetchDepth, boolean allowLocalRepositories) {
 
   /** Default number of snapshots kept. */
   public static final int DEFAULT_MAX_SNAPSHOTS = 32;
@@ -37,20 +40,28 @@ public record GitSourceOptions(Path cacheDirectory, int maxSnapshots, Duration t
     }
   }
 
-  /** Defaults: 32 snapshots, 60 s timeout, shallow fetches of depth 1. */
+  /** Defaults: 32 snapshots, 60 s timeout, shallow fetches of depth 1, no local repositories. */
   public static GitSourceOptions defaults(Path cacheDirectory) {
-    return new GitSourceOptions(cacheDirectory, DEFAULT_MAX_SNAPSHOTS, DEFAULT_TIMEOUT, 1);
+    return new GitSourceOptions(cacheDirectory, DEFAULT_MAX_SNAPSHOTS, DEFAULT_TIMEOUT, 1, false);
   }
 
+  /** A copy keeping at most {@code value} unleased snapshots. */
   public GitSourceOptions withMaxSnapshots(int value) {
-    return new GitSourceOptions(cacheDirectory, value, timeout, fetchDepth);
+    return new GitSourceOptions(cacheDirectory, value, timeout, fetchDepth, allowLocalRepositories);
   }
 
+  /** A copy with this network timeout. */
   public GitSourceOptions withTimeout(Duration value) {
-    return new GitSourceOptions(cacheDirectory, maxSnapshots, value, fetchDepth);
+    return new GitSourceOptions(cacheDirectory, maxSnapshots, value, fetchDepth, allowLocalRepositories);
   }
 
+  /** A copy with this fetch depth (0 = full history). */
   public GitSourceOptions withFetchDepth(int value) {
-    return new GitSourceOptions(cacheDirectory, maxSnapshots, timeout, value);
+    return new GitSourceOptions(cacheDirectory, maxSnapshots, timeout, value, allowLocalRepositories);
+  }
+
+  /** A copy that reads {@code file://} URLs and local paths (for the CLI and tests). */
+  public GitSourceOptions withLocalRepositoriesAllowed() {
+    return new GitSourceOptions(cacheDirectory, maxSnapshots, timeout, fetchDepth, true);
   }
 }

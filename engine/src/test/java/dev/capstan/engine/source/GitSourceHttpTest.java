@@ -265,6 +265,23 @@ class GitSourceHttpTest {
   }
 
   @Test
+  void localRepositoriesOnlyWhenAllowed() {
+    ObjectId head = repo.commit().add("v", "1\n").create();
+    String fileUrl = repo.directory().toUri().toString();
+    assertThatThrownBy(() -> source.resolve(GitRemote.anonymous(fileUrl), RevisionSpec.head()))
+        .isInstanceOf(InvalidSourceException.class)
+        .hasMessageContaining("(invalid-url): local repositories");
+    assertThatThrownBy(() -> source.resolve(GitRemote.anonymous(repo.directory().toString()), RevisionSpec.head()))
+        .isInstanceOf(InvalidSourceException.class);
+
+    GitSource local = new GitSource(GitSourceOptions.defaults(cache.resolve("local")).withLocalRepositoriesAllowed());
+    try (Snapshot s = local.checkout(GitRemote.anonymous(fileUrl), RevisionSpec.head())) {
+      assertThat(s.revision().sha()).isEqualTo(head.name());
+      assertThat(s.root().resolve("v")).hasContent("1");
+    }
+  }
+
+  @Test
   void anUnknownRepositoryIsTerminal() {
     GitHttpServer http = git.startHttp();
     GitSourceException e =

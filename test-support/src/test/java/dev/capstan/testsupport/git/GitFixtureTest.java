@@ -108,6 +108,20 @@ class GitFixtureTest {
   }
 
   @Test
+  void httpServesProtocolV0Clients() throws Exception {
+    FixtureRepository repo = git.createRepository("apps");
+    ObjectId head = repo.commit().add("a.txt", "1").create();
+    GitHttpServer http = git.startHttp();
+    try (Git local = Git.init().setDirectory(work.resolve("v0").toFile()).call()) {
+      local.getRepository().getConfig().setInt("protocol", null, "version", 0);
+      local.getRepository().getConfig().save();
+      local.fetch().setRemote(http.url(repo)).setRefSpecs("+refs/heads/main:refs/remotes/origin/main").call();
+      assertThat(local.getRepository().resolve("refs/remotes/origin/main")).isEqualTo(head);
+    }
+    assertThat(http.requests()).extracting(GitRequest::command).containsExactly("advertise", "v0");
+  }
+
+  @Test
   void httpAcceptsPushes() throws Exception {
     FixtureRepository repo = git.createRepository("apps");
     repo.commit().add("a.txt", "1").create();
