@@ -4,6 +4,7 @@ import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.resource.ResId;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
+import dev.capstan.kustomize.resource.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.Map;
  * </ul>
  */
 public final class GeneratorAbsorber {
+  /** The buildMetadata origin annotation. */
+  static final String ORIGIN = "config.kubernetes.io/origin";
+
   private GeneratorAbsorber() {}
 
   /** Absorbs every resource of {@code generated} into {@code accumulated}, in order. */
@@ -56,9 +60,14 @@ public final class GeneratorAbsorber {
         switch (behavior) {
           case REPLACE -> copyMergeMetadata(res, old);
           case MERGE -> {
+            Object origin = annotation(old, ORIGIN);
             copyMergeMetadata(res, old);
             mergeStringField(res, old, "data");
             mergeStringField(res, old, "binaryData");
+            if (origin != null) {
+              // a merge keeps where the object came from (kustomize keeps the old origin)
+              annotations(res).put(ORIGIN, origin);
+            }
           }
           default ->
               throw new KustomizeException(
@@ -71,6 +80,16 @@ public final class GeneratorAbsorber {
           throw new KustomizeException(
               "found multiple objects " + matches + " that could accept merge of " + id);
     }
+  }
+
+  private static Object annotation(Resource r, String key) {
+    return Tree.map(r.metadata(), "annotations") instanceof Map<String, Object> a ? a.get(key) : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> annotations(Resource r) {
+    return (Map<String, Object>)
+        r.metadata().computeIfAbsent("annotations", k -> new LinkedHashMap<String, Object>());
   }
 
   private static boolean matchesAnyId(Resource candidate, ResId id) {
