@@ -40,8 +40,7 @@ public record IamPolicyGenerator(
   @Override
   public ResourceList generate() {
     if (!cloud.equals("gke")) {
-      throw new KustomizeException(
-          "IAMPolicyGenerator: cloud '" + cloud + "' is not supported (supported: gke)");
+      throw new KustomizeException("cloud provider " + cloud + " not supported yet"); // as kubectl
     }
     if (serviceName.isEmpty()) {
       throw new KustomizeException("IAMPolicyGenerator: kubernetesService.name must be set");
