@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.capstan.engine.diff.DiffStatus;
 import dev.capstan.engine.inventory.Inventory;
+import dev.capstan.engine.inventory.OwnerChangeRouter;
 import dev.capstan.engine.inventory.TrackingIdOwnership;
 import dev.capstan.engine.sync.Action;
 import dev.capstan.engine.sync.SyncOptions;
@@ -64,6 +65,8 @@ class ClusterCacheIT {
     SyncOptions options = SyncOptions.defaults().withTargetNamespace(ns);
     SyncResult first = syncer.sync(app, desired, Inventory.empty(), options);
     cache.watch(DEPLOYMENT);
+    List<String> enqueued = new CopyOnWriteArrayList<>();
+    cache.addListener(OwnerChangeRouter.byTrackingId((owner, key) -> enqueued.add(owner + " " + key)));
     ResourceKey web = new ResourceKey("apps", "Deployment", ns, "web");
     assertThat(cache.get(web)).isPresent();
 
@@ -81,6 +84,7 @@ class ClusterCacheIT {
                           assertThat(c.meaningful()).isTrue();
                           assertThat(replicas(c.object())).isEqualTo(5);
                         }));
+    await().atMost(Duration.ofSeconds(5)).until(() -> enqueued.contains("drift " + web));
     assertThat(syncer.diff(app, desired, first.inventory(), options).get(web))
         .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DiffStatus.OUT_OF_SYNC));
 
