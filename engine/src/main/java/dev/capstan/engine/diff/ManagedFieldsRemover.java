@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +35,7 @@ final class ManagedFieldsRemover {
     if (!fields.isObject()) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : fields.properties()) {
       String pe = e.getKey();
       JsonNode sub = e.getValue();
       boolean leaf = isLeaf(sub);
@@ -100,9 +97,7 @@ final class ManagedFieldsRemover {
   }
 
   private static boolean matchesKeys(JsonNode item, JsonNode keys) {
-    Iterator<Map.Entry<String, JsonNode>> it = keys.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> k = it.next();
+    for (Map.Entry<String, JsonNode> k : keys.properties()) {
       if (!DiffJson.sameValue(item.get(k.getKey()), k.getValue())) {
         return false;
       }

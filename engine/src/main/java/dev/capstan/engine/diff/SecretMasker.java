@@ -74,8 +74,8 @@ final class SecretMasker {
     ObjectNode data =
         secret.get("data") instanceof ObjectNode d ? d : secret.putObject("data");
     stringData
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e ->
                 data.put(
                     e.getKey(),
