@@ -51,7 +51,9 @@ public final class NamespaceTransformer implements Transformer {
       if (p.equals("metadata/namespace")) {
         continue;
       }
-      if (p.equals("subjects") || p.equals("subjects[]/namespace") || p.equals("subjects/namespace")) {
+      // kustomize drops only the subjects' namespace specs (handled by subjects()); a spec on
+      // "subjects" itself targets a list and must fail (plugin NamespaceTransformer_InvalidFieldSpecs)
+      if (p.equals("subjects[]/namespace") || p.equals("subjects/namespace")) {
         if (fs.kind().equals("RoleBinding") || fs.kind().equals("ClusterRoleBinding")) {
           continue;
         }
