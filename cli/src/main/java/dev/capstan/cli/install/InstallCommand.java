@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ public final class InstallCommand implements Callable<Integer> {
   }
 
   private static final int CONNECT_RETRIES = 2;
+  private static final String VERSION_WARNING_LOGGER =
+      "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils";
 
   @Spec CommandSpec spec;
 
@@ -83,6 +86,8 @@ public final class InstallCommand implements Callable<Integer> {
       ManifestYaml.write(plan, out);
       return 0;
     }
+    // fabric8 warns on every use of a v1alpha1 kind; Argo CD's kinds are v1alpha1 by design.
+    System.setProperty(VERSION_WARNING_LOGGER, System.getProperty(VERSION_WARNING_LOGGER, "error"));
     try (KubernetesClient client = connect()) {
       InstallResult result = new Installer(client, timeout).install(plan, dryRun);
       InstallTable.render(result, out);
@@ -106,7 +111,11 @@ public final class InstallCommand implements Callable<Integer> {
     }
     // A command line reports an unreachable cluster quickly instead of retrying for a minute.
     config.setRequestRetryBackoffLimit(CONNECT_RETRIES);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    // The JDK's HTTP client: no Netty, so no native-memory warnings on current JDKs.
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
   }
 
   /**

@@ -29,15 +29,25 @@ public final class InstallTable {
     if (!result.changedAnything()) {
       return "Nothing to change: Capstan is already installed in " + where + ".";
     }
-    String counts =
-        result.count(Action.CREATED)
-            + (result.dryRun() ? " to create, " : " created, ")
-            + result.count(Action.CONFIGURED)
-            + (result.dryRun() ? " to configure, " : " configured, ")
-            + result.count(Action.UNCHANGED)
-            + " unchanged";
-    return result.dryRun()
-        ? "Dry run, nothing was changed: installing in " + where + " would leave " + counts + "."
-        : "Capstan installed in " + where + ": " + counts + ".";
+    if (result.dryRun()) {
+      return "Dry run, nothing was changed: installing in "
+          + where
+          + " would create "
+          + result.count(Action.CREATED)
+          + ", configure "
+          + result.count(Action.CONFIGURED)
+          + " and leave "
+          + result.count(Action.UNCHANGED)
+          + " unchanged.";
+    }
+    return "Capstan installed in "
+        + where
+        + ": "
+        + result.count(Action.CREATED)
+        + " created, "
+        + result.count(Action.CONFIGURED)
+        + " configured, "
+        + result.count(Action.UNCHANGED)
+        + " unchanged.";
   }
 }

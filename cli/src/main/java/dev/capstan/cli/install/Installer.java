@@ -64,14 +64,26 @@ public final class Installer {
     if (!dryRun) {
       plan.crds().forEach(crd -> awaitEstablished(crd.object().getMetadata().getName()));
     }
+    boolean namespaceExisted = true;
     for (PlannedObject object : plan.objects()) {
+      String namespace = object.object().getMetadata().getNamespace();
+      if (dryRun && !namespaceExisted && plan.namespace().equals(namespace)) {
+        // The server cannot check objects in a namespace that a dry run did not create.
+        entries.add(
+            new InstallResult.Entry(object.id(), Action.CREATED, "namespace does not exist yet"));
+        continue;
+      }
       if (dryRun && !crdsExisted && object.object() instanceof AppProject) {
         // Its kind is not served yet, so the server cannot check it; it would be created.
         entries.add(new InstallResult.Entry(object.id(), Action.CREATED, "kind not served yet"));
         continue;
       }
-      entries.add(
-          object.ownership() == Ownership.CAPSTAN ? apply(object, dryRun) : create(object, dryRun));
+      InstallResult.Entry entry =
+          object.ownership() == Ownership.CAPSTAN ? apply(object, dryRun) : create(object, dryRun);
+      if ("Namespace".equals(object.object().getKind()) && entry.action() == Action.CREATED) {
+        namespaceExisted = false;
+      }
+      entries.add(entry);
     }
     return new InstallResult(plan.namespace(), dryRun, entries);
   }

@@ -30,6 +30,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 class InstallCommandIT {
 
   @Test
+  @Order(0)
+  void aDryRunIntoANewNamespaceReportsEverythingAndCreatesNothing(
+      ControlPlane plane, KubernetesClient client, TestNamespace ns) {
+    String fresh = ns.name() + "-dry";
+
+    Run dryRun = install(plane, fresh, "--dry-run");
+
+    assertThat(dryRun.code()).as(dryRun.err()).isZero();
+    assertThat(dryRun.out())
+        .containsPattern("Namespace/" + fresh + " +would create\n")
+        .containsPattern(
+            "ConfigMap/" + fresh + "/capstan-cm +would create \\(namespace does not exist yet\\)\n")
+        .contains("Dry run, nothing was changed: installing in namespace " + fresh);
+    assertThat(client.namespaces().withName(fresh).get()).isNull();
+  }
+
+  @Test
   @Order(1)
   void installsEverythingThenChangesNothingOnASecondRun(
       ControlPlane plane, KubernetesClient client, TestNamespace ns) {

@@ -38,8 +38,8 @@ class InstallTableTest {
         .contains("CustomResourceDefinition/applications.argoproj.io  would create\n")
         .contains("Namespace/capstan                                  would configure\n")
         .endsWith(
-            "Dry run, nothing was changed: installing in namespace capstan would leave 1 to"
-                + " create, 1 to configure, 1 unchanged.\n");
+            "Dry run, nothing was changed: installing in namespace capstan would create 1,"
+                + " configure 1 and leave 1 unchanged.\n");
   }
 
   @Test
