@@ -3,8 +3,10 @@ package dev.capstan.kustomize;
 import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
 import dev.capstan.kustomize.openapi.OpenApiSettings;
 import dev.capstan.kustomize.resource.ResourceList;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The state carried while a kustomization and its bases are accumulated (kustomize's
@@ -16,6 +18,7 @@ public final class Accumulation {
   private FieldSpecConfig config = FieldSpecConfig.defaults();
   private final List<Object> vars = new ArrayList<>();
   private final OpenApiSettings openapi;
+  private Optional<Path> originRoot = Optional.empty();
 
   /** A build's first accumulation, patching with kustomize's default schema. */
   public Accumulation() {
@@ -25,6 +28,29 @@ public final class Accumulation {
   /** An accumulation sharing the build's schema choice (for bases). */
   public Accumulation(OpenApiSettings openapi) {
     this.openapi = openapi;
+  }
+
+  /**
+   * An empty accumulation for a base (or plugin configs) of this one: it shares the build's
+   * schema choice and origin tracking.
+   */
+  public Accumulation child() {
+    Accumulation c = new Accumulation(openapi);
+    c.originRoot = originRoot;
+    return c;
+  }
+
+  /**
+   * The built kustomization's root when {@code buildMetadata: [originAnnotations]} is on (origins
+   * are recorded relative to it); empty when off.
+   */
+  public Optional<Path> originRoot() {
+    return originRoot;
+  }
+
+  /** Turns origin annotations on for this build, relative to {@code root}. */
+  public void trackOrigins(Path root) {
+    originRoot = Optional.of(root);
   }
 
   /** The build's {@code openapi:} schema choice (engineer B, .openapi); shared with bases. */

@@ -10,6 +10,7 @@ import dev.capstan.kustomize.generate.KustomizationGenerators;
 import dev.capstan.kustomize.load.Kustomization;
 import dev.capstan.kustomize.load.KustomizationReader;
 import dev.capstan.kustomize.load.ResourceFileReader;
+import dev.capstan.kustomize.resource.Origin;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.openapi.CrdFieldSpecs;
@@ -62,6 +63,9 @@ public final class BuildPipeline {
           "'" + top.file() + "' is a Component; a build must start at a Kustomization");
     }
     Accumulation acc = new Accumulation();
+    if (top.buildMetadata().contains("originAnnotations")) {
+      acc.trackOrigins(loader.root());
+    }
     acc.openapi().apply(top.map("openapi"), loader::readString, true);
     accumulateTarget(top, loader, acc);
     finish(top, loader, acc);
@@ -104,6 +108,9 @@ public final class BuildPipeline {
     if (loader.isFile(entry)) {
       loader.checkRestriction(loader.resolve(entry));
       for (Resource r : ResourceFileReader.read(loader, entry)) {
+        if (acc.originRoot().isPresent()) {
+          Origin.ofFile(acc.originRoot().get(), loader.resolve(entry)).applyTo(r);
+        }
         acc.resources().add(r);
       }
       return;
@@ -123,7 +130,7 @@ public final class BuildPipeline {
       throw new KustomizeException(
           "expected kind != 'Component' for path '" + dir + "'; components go in 'components:'");
     }
-    Accumulation baseAcc = new Accumulation(acc.openapi());
+    Accumulation baseAcc = acc.child();
     accumulateTarget(base, sub, baseAcc);
     acc.absorb(baseAcc);
   }
@@ -185,7 +192,7 @@ public final class BuildPipeline {
 
   /** Generators of this kustomization, in kustomize's order (engineer C, .generate). */
   private List<Generator> generators(BuildContext ctx, Accumulation acc) {
-    List<Generator> out = new ArrayList<>(KustomizationGenerators.of(ctx));
+    List<Generator> out = new ArrayList<>(KustomizationGenerators.of(ctx, acc.originRoot()));
     out.addAll(plugins(ctx, acc).generators());
     return out;
   }
@@ -197,12 +204,13 @@ public final class BuildPipeline {
         acc.openapi(),
         paths -> {
           // path entries are accumulated exactly like resources: entries
-          Accumulation configs = new Accumulation(acc.openapi());
+          Accumulation configs = acc.child();
           for (String p : paths) {
             accumulateResource(p, ctx.loader(), configs);
           }
           return configs.resources();
-        });
+        },
+        acc.originRoot());
   }
 
   /**

@@ -3,9 +3,12 @@ package dev.capstan.kustomize.generate;
 import dev.capstan.kustomize.BuildContext;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.load.Kustomization;
+import dev.capstan.kustomize.resource.Origin;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The generators declared by a kustomization's own fields, in kustomize's order: every {@code
@@ -16,8 +19,12 @@ import java.util.Map;
 public final class KustomizationGenerators {
   private KustomizationGenerators() {}
 
-  /** The generators of {@code ctx}'s kustomization; fails naming the field for a bad entry. */
-  public static List<Generator> of(BuildContext ctx) {
+  /**
+   * The generators of {@code ctx}'s kustomization; fails naming the field for a bad entry.
+   *
+   * @param originRoot the built root when origin annotations are on (empty: off)
+   */
+  public static List<Generator> of(BuildContext ctx, Optional<Path> originRoot) {
     Kustomization k = ctx.kustomization();
     GeneratorOptions global =
         GeneratorOptions.read(
@@ -30,15 +37,23 @@ public final class KustomizationGenerators {
           GeneratorArgs.read(
                   new ArgsReader(entry, "ConfigMapArgs.configMapGenerator", true), false)
               .withGlobalOptions(global);
-      out.add(new ConfigMapGenerator(args, files));
+      out.add(withOrigin(new ConfigMapGenerator(args, files), k, "ConfigMapGenerator", originRoot));
     }
     for (Map<String, Object> entry : entries(k, "secretGenerator")) {
       GeneratorArgs args =
           GeneratorArgs.read(new ArgsReader(entry, "SecretArgs.secretGenerator", true), true)
               .withGlobalOptions(global);
-      out.add(new SecretGenerator(args, files));
+      out.add(withOrigin(new SecretGenerator(args, files), k, "SecretGenerator", originRoot));
     }
     return out;
+  }
+
+  private static Generator withOrigin(
+      Generator g, Kustomization k, String kind, Optional<Path> originRoot) {
+    return originRoot
+        .<Generator>map(
+            top -> new OriginGenerator(g, Origin.ofGenerator(top, k.file(), "builtin", kind, "", "")))
+        .orElse(g);
   }
 
   @SuppressWarnings("unchecked")

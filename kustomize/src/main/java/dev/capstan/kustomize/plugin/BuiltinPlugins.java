@@ -8,9 +8,13 @@ import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.transform.Transformer;
 import dev.capstan.kustomize.yaml.YamlReader;
+import dev.capstan.kustomize.generate.OriginGenerator;
+import dev.capstan.kustomize.resource.Origin;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a kustomization's {@code generators:} and {@code transformers:} entries into generator and
@@ -32,16 +36,23 @@ public final class BuiltinPlugins {
   private final BuildContext ctx;
   private final BuiltinPluginFactory factory;
   private final PluginConfigSource source;
+  private final Optional<Path> originRoot;
 
   /**
    * @param ctx the kustomization being built
    * @param openapi the build's schema choice (patch transformers read it when they run)
    * @param source accumulates path entries like {@code resources:} entries
+   * @param originRoot the built root when origin annotations are on (empty: off)
    */
-  public BuiltinPlugins(BuildContext ctx, OpenApiSettings openapi, PluginConfigSource source) {
+  public BuiltinPlugins(
+      BuildContext ctx,
+      OpenApiSettings openapi,
+      PluginConfigSource source,
+      Optional<Path> originRoot) {
     this.ctx = ctx;
     this.factory = new BuiltinPluginFactory(ctx, openapi);
     this.source = source;
+    this.originRoot = originRoot;
   }
 
   /** The {@code generators:} plugins, in kustomize's order. */
@@ -55,9 +66,21 @@ public final class BuiltinPlugins {
                 + c.idText()
                 + " not a generator");
       }
-      out.add(g);
+      out.add(originRoot.isPresent() ? new OriginGenerator(g, origin(c, originRoot.get())) : g);
     }
     return out;
+  }
+
+  /**
+   * A plugin generator's origin (kustomize's OriginFromCustomPlugin): configured in the config's
+   * own file (the kustomization for an inline config), by the config's apiVersion, kind, name and
+   * namespace.
+   */
+  private Origin origin(PluginConfig c, Path top) {
+    String path = Origin.pathOf(c.resource());
+    Path file = path.isEmpty() ? ctx.kustomization().file() : top.resolve(path).normalize();
+    Resource r = c.resource();
+    return Origin.ofGenerator(top, file, r.apiVersion(), r.kind(), r.name(), r.namespace());
   }
 
   /** The {@code transformers:} plugins, in kustomize's order. */
