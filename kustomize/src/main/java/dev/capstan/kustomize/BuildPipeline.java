@@ -1,5 +1,6 @@
 package dev.capstan.kustomize;
 
+import dev.capstan.kustomize.fieldspec.FieldSpec;
 import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
 import dev.capstan.kustomize.fs.FileTree;
 import dev.capstan.kustomize.fs.Loader;
@@ -19,6 +20,7 @@ import dev.capstan.kustomize.plugin.BuiltinPlugins;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.replace.Vars;
 import dev.capstan.kustomize.transform.BuiltinTransformers;
+import dev.capstan.kustomize.transform.LabelTransformer;
 import dev.capstan.kustomize.transform.LocalConfigFilter;
 import dev.capstan.kustomize.transform.NameReferenceTransformer;
 import dev.capstan.kustomize.transform.SortOrderTransformer;
@@ -26,6 +28,7 @@ import dev.capstan.kustomize.transform.Transformer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The build, in kustomize's order. For each kustomization (recursively for bases):
@@ -176,6 +179,14 @@ public final class BuildPipeline {
     new NameReferenceTransformer(acc.config().nameReference()).transform(resources);
     resolveVars(acc);
     new LocalConfigFilter().transform(resources);
+    if (top.buildMetadata().contains("managedByLabel")) {
+      // kubectl's embedded kustomize reports its version as "(devel)"
+      new LabelTransformer(
+              new LabelTransformer.Config(
+                  Map.of("app.kubernetes.io/managed-by", "kustomize-(devel)"),
+                  List.of(FieldSpec.of("", "", "", "metadata/labels", true))))
+          .transform(resources);
+    }
     if (top.has("sortOptions")) {
       SortOrderTransformer.fromConfig(top.map("sortOptions"), top).transform(resources);
     } else if (options.reorder() == Reorder.LEGACY) {
