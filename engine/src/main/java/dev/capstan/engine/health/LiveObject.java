@@ -21,6 +21,9 @@ import java.util.OptionalLong;
  */
 public final class LiveObject {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final Map<String, Object> tree;
 
   private LiveObject(Map<String, Object> tree) {
@@ -30,6 +33,15 @@ public final class LiveObject {
   /** Wraps a tree without copying it. */
   public static LiveObject of(Map<String, Object> tree) {
     return new LiveObject(tree);
+  }
+
+  /**
+   * A view of a fabric8 resource, converted once to a JSON-like tree (a copy; later changes to the
+   * resource are not seen).
+   */
+  @SuppressWarnings("unchecked")
+  public static LiveObject fromResource(io.fabric8.kubernetes.api.model.GenericKubernetesResource resource) {
+    return new LiveObject(JSON.convertValue(resource, Map.class));
   }
 
   /** The wrapped tree (not a copy). */

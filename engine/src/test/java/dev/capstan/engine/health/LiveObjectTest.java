@@ -55,6 +55,23 @@ class LiveObjectTest {
   }
 
   @Test
+  void fabric8ResourceConvertsToATree() {
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource resource =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("apps/v1")
+            .withKind("Deployment")
+            .withNewMetadata().withName("web").withNamespace("prod").withGeneration(2L).endMetadata()
+            .addToAdditionalProperties("status", Map.of("observedGeneration", 1))
+            .build();
+
+    LiveObject live = LiveObject.fromResource(resource);
+
+    assertThat(live.identity()).isEqualTo("Deployment/prod/web");
+    assertThat(live.integer("metadata.generation")).hasValue(2);
+    assertThat(HealthAssessor.withDefaults().assess(live).status()).contains(HealthStatus.PROGRESSING);
+  }
+
+  @Test
   void groupOfApiVersion() {
     assertThat(GroupKind.groupOf("v1")).isEmpty();
     assertThat(GroupKind.groupOf("networking.k8s.io/v1")).isEqualTo("networking.k8s.io");

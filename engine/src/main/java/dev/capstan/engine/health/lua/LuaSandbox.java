@@ -112,6 +112,7 @@ final class LuaSandbox {
 
   private static LuaTable safeOs() {
     Globals scratch = new Globals();
+    scratch.load(new PackageLib()); // OsLib registers itself in package.loaded
     scratch.load(new OsLib());
     LuaValue full = scratch.get("os");
     LuaTable os = new LuaTable();
