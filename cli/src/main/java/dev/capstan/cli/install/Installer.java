@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,25 +213,39 @@ public final class Installer {
     return tree;
   }
 
-  private static InstallException failure(
+  private InstallException failure(
       PlannedObject planned, String step, KubernetesClientException e) {
     String reason =
         e.getStatus() != null && e.getStatus().getReason() != null
             ? e.getStatus().getReason()
             : e.getCode() <= 0 ? "Unreachable" : "HTTP " + e.getCode();
-    String cause =
-        e.getStatus() != null && e.getStatus().getMessage() != null
-            ? e.getStatus().getMessage()
-            : rootMessage(e);
+    String cause;
+    if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+      cause = e.getStatus().getMessage();
+    } else if (e.getCode() <= 0) {
+      cause =
+          "no connection to the API server at "
+              + client.getMasterUrl()
+              + " ("
+              + transportCause(e)
+              + ")";
+    } else {
+      cause = transportCause(e);
+    }
     return new InstallException(
         planned.id() + " " + step + " failed (" + reason + "): " + cause, e);
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+  /** The most telling message in a cause chain: the first one below the client's own wrappers. */
+  private static String transportCause(Throwable e) {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return t.getMessage() == null ? "connection refused" : t.getMessage();
+      }
+      if (t.getMessage() != null && !(t instanceof KubernetesClientException)) {
+        return t.getMessage();
+      }
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

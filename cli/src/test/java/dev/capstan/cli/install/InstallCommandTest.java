@@ -109,7 +109,10 @@ class InstallCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .startsWith(
-            "Error: CustomResourceDefinition/appprojects.argoproj.io read failed (Unreachable): ")
+            "Error: CustomResourceDefinition/appprojects.argoproj.io read failed (Unreachable): no"
+                + " connection to the API server at https://127.0.0.1:"
+                + closedPort
+                + "/ (")
         .doesNotContain("\tat ");
   }
 
