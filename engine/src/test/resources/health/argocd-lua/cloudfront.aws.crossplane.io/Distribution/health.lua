@@ -1,6 +1,7 @@
--- Capstan health script for cloudfront.aws.crossplane.io/Distribution (Crossplane AWS provider).
+-- Capstan health script for cloudfront.aws.crossplane.io/Distribution (Crossplane AWS provider managed resource).
+local noun = "distribution"
 if obj.status == nil or obj.status.conditions == nil then
-  return { status = "Progressing", message = "Waiting for distribution to be created" }
+  return { status = "Progressing", message = "Waiting for " .. noun .. " to be created" }
 end
 local ready, synced = nil, nil
 for _, c in ipairs(obj.status.conditions) do
@@ -16,4 +17,4 @@ end
 if ready ~= nil and ready.status == "True" then
   return { status = "Healthy", message = ready.reason or "" }
 end
-return { status = "Progressing", message = "Waiting for distribution to be available" }
+return { status = "Progressing", message = "Waiting for " .. noun .. " to be available" }
