@@ -194,7 +194,13 @@ public final class GitSource {
     }
     return refs.match(revision)
         .orElseThrow(
-            () -> new RevisionNotFoundException("ls-remote", redacted, "revision-not-found", revision.describe() + " does not exist", null));
+            () -> new RevisionNotFoundException("ls-remote", redacted, "revision-not-found", notFound(revision), null));
+  }
+
+  private static String notFound(RevisionSpec revision) {
+    return revision instanceof RevisionSpec.Semver
+        ? "no tag matches " + revision.describe()
+        : revision.describe() + " does not exist";
   }
 
   private int timeoutSeconds() {

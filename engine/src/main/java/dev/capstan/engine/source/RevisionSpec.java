@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which commit of a repository to read. A closed set covering Argo CD's {@code targetRevision} and
- * Flux's {@code spec.ref} ({@code branch}, {@code tag}, {@code commit}, {@code name}); Flux's
- * {@code semver} ranges are not supported yet.
+ * Flux's {@code spec.ref} ({@code branch}, {@code tag}, {@code semver}, {@code commit},
+ * {@code name}).
  */
 public sealed interface RevisionSpec {
 
@@ -36,6 +36,15 @@ public sealed interface RevisionSpec {
   /** A full ref name such as {@code refs/pull/42/head} (Flux {@code ref.name}). */
   static RevisionSpec ref(String fullName) {
     return new Ref(fullName);
+  }
+
+  /**
+   * The highest tag whose name is a semantic version within the range (Flux {@code ref.semver}).
+   *
+   * @throws IllegalArgumentException if the range is malformed
+   */
+  static RevisionSpec semver(String range) {
+    return new Semver(range);
   }
 
   /**
@@ -121,6 +130,24 @@ public sealed interface RevisionSpec {
     @Override
     public String describe() {
       return "ref " + name;
+    }
+  }
+
+  /**
+   * A semver range over tag names, e.g. {@code >=1.0.0 <2.0.0} or {@code ^1.2}; the syntax is that
+   * of Masterminds semver v3, which Flux uses. Tags that are not versions are ignored; a leading
+   * {@code v} is allowed.
+   */
+  record Semver(String range) implements RevisionSpec {
+    public Semver {
+      Objects.requireNonNull(range, "range");
+      dev.capstan.engine.source.internal.SemverRange.parse(range);
+      range = range.strip();
+    }
+
+    @Override
+    public String describe() {
+      return "semver " + range;
     }
   }
 

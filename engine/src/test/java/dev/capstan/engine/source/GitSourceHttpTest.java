@@ -136,6 +136,35 @@ class GitSourceHttpTest {
   }
 
   @Test
+  void semverPicksTheHighestMatchingTag() {
+    ObjectId one = repo.commit().add("v", "1.4.0\n").create();
+    ObjectId two = repo.commit().add("v", "1.10.0\n").create();
+    ObjectId three = repo.commit().add("v", "2.0.0\n").create();
+    ObjectId rc = repo.commit().add("v", "1.11.0-rc.1\n").create();
+    repo.tag("v1.4.0", one);
+    repo.annotatedTag("v1.10.0", two, "release");
+    repo.tag("v2.0.0", three);
+    repo.tag("v1.11.0-rc.1", rc);
+    repo.tag("latest", three);
+    GitHttpServer http = git.startHttp();
+    GitRemote remote = GitRemote.anonymous(http.url(repo));
+
+    assertThat(source.resolve(remote, RevisionSpec.semver(">=1.0.0 <2.0.0")))
+        .isEqualTo(new ResolvedRevision(two.name(), "refs/tags/v1.10.0"));
+    assertThat(source.resolve(remote, RevisionSpec.semver(">=1.11.0-rc.0 <1.12.0-0")).ref()).isEqualTo("refs/tags/v1.11.0-rc.1");
+    // As in Masterminds semver, each constraint without a prerelease rejects prereleases.
+    assertThatThrownBy(() -> source.resolve(remote, RevisionSpec.semver(">=1.11.0-rc.0 <2.0.0")))
+        .isInstanceOf(RevisionNotFoundException.class);
+    try (Snapshot s = source.checkout(remote, RevisionSpec.semver("^1.0"))) {
+      assertThat(s.revision().fluxRevision()).isEqualTo("v1.10.0@sha1:" + two.name());
+      assertThat(s.root().resolve("v")).hasContent("1.10.0");
+    }
+    assertThatThrownBy(() -> source.resolve(remote, RevisionSpec.semver(">=3.0.0")))
+        .isInstanceOf(RevisionNotFoundException.class)
+        .hasMessageEndingWith("(revision-not-found): no tag matches semver >=3.0.0");
+  }
+
+  @Test
   void checksOutACommitThatNoRefPointsAt() {
     ObjectId first = repo.commit().add("v", "1\n").create();
     repo.commit().add("v", "2\n").create();

@@ -26,6 +26,7 @@ class RevisionSpecTest {
     assertThatThrownBy(() -> RevisionSpec.tag("v1 2")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RevisionSpec.commit("abc123")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RevisionSpec.ref("heads/main")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RevisionSpec.semver(">=one")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -33,6 +34,7 @@ class RevisionSpecTest {
     assertThat(RevisionSpec.branch("main").describe()).isEqualTo("branch main");
     assertThat(RevisionSpec.tag("v1").describe()).isEqualTo("tag v1");
     assertThat(RevisionSpec.head().describe()).isEqualTo("HEAD");
+    assertThat(RevisionSpec.semver(" ^1.2 ").describe()).isEqualTo("semver ^1.2");
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.eclipse.jgit.lib.Ref;
  * <p>Matching rules: {@code HEAD} follows the advertised symbolic ref when there is one (the result
  * names the branch); a {@code Named} revision is a branch if one exists, else a tag; tags are peeled
  * to their commit when the server sent the peeled id; a commit SHA is reported with the first branch,
- * then tag, then other ref pointing at it, or with itself when no ref does.
+ * then tag, then other ref pointing at it, or with itself when no ref does; a semver range picks the
+ * tag with the highest matching version (ties: the lexically smallest tag name).
  *
  * @param refs advertised refs by full name
  */
@@ -44,7 +45,18 @@ public record RemoteRefs(Map<String, Ref> refs) {
       case RevisionSpec.Named named ->
           exact(Constants.R_HEADS + named.name()).or(() -> exact(Constants.R_TAGS + named.name()));
       case RevisionSpec.Commit commit -> Optional.of(commit(commit.sha()));
+      case RevisionSpec.Semver semver -> highestTag(SemverRange.parse(semver.range()));
     };
+  }
+
+  private Optional<Match> highestTag(SemverRange range) {
+    record Candidate(String ref, Semver version) {}
+    return refs.keySet().stream()
+        .filter(name -> name.startsWith(Constants.R_TAGS) && !name.endsWith("^{}"))
+        .flatMap(name -> Semver.parse(name.substring(Constants.R_TAGS.length())).map(v -> new Candidate(name, v)).stream())
+        .filter(c -> range.matches(c.version()))
+        .max(Comparator.comparing(Candidate::version).thenComparing(Candidate::ref, Comparator.reverseOrder()))
+        .flatMap(c -> exact(c.ref()));
   }
 
   private Optional<Match> head() {
