@@ -30,6 +30,41 @@ final class ManagedFieldsRemover {
     return out;
   }
 
+  /**
+   * The fields of {@code a} that {@code b} does not also name: what another manager owns alone.
+   * Fields two managers set to the same value are owned by both.
+   */
+  static JsonNode subtract(JsonNode a, List<JsonNode> b) {
+    JsonNode result = a.deepCopy();
+    for (JsonNode other : b) {
+      result = subtractOne(result, other);
+    }
+    return result;
+  }
+
+  private static JsonNode subtractOne(JsonNode a, JsonNode b) {
+    ObjectNode out = DiffJson.MAPPER.createObjectNode();
+    for (Map.Entry<String, JsonNode> e : a.properties()) {
+      JsonNode theirs = b.get(e.getKey());
+      if (theirs == null) {
+        out.set(e.getKey(), e.getValue());
+      } else if (!isLeaf(e.getValue()) && !isLeaf(theirs)) {
+        JsonNode rest = subtractOne(e.getValue(), theirs);
+        if (!rest.isEmpty() && !(rest.size() == 1 && rest.has("."))) {
+          out.set(e.getKey(), rest);
+        }
+      } else if (!isLeaf(e.getValue())) {
+        // b owns the node itself but a owns fields below it that b does not name
+        JsonNode rest = subtractOne(e.getValue(), DiffJson.MAPPER.createObjectNode().set(".", theirs));
+        rest = rest instanceof ObjectNode o ? o.without(".") : rest;
+        if (!rest.isEmpty()) {
+          out.set(e.getKey(), rest);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Removes from {@code object}, in place, every leaf field named in {@code fields}. */
   static void remove(JsonNode object, JsonNode fields) {
     if (!fields.isObject()) {

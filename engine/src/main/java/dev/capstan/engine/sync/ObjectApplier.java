@@ -5,6 +5,7 @@ import dev.capstan.engine.cluster.ObjectTrees;
 import dev.capstan.engine.cluster.ResourceKey;
 import dev.capstan.engine.cluster.ResourceOperationException;
 import dev.capstan.engine.diff.Differ;
+import dev.capstan.engine.diff.LiveValuesKeeper;
 import dev.capstan.engine.diff.ObjectComparator;
 import dev.capstan.engine.diff.ResourceDiff;
 import dev.capstan.engine.inventory.Claim;
@@ -58,7 +59,11 @@ final class ObjectApplier {
                     + "; not applied so that the two do not overwrite each other"),
             Optional.empty());
       }
-      ResourceDiff diff = differ.diff(desired.object(), live, type, options.diffOptions());
+      GenericKubernetesResource object =
+          live.isPresent() && options.respectIgnoreDifferences()
+              ? LiveValuesKeeper.keep(desired.object(), live.get(), options.diffOptions())
+              : desired.object();
+      ResourceDiff diff = differ.diff(object, live, type, options.diffOptions());
       if (diff.inSync()) {
         return new Applied(Change.of(key, Action.UNCHANGED), Optional.of(diff));
       }
@@ -66,7 +71,7 @@ final class ObjectApplier {
       if (options.dryRun()) {
         return new Applied(new Change(key, action, "dry run"), Optional.of(diff));
       }
-      serverSideApply(desired.object(), type, options);
+      serverSideApply(object, type, options);
       return new Applied(Change.of(key, action), Optional.of(diff));
     } catch (ResourceOperationException e) {
       return new Applied(new Change(key, Action.FAILED, e.getMessage()), Optional.empty());

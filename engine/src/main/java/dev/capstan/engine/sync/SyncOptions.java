@@ -20,6 +20,9 @@ import java.util.Objects;
  *     (a wrong path, a broken generator) than a wish to delete an application
  * @param pruneLast prune only after everything else was applied (Argo CD {@code PruneLast=true} for
  *     the whole sync; objects may also ask for it by annotation)
+ * @param respectIgnoreDifferences apply ignored fields with their live values (Argo CD {@code
+ *     RespectIgnoreDifferences=true}), so that a sync made for another reason does not reset them;
+ *     off by default, as in Argo CD
  * @param forceConflicts take over fields another field manager owns, as Argo CD's server-side
  *     apply and Flux do; on by default, otherwise the first {@code kubectl edit} of a field would
  *     stop Capstan from ever correcting it
@@ -35,6 +38,7 @@ public record SyncOptions(
     boolean createNamespace,
     boolean allowEmpty,
     boolean pruneLast,
+    boolean respectIgnoreDifferences,
     boolean forceConflicts,
     Duration crdEstablishedTimeout,
     DiffOptions diffOptions) {
@@ -46,12 +50,12 @@ public record SyncOptions(
   }
 
   /**
-   * No prune, no dry run, no target namespace, no namespace creation, empty sets never prune,
-   * conflicts forced, 30 s for CRDs, default diff options.
+   * No prune, no dry run, no target namespace, no namespace creation, empty sets never prune, no
+   * RespectIgnoreDifferences, conflicts forced, 30 s for CRDs, default diff options.
    */
   public static SyncOptions defaults() {
     return new SyncOptions(
-        false, false, "", false, false, false, true, Duration.ofSeconds(30), DiffOptions.defaults());
+        false, false, "", false, false, false, false, true, Duration.ofSeconds(30), DiffOptions.defaults());
   }
 
   /** The field manager applies use. */
@@ -60,38 +64,42 @@ public record SyncOptions(
   }
 
   public SyncOptions withPrune(boolean value) {
-    return new SyncOptions(value, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(value, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withDryRun(boolean value) {
-    return new SyncOptions(prune, value, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(prune, value, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withTargetNamespace(String value) {
-    return new SyncOptions(prune, dryRun, value, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(prune, dryRun, value, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withCreateNamespace(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, value, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(prune, dryRun, targetNamespace, value, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withAllowEmpty(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, value, pruneLast, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, value, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withPruneLast(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, value, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, value, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withRespectIgnoreDifferences(boolean value) {
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, value, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withForceConflicts(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, value, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, value, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withCrdEstablishedTimeout(Duration value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, value, diffOptions);
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, value, diffOptions);
   }
 
   public SyncOptions withDiffOptions(DiffOptions value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, forceConflicts, crdEstablishedTimeout, value);
+    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, value);
   }
 }

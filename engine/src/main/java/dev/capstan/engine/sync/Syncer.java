@@ -2,6 +2,7 @@ package dev.capstan.engine.sync;
 
 import dev.capstan.engine.cluster.ApiResource;
 import dev.capstan.engine.cluster.ClusterCache;
+import dev.capstan.engine.cluster.ClusterException;
 import dev.capstan.engine.cluster.ResourceKey;
 import dev.capstan.engine.cluster.ResourceOperationException;
 import dev.capstan.engine.cluster.ResourceTypes;
@@ -130,7 +131,12 @@ public final class Syncer {
           failed && decision.delete()
               ? PruneDecision.keep(decision.key(), decision.live(), "not pruned: the sync had failures")
               : decision;
-      Change c = pruner.prune(effective, typeOf(decision.live()), options.dryRun());
+      Change c;
+      try {
+        c = pruner.prune(effective, typeOf(decision.live()), options.dryRun());
+      } catch (ClusterException e) {
+        c = new Change(decision.key(), Action.FAILED, decision.key() + " prune failed (discovery): " + e.getMessage());
+      }
       changes.add(c);
       if (c.action() == Action.DELETED && !options.dryRun()) {
         gone.add(c.key());

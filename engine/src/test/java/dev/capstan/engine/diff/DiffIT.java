@@ -56,14 +56,7 @@ class DiffIT {
   void aFieldAnotherManagerTookIsDriftUnlessItsManagerIsIgnored() {
     List<GenericKubernetesResource> desired = List.of(deployment("scaled", 1));
     SyncResult synced = syncer.sync(app, desired, Inventory.empty(), options());
-    GenericKubernetesResource autoscaler = deployment("scaled", 4);
-    client
-        .genericKubernetesResources("apps/v1", "Deployment")
-        .inNamespace(ns)
-        .resource(autoscaler)
-        .fieldManager("autoscaler")
-        .forceConflicts()
-        .serverSideApply();
+    autoscale("scaled", 4);
     ResourceKey key = new ResourceKey("apps", "Deployment", ns, "scaled");
 
     DiffResult plain = syncer.diff(app, desired, synced.inventory(), options());
@@ -81,6 +74,56 @@ class DiffIT {
     });
     assertThat(ignored.changes().actionOf(key)).contains(Action.UNCHANGED);
     assertThat(client.apps().deployments().inNamespace(ns).withName("scaled").get().getSpec().getReplicas()).isEqualTo(4);
+  }
+
+  @Test
+  void respectIgnoreDifferencesKeepsTheOtherManagersValueWhenApplyingForAnotherReason() {
+    SyncResult synced = syncer.sync(app, List.of(deployment("hpa", 1)), Inventory.empty(), options());
+    autoscale("hpa", 4);
+    GenericKubernetesResource newImage = deployment("hpa", 1);
+    setImage(newImage, "nginx:1.28");
+    DiffOptions ignoreAutoscaler =
+        DiffOptions.defaults()
+            .withIgnoreDifferences(List.of(IgnoreDifference.forKind("apps", "Deployment").withManagedFieldsManagers("autoscaler")));
+    ResourceKey key = new ResourceKey("apps", "Deployment", ns, "hpa");
+
+    SyncResult respected =
+        syncer.sync(app, List.of(newImage), synced.inventory(), options().withDiffOptions(ignoreAutoscaler).withRespectIgnoreDifferences(true));
+
+    assertThat(respected.changes().actionOf(key)).as(respected.changes().toString()).contains(Action.CONFIGURED);
+    var live = client.apps().deployments().inNamespace(ns).withName("hpa").get();
+    assertThat(live.getSpec().getReplicas()).isEqualTo(4);
+    assertThat(live.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
+
+    GenericKubernetesResource newerImage = deployment("hpa", 1);
+    setImage(newerImage, "nginx:1.29");
+    syncer.sync(app, List.of(newerImage), respected.inventory(), options().withDiffOptions(ignoreAutoscaler));
+
+    assertThat(client.apps().deployments().inNamespace(ns).withName("hpa").get().getSpec().getReplicas()).isEqualTo(1);
+  }
+
+  /** What an HPA does: another field manager takes {@code spec.replicas}, and only it. */
+  private void autoscale(String name, int replicas) {
+    client
+        .genericKubernetesResources("apps/v1", "Deployment")
+        .inNamespace(ns)
+        .resource(
+            new KubernetesSerialization()
+                .unmarshal(
+                    "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"%s\"},\"spec\":{\"replicas\":%d}}"
+                        .formatted(name, replicas),
+                    GenericKubernetesResource.class))
+        .fieldManager("autoscaler")
+        .forceConflicts()
+        .serverSideApply();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void setImage(GenericKubernetesResource deployment, String image) {
+    Map<String, Object> spec = (Map<String, Object>) deployment.getAdditionalProperties().get("spec");
+    Map<String, Object> template = (Map<String, Object>) spec.get("template");
+    Map<String, Object> podSpec = (Map<String, Object>) template.get("spec");
+    ((Map<String, Object>) ((List<Object>) podSpec.get("containers")).get(0)).put("image", image);
   }
 
   @Test
