@@ -45,9 +45,12 @@ public final class JsonPatch {
    * @param source names the patch in error messages
    */
   public static JsonPatch parse(String text, String source) {
-    // Like kustomize's YAML-to-JSON conversion, only the first document of a stream is read.
-    List<Object> docs = YamlReader.readAll(text, source);
-    return fromTree(docs.isEmpty() ? List.of() : docs.get(0), source);
+    if (text.startsWith("[")) {
+      return fromTree(YamlReader.readOne(text, source), source);
+    }
+    // YAML is converted as kustomize converts it: YAML 1.1 scalars, first document only.
+    Object doc = Yaml11Reader.readFirst(text, source);
+    return fromTree(doc == null ? List.of() : doc, source);
   }
 
   /** Builds a patch from an already parsed list of operations. */

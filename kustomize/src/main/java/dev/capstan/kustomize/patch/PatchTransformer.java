@@ -87,8 +87,7 @@ public final class PatchTransformer implements Transformer {
     }
     // A YAML JSON patch is converted as kustomize converts it: only the first document counts.
     if (!docs.isEmpty() && docs.get(0) instanceof List<?>) {
-      return new PatchTransformer(
-          List.of(), JsonPatch.fromTree(docs.get(0), source), target, source, openapi);
+      return new PatchTransformer(List.of(), JsonPatch.parse(text, source), target, source, openapi);
     }
     List<ResourcePatcher.SmPatch> sm = new ArrayList<>();
     for (Object d : docs) {

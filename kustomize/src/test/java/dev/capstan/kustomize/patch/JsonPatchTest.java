@@ -44,6 +44,17 @@ class JsonPatchTest {
   }
 
   @Test
+  void yamlPatchScalarsResolveAsYaml11LikeKustomize() {
+    JsonPatch p =
+        JsonPatch.parse(
+            "- {op: add, path: /a, value: {b: yes, c: 'yes', d: off, e: 0777, f: 1_000, g: ~}}\n", "test");
+    assertThat(p.apply(yaml("{}")))
+        .isEqualTo(yaml("{a: {b: true, c: 'yes', d: false, e: 511, f: 1000, g: null}}"));
+    JsonPatch json = JsonPatch.parse("[{\"op\": \"add\", \"path\": \"/a\", \"value\": \"yes\"}]", "test");
+    assertThat(json.apply(yaml("{}"))).isEqualTo(yaml("{a: 'yes'}"));
+  }
+
+  @Test
   void operationsOnMissingPathsFail() {
     assertThatThrownBy(() -> JsonPatch.parse("[{op: replace, path: /x, value: 1}]", "t").apply(yaml("{a: 1}")))
         .isInstanceOf(KustomizeException.class)
