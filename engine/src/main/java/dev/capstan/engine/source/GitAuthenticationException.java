@@ -1,7 +1,8 @@
 package dev.capstan.engine.source;
 
 /**
- * Terminal: the server refused the credentials, or (SSH) its host key did not match {@code known_hosts}.
+ * Terminal: the server refused the credentials, or (SSH) its host key did not match {@code
+ * known_hosts}.
  */
 public final class GitAuthenticationException extends GitSourceException {
 
@@ -14,7 +15,8 @@ public final class GitAuthenticationException extends GitSourceException {
    * @param detail what went wrong, without secrets
    * @param cause a scrubbed cause, or {@code null}
    */
-  public GitAuthenticationException(String step, String url, String reason, String detail, Throwable cause) {
+  public GitAuthenticationException(
+      String step, String url, String reason, String detail, Throwable cause) {
     super(step, url, reason, detail, cause);
   }
 

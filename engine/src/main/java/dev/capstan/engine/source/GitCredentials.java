@@ -9,8 +9,8 @@ import java.util.Optional;
  * or an SSH private key.
  *
  * <p>Contract: {@code toString()} of every variant names the variant and non-secret fields only;
- * passwords, tokens, private keys and passphrases never appear in it, nor in any exception message of
- * this package. {@link #secrets()} lists the secret values so that error text can be scrubbed.
+ * passwords, tokens, private keys and passphrases never appear in it, nor in any exception message
+ * of this package. {@link #secrets()} lists the secret values so that error text can be scrubbed.
  */
 public sealed interface GitCredentials {
 
@@ -24,7 +24,9 @@ public sealed interface GitCredentials {
     return new Basic(username, password);
   }
 
-  /** An {@code Authorization: Bearer TOKEN} header on every HTTP request (Flux {@code bearerToken}). */
+  /**
+   * An {@code Authorization: Bearer TOKEN} header on every HTTP request (Flux {@code bearerToken}).
+   */
   static GitCredentials bearerToken(String token) {
     return new BearerToken(token);
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A git repository to read from: its URL and the credentials to use.
  *
- * @param url clone URL: {@code https://}, {@code http://}, {@code ssh://}, scp-like
- *     {@code git@host:org/repo.git}, or {@code file://}
+ * @param url clone URL: {@code https://}, {@code http://}, {@code ssh://}, scp-like {@code
+ *     git@host:org/repo.git}, or {@code file://}
  * @param credentials credentials; {@link GitCredentials#none()} for anonymous access
  */
 public record GitRemote(String url, GitCredentials credentials) {

@@ -3,15 +3,15 @@ package dev.capstan.engine.source;
 import java.util.Objects;
 
 /**
- * Root of the source package's failures. Every message reads
- * {@code git <step> <url> failed (<reason>): <detail>} with the URL stripped of credentials, and no
- * message, {@code toString()} or cause chain of these exceptions contains a secret value: JGit
- * causes are replaced by scrubbed copies.
+ * Root of the source package's failures. Every message reads {@code git <step> <url> failed
+ * (<reason>): <detail>} with the URL stripped of credentials, and no message, {@code toString()} or
+ * cause chain of these exceptions contains a secret value: JGit causes are replaced by scrubbed
+ * copies.
  *
  * <p>{@link #isTransient()} tells a caller what to do: transient failures (server unreachable,
- * timeout, local storage) are retried with backoff and leave the last good snapshot in use; terminal
- * ones (authentication, host key, repository or revision not found, invalid content) need a change
- * of spec, secret or repository and are reported as stalled.
+ * timeout, local storage) are retried with backoff and leave the last good snapshot in use;
+ * terminal ones (authentication, host key, repository or revision not found, invalid content) need
+ * a change of spec, secret or repository and are reported as stalled.
  */
 public abstract sealed class GitSourceException extends RuntimeException
     permits GitUnreachableException,
@@ -50,8 +50,8 @@ public abstract sealed class GitSourceException extends RuntimeException
   /**
    * A short machine-readable reason: {@code unreachable}, {@code timeout}, {@code server-error},
    * {@code auth}, {@code host-key}, {@code repository-not-found}, {@code revision-not-found},
-   * {@code invalid-url}, {@code invalid-key}, {@code invalid-credentials}, {@code invalid-content} or
-   * {@code storage}.
+   * {@code invalid-url}, {@code invalid-key}, {@code invalid-credentials}, {@code invalid-content}
+   * or {@code storage}.
    */
   public String reason() {
     return reason;

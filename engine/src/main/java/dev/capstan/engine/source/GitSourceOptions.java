@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of a {@link GitSource}. Immutable; start from {@link #defaults(Path)} and change with the
- * {@code withX} methods.
+ * Settings of a {@link GitSource}. Immutable; start from {@link #defaults(Path)} and change with
+ * the {@code withX} methods.
  *
  * @param cacheDirectory where bare repositories ({@code repos/}) and snapshots ({@code snapshots/})
  *     live; one directory per {@code GitSource}, owned by one process
@@ -18,7 +18,11 @@ import java.util.Objects;
  *     false: a tenant must not make the controller read its own disk)
  */
 public record GitSourceOptions(
-    Path cacheDirectory, int maxSnapshots, Duration timeout, int fetchDepth, boolean allowLocalRepositories) {
+    Path cacheDirectory,
+    int maxSnapshots,
+    Duration timeout,
+    int fetchDepth,
+    boolean allowLocalRepositories) {
 
   /** Default number of snapshots kept. */
   public static final int DEFAULT_MAX_SNAPSHOTS = 32;
@@ -36,7 +40,8 @@ public record GitSourceOptions(
       throw new IllegalArgumentException("timeout must be at least 1s, got " + timeout);
     }
     if (fetchDepth < 0) {
-      throw new IllegalArgumentException("fetchDepth must be 0 (full) or positive, got " + fetchDepth);
+      throw new IllegalArgumentException(
+          "fetchDepth must be 0 (full) or positive, got " + fetchDepth);
     }
   }
 
@@ -52,12 +57,14 @@ public record GitSourceOptions(
 
   /** A copy with this network timeout. */
   public GitSourceOptions withTimeout(Duration value) {
-    return new GitSourceOptions(cacheDirectory, maxSnapshots, value, fetchDepth, allowLocalRepositories);
+    return new GitSourceOptions(
+        cacheDirectory, maxSnapshots, value, fetchDepth, allowLocalRepositories);
   }
 
   /** A copy with this fetch depth (0 = full history). */
   public GitSourceOptions withFetchDepth(int value) {
-    return new GitSourceOptions(cacheDirectory, maxSnapshots, timeout, value, allowLocalRepositories);
+    return new GitSourceOptions(
+        cacheDirectory, maxSnapshots, timeout, value, allowLocalRepositories);
   }
 
   /** A copy that reads {@code file://} URLs and local paths (for the CLI and tests). */

@@ -14,7 +14,8 @@ public final class GitUnreachableException extends GitSourceException {
    * @param detail what went wrong, without secrets
    * @param cause a scrubbed cause, or {@code null}
    */
-  public GitUnreachableException(String step, String url, String reason, String detail, Throwable cause) {
+  public GitUnreachableException(
+      String step, String url, String reason, String detail, Throwable cause) {
     super(step, url, reason, detail, cause);
   }
 

@@ -1,7 +1,8 @@
 package dev.capstan.engine.source;
 
 /**
- * Terminal: the server answered that there is no such repository (or hides it from these credentials).
+ * Terminal: the server answered that there is no such repository (or hides it from these
+ * credentials).
  */
 public final class RepositoryNotFoundException extends GitSourceException {
 
@@ -14,7 +15,8 @@ public final class RepositoryNotFoundException extends GitSourceException {
    * @param detail what went wrong, without secrets
    * @param cause a scrubbed cause, or {@code null}
    */
-  public RepositoryNotFoundException(String step, String url, String reason, String detail, Throwable cause) {
+  public RepositoryNotFoundException(
+      String step, String url, String reason, String detail, Throwable cause) {
     super(step, url, reason, detail, cause);
   }
 

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * A git URL taken apart without ever failing: enough to compare URLs, key a cache, and print a URL
  * without secrets. Whether the URL actually works is found out when it is used.
  *
- * @param scheme lower-case scheme ({@code https}, {@code http}, {@code ssh}, {@code git},
- *     {@code file}); scp-like URLs ({@code git@host:org/repo}) have scheme {@code ssh}
+ * @param scheme lower-case scheme ({@code https}, {@code http}, {@code ssh}, {@code git}, {@code
+ *     file}); scp-like URLs ({@code git@host:org/repo}) have scheme {@code ssh}
  * @param user user name, if given (the password, if any, is dropped at parse time)
  * @param host lower-case host, empty for {@code file}
  * @param port port, or -1 when none was given
@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 public record RepositoryUrl(
     String scheme, Optional<String> user, String host, int port, String path, boolean scpLike) {
 
-  private static final Pattern WITH_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://([^/]*)(.*)$");
-  private static final Pattern SCP_LIKE = Pattern.compile("^(?:([^@/:]+)@)?([^:/\\[\\]]+|\\[[^\\]]+\\]):(?!//)(.*)$");
+  private static final Pattern WITH_SCHEME =
+      Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://([^/]*)(.*)$");
+  private static final Pattern SCP_LIKE =
+      Pattern.compile("^(?:([^@/:]+)@)?([^:/\\[\\]]+|\\[[^\\]]+\\]):(?!//)(.*)$");
 
   /** Parses any string; unknown shapes are treated as local paths. Never throws. */
   public static RepositoryUrl parse(String raw) {
@@ -61,7 +63,12 @@ public record RepositoryUrl(
     if (scp.matches() && !looksLikeWindowsDrive(url)) {
       String path = scp.group(3).startsWith("/") ? scp.group(3) : "/" + scp.group(3);
       return new RepositoryUrl(
-          "ssh", Optional.ofNullable(scp.group(1)), scp.group(2).toLowerCase(Locale.ROOT), -1, path, true);
+          "ssh",
+          Optional.ofNullable(scp.group(1)),
+          scp.group(2).toLowerCase(Locale.ROOT),
+          -1,
+          path,
+          true);
     }
     return new RepositoryUrl("file", Optional.empty(), "", -1, url, false);
   }
@@ -118,12 +125,14 @@ public record RepositoryUrl(
    */
   public String cacheKey() {
     String normalized = normalized();
-    String last = normalized.substring(normalized.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+    String last =
+        normalized.substring(normalized.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
     if (last.length() > 40) {
       last = last.substring(0, 40);
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8) + (last.isEmpty() ? "" : "-" + last);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);

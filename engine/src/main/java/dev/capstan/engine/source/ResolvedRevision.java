@@ -27,16 +27,18 @@ public record ResolvedRevision(String sha, String ref) {
   }
 
   /**
-   * The revision in Flux's {@code status.artifact.revision} form: {@code main@sha1:SHA} for a branch,
-   * {@code v1.0.0@sha1:SHA} for a tag, {@code refs/pull/1/head@sha1:SHA} for another ref, and
-   * {@code sha1:SHA} for a bare commit.
+   * The revision in Flux's {@code status.artifact.revision} form: {@code main@sha1:SHA} for a
+   * branch, {@code v1.0.0@sha1:SHA} for a tag, {@code refs/pull/1/head@sha1:SHA} for another ref,
+   * and {@code sha1:SHA} for a bare commit.
    */
   public String fluxRevision() {
     if (ref.equals(sha)) {
       return "sha1:" + sha;
     }
     String name =
-        ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/") ? Repository.shortenRefName(ref) : ref;
+        ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/")
+            ? Repository.shortenRefName(ref)
+            : ref;
     return name + "@sha1:" + sha;
   }
 }

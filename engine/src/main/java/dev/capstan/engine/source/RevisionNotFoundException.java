@@ -1,8 +1,6 @@
 package dev.capstan.engine.source;
 
-/**
- * Terminal: the repository has no branch, tag, ref or commit matching the requested revision.
- */
+/** Terminal: the repository has no branch, tag, ref or commit matching the requested revision. */
 public final class RevisionNotFoundException extends GitSourceException {
 
   private static final long serialVersionUID = 1L;
@@ -14,7 +12,8 @@ public final class RevisionNotFoundException extends GitSourceException {
    * @param detail what went wrong, without secrets
    * @param cause a scrubbed cause, or {@code null}
    */
-  public RevisionNotFoundException(String step, String url, String reason, String detail, Throwable cause) {
+  public RevisionNotFoundException(
+      String step, String url, String reason, String detail, Throwable cause) {
     super(step, url, reason, detail, cause);
   }
 

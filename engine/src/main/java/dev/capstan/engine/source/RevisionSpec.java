@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which commit of a repository to read. A closed set covering Argo CD's {@code targetRevision} and
- * Flux's {@code spec.ref} ({@code branch}, {@code tag}, {@code semver}, {@code commit},
- * {@code name}).
+ * Flux's {@code spec.ref} ({@code branch}, {@code tag}, {@code semver}, {@code commit}, {@code
+ * name}).
  */
 public sealed interface RevisionSpec {
 
@@ -48,8 +48,8 @@ public sealed interface RevisionSpec {
   }
 
   /**
-   * Parses an Argo CD {@code targetRevision}: empty or {@code HEAD} is {@link Head}, 40 hex digits a
-   * {@link Commit}, {@code refs/...} a {@link Ref}, anything else a {@link Named} branch-or-tag.
+   * Parses an Argo CD {@code targetRevision}: empty or {@code HEAD} is {@link Head}, 40 hex digits
+   * a {@link Commit}, {@code refs/...} a {@link Ref}, anything else a {@link Named} branch-or-tag.
    */
   static RevisionSpec parse(String targetRevision) {
     String rev = targetRevision == null ? "" : targetRevision.strip();
@@ -165,7 +165,9 @@ public sealed interface RevisionSpec {
 
   private static void requireName(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank() || name.contains("..") || name.chars().anyMatch(c -> c < 0x21 || c == 0x7f || "~^:?*[\\".indexOf(c) >= 0)) {
+    if (name.isBlank()
+        || name.contains("..")
+        || name.chars().anyMatch(c -> c < 0x21 || c == 0x7f || "~^:?*[\\".indexOf(c) >= 0)) {
       throw new IllegalArgumentException("not a valid git ref name: " + name);
     }
   }

@@ -1,8 +1,6 @@
 package dev.capstan.engine.source;
 
-/**
- * Transient: the local cache could not be read or written (disk full, permissions).
- */
+/** Transient: the local cache could not be read or written (disk full, permissions). */
 public final class SourceStorageException extends GitSourceException {
 
   private static final long serialVersionUID = 1L;
@@ -14,7 +12,8 @@ public final class SourceStorageException extends GitSourceException {
    * @param detail what went wrong, without secrets
    * @param cause a scrubbed cause, or {@code null}
    */
-  public SourceStorageException(String step, String url, String reason, String detail, Throwable cause) {
+  public SourceStorageException(
+      String step, String url, String reason, String detail, Throwable cause) {
     super(step, url, reason, detail, cause);
   }
 

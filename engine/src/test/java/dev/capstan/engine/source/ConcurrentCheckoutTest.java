@@ -39,7 +39,9 @@ class ConcurrentCheckoutTest {
   void sameUrlFromManyThreadsFetchesOnceAndSharesOneSnapshot() throws Exception {
     FixtureRepository repo = git.createRepository("apps");
     for (int i = 0; i < 20; i++) {
-      repo.commit().add("manifests/cm-" + i + ".yaml", "kind: ConfigMap\nmetadata:\n  name: cm-" + i + "\n").create();
+      repo.commit()
+          .add("manifests/cm-" + i + ".yaml", "kind: ConfigMap\nmetadata:\n  name: cm-" + i + "\n")
+          .create();
     }
     ObjectId head = repo.branchTip("main").orElseThrow();
     GitHttpServer http = git.startHttp();
@@ -50,10 +52,12 @@ class ConcurrentCheckoutTest {
     List<Future<Snapshot>> results = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
       RevisionSpec spec = i % 2 == 0 ? RevisionSpec.branch("main") : RevisionSpec.head();
-      results.add(pool.submit(() -> {
-        start.await(10, TimeUnit.SECONDS);
-        return source.checkout(remote, spec);
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await(10, TimeUnit.SECONDS);
+                return source.checkout(remote, spec);
+              }));
     }
     List<Snapshot> snapshots = new ArrayList<>();
     for (Future<Snapshot> f : results) {
@@ -66,7 +70,9 @@ class ConcurrentCheckoutTest {
         assertThat(files).hasSize(20);
       }
       long fetches = http.requests().stream().filter(r -> r.command().equals("fetch")).count();
-      assertThat(fetches).as("fetches are serialized per URL and the second one finds the commit").isEqualTo(1);
+      assertThat(fetches)
+          .as("fetches are serialized per URL and the second one finds the commit")
+          .isEqualTo(1);
       try (var dirs = Files.list(cache.resolve("snapshots"))) {
         assertThat(dirs).hasSize(1);
       }
@@ -87,11 +93,13 @@ class ConcurrentCheckoutTest {
       List<Future<String>> writers = new ArrayList<>();
       for (int i = 2; i <= 4; i++) {
         repo.commit().add("v", i + "\n").create();
-        writers.add(pool.submit(() -> {
-          try (Snapshot s = source.checkout(remote, RevisionSpec.head())) {
-            return Files.readString(s.root().resolve("v"));
-          }
-        }));
+        writers.add(
+            pool.submit(
+                () -> {
+                  try (Snapshot s = source.checkout(remote, RevisionSpec.head())) {
+                    return Files.readString(s.root().resolve("v"));
+                  }
+                }));
         assertThat(Files.readString(reader.root().resolve("v"))).isEqualTo("1\n");
       }
       for (Future<String> w : writers) {

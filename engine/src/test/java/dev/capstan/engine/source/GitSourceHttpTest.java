@@ -1,11 +1,11 @@
 package dev.capstan.engine.source;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static java.nio.file.attribute.PosixFilePermission.GROUP_WRITE;
 import static java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE;
 import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
@@ -15,8 +15,8 @@ import dev.capstan.testsupport.git.HttpAuth;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -54,15 +54,20 @@ class GitSourceHttpTest {
             .create();
     GitHttpServer http = git.startHttp();
 
-    try (Snapshot snapshot = source.checkout(GitRemote.anonymous(http.url(repo)), RevisionSpec.branch("main"))) {
-      assertThat(snapshot.revision()).isEqualTo(new ResolvedRevision(head.name(), "refs/heads/main"));
+    try (Snapshot snapshot =
+        source.checkout(GitRemote.anonymous(http.url(repo)), RevisionSpec.branch("main"))) {
+      assertThat(snapshot.revision())
+          .isEqualTo(new ResolvedRevision(head.name(), "refs/heads/main"));
       Path root = snapshot.root();
       assertThat(root.getFileName().toString()).isEqualTo(head.name());
-      assertThat(Files.readString(root.resolve("base/deploy.yaml"))).isEqualTo("kind: Deployment\n");
+      assertThat(Files.readString(root.resolve("base/deploy.yaml")))
+          .isEqualTo("kind: Deployment\n");
       assertThat(Files.isExecutable(root.resolve("bin/run.sh"))).isTrue();
       // Permission bits, not Files.isWritable: tests may run as root, who may write anyway.
-      assertThat(Files.getPosixFilePermissions(root.resolve("kustomization.yaml"))).doesNotContain(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE);
-      assertThat(Files.getPosixFilePermissions(root.resolve("base"))).doesNotContain(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE);
+      assertThat(Files.getPosixFilePermissions(root.resolve("kustomization.yaml")))
+          .doesNotContain(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE);
+      assertThat(Files.getPosixFilePermissions(root.resolve("base")))
+          .doesNotContain(OWNER_WRITE, GROUP_WRITE, OTHERS_WRITE);
       assertThat(Files.getPosixFilePermissions(root)).doesNotContain(OWNER_WRITE);
       assertThat(root.resolve(".git")).doesNotExist();
     }
@@ -74,21 +79,29 @@ class GitSourceHttpTest {
     GitHttpServer http = git.startHttp(HttpAuth.basic("alice", "correct-horse"));
 
     try (Snapshot snapshot =
-        source.checkout(new GitRemote(http.url(repo), GitCredentials.basic("alice", "correct-horse")), RevisionSpec.head())) {
+        source.checkout(
+            new GitRemote(http.url(repo), GitCredentials.basic("alice", "correct-horse")),
+            RevisionSpec.head())) {
       assertThat(snapshot.revision().sha()).isEqualTo(head.name());
     }
 
     GitSourceException wrong =
         catchThrowableOfType(
             GitSourceException.class,
-            () -> source.checkout(new GitRemote(http.url(repo), GitCredentials.basic("alice", "battery-staple")), RevisionSpec.head()));
+            () ->
+                source.checkout(
+                    new GitRemote(http.url(repo), GitCredentials.basic("alice", "battery-staple")),
+                    RevisionSpec.head()));
     assertThat(wrong).isInstanceOf(GitAuthenticationException.class);
     assertThat(wrong.isTransient()).isFalse();
     assertThat(wrong.reason()).isEqualTo("auth");
-    assertThat(wrong.getMessage()).startsWith("git ls-remote " + http.url(repo) + " failed (auth): ");
+    assertThat(wrong.getMessage())
+        .startsWith("git ls-remote " + http.url(repo) + " failed (auth): ");
 
     GitSourceException anonymous =
-        catchThrowableOfType(GitSourceException.class, () -> source.resolve(GitRemote.anonymous(http.url(repo)), RevisionSpec.head()));
+        catchThrowableOfType(
+            GitSourceException.class,
+            () -> source.resolve(GitRemote.anonymous(http.url(repo)), RevisionSpec.head()));
     assertThat(anonymous).isInstanceOf(GitAuthenticationException.class);
   }
 
@@ -97,9 +110,18 @@ class GitSourceHttpTest {
     ObjectId head = repo.commit().add("a.yaml", "a: 1\n").create();
     GitHttpServer http = git.startHttp(HttpAuth.bearer("tok-123456"));
 
-    assertThat(source.resolve(new GitRemote(http.url(repo), GitCredentials.bearerToken("tok-123456")), RevisionSpec.head()).sha())
+    assertThat(
+            source
+                .resolve(
+                    new GitRemote(http.url(repo), GitCredentials.bearerToken("tok-123456")),
+                    RevisionSpec.head())
+                .sha())
         .isEqualTo(head.name());
-    assertThatThrownBy(() -> source.resolve(new GitRemote(http.url(repo), GitCredentials.bearerToken("tok-999999")), RevisionSpec.head()))
+    assertThatThrownBy(
+            () ->
+                source.resolve(
+                    new GitRemote(http.url(repo), GitCredentials.bearerToken("tok-999999")),
+                    RevisionSpec.head()))
         .isInstanceOf(GitAuthenticationException.class);
   }
 
@@ -114,14 +136,21 @@ class GitSourceHttpTest {
     GitHttpServer http = git.startHttp();
     GitRemote remote = GitRemote.anonymous(http.url(repo));
 
-    assertThat(source.resolve(remote, RevisionSpec.head())).isEqualTo(new ResolvedRevision(second.name(), "refs/heads/main"));
-    assertThat(source.resolve(remote, RevisionSpec.branch("dev"))).isEqualTo(new ResolvedRevision(dev.name(), "refs/heads/dev"));
-    assertThat(source.resolve(remote, RevisionSpec.tag("v1.0.0"))).isEqualTo(new ResolvedRevision(first.name(), "refs/tags/v1.0.0"));
-    assertThat(source.resolve(remote, RevisionSpec.tag("v2.0.0"))).isEqualTo(new ResolvedRevision(second.name(), "refs/tags/v2.0.0"));
-    assertThat(source.resolve(remote, RevisionSpec.ref("refs/heads/dev")).sha()).isEqualTo(dev.name());
-    assertThat(source.resolve(remote, RevisionSpec.parse("v1.0.0"))).isEqualTo(new ResolvedRevision(first.name(), "refs/tags/v1.0.0"));
+    assertThat(source.resolve(remote, RevisionSpec.head()))
+        .isEqualTo(new ResolvedRevision(second.name(), "refs/heads/main"));
+    assertThat(source.resolve(remote, RevisionSpec.branch("dev")))
+        .isEqualTo(new ResolvedRevision(dev.name(), "refs/heads/dev"));
+    assertThat(source.resolve(remote, RevisionSpec.tag("v1.0.0")))
+        .isEqualTo(new ResolvedRevision(first.name(), "refs/tags/v1.0.0"));
+    assertThat(source.resolve(remote, RevisionSpec.tag("v2.0.0")))
+        .isEqualTo(new ResolvedRevision(second.name(), "refs/tags/v2.0.0"));
+    assertThat(source.resolve(remote, RevisionSpec.ref("refs/heads/dev")).sha())
+        .isEqualTo(dev.name());
+    assertThat(source.resolve(remote, RevisionSpec.parse("v1.0.0")))
+        .isEqualTo(new ResolvedRevision(first.name(), "refs/tags/v1.0.0"));
     assertThat(source.resolve(remote, RevisionSpec.parse("dev")).ref()).isEqualTo("refs/heads/dev");
-    assertThat(source.resolve(remote, RevisionSpec.parse(first.name()))).isEqualTo(new ResolvedRevision(first.name(), "refs/heads/same-as-tag"));
+    assertThat(source.resolve(remote, RevisionSpec.parse(first.name())))
+        .isEqualTo(new ResolvedRevision(first.name(), "refs/heads/same-as-tag"));
 
     try (Snapshot annotated = source.checkout(remote, RevisionSpec.tag("v2.0.0"));
         Snapshot old = source.checkout(remote, RevisionSpec.commit(first.name()))) {
@@ -132,7 +161,10 @@ class GitSourceHttpTest {
 
     assertThatThrownBy(() -> source.resolve(remote, RevisionSpec.branch("nope")))
         .isInstanceOf(RevisionNotFoundException.class)
-        .hasMessage("git ls-remote " + http.url(repo) + " failed (revision-not-found): branch nope does not exist");
+        .hasMessage(
+            "git ls-remote "
+                + http.url(repo)
+                + " failed (revision-not-found): branch nope does not exist");
   }
 
   @Test
@@ -151,7 +183,8 @@ class GitSourceHttpTest {
 
     assertThat(source.resolve(remote, RevisionSpec.semver(">=1.0.0 <2.0.0")))
         .isEqualTo(new ResolvedRevision(two.name(), "refs/tags/v1.10.0"));
-    assertThat(source.resolve(remote, RevisionSpec.semver(">=1.11.0-rc.0 <1.12.0-0")).ref()).isEqualTo("refs/tags/v1.11.0-rc.1");
+    assertThat(source.resolve(remote, RevisionSpec.semver(">=1.11.0-rc.0 <1.12.0-0")).ref())
+        .isEqualTo("refs/tags/v1.11.0-rc.1");
     // As in Masterminds semver, each constraint without a prerelease rejects prereleases.
     assertThatThrownBy(() -> source.resolve(remote, RevisionSpec.semver(">=1.11.0-rc.0 <2.0.0")))
         .isInstanceOf(RevisionNotFoundException.class);
@@ -169,7 +202,8 @@ class GitSourceHttpTest {
     ObjectId first = repo.commit().add("v", "1\n").create();
     repo.commit().add("v", "2\n").create();
     GitHttpServer http = git.startHttp();
-    try (Snapshot snapshot = source.checkout(GitRemote.anonymous(http.url(repo)), RevisionSpec.commit(first.name()))) {
+    try (Snapshot snapshot =
+        source.checkout(GitRemote.anonymous(http.url(repo)), RevisionSpec.commit(first.name()))) {
       assertThat(snapshot.revision()).isEqualTo(new ResolvedRevision(first.name(), first.name()));
       assertThat(snapshot.root().resolve("v")).hasContent("1");
     }
@@ -199,7 +233,10 @@ class GitSourceHttpTest {
     GitHttpServer http = git.startHttp();
     String missing = "0123456789abcdef0123456789abcdef01234567";
     GitSourceException e =
-        catchThrowableOfType(GitSourceException.class, () -> source.checkout(GitRemote.anonymous(http.url(repo)), RevisionSpec.commit(missing)));
+        catchThrowableOfType(
+            GitSourceException.class,
+            () ->
+                source.checkout(GitRemote.anonymous(http.url(repo)), RevisionSpec.commit(missing)));
     assertThat(e).isInstanceOf(RevisionNotFoundException.class);
     assertThat(e.isTransient()).isFalse();
   }
@@ -266,11 +303,14 @@ class GitSourceHttpTest {
       http.stop();
       repo.commit().add("v", "2\n").create();
 
-      GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> source.checkout(remote, RevisionSpec.branch("main")));
+      GitSourceException e =
+          catchThrowableOfType(
+              GitSourceException.class, () -> source.checkout(remote, RevisionSpec.branch("main")));
       assertThat(e).isInstanceOf(GitUnreachableException.class);
       assertThat(e.isTransient()).isTrue();
       assertThat(e.reason()).isEqualTo("unreachable");
-      assertThat(e.getMessage()).startsWith("git ls-remote " + http.url(repo) + " failed (unreachable): ");
+      assertThat(e.getMessage())
+          .startsWith("git ls-remote " + http.url(repo) + " failed (unreachable): ");
       assertThat(lastGood.root().resolve("v")).hasContent("1");
 
       http.start();
@@ -284,9 +324,14 @@ class GitSourceHttpTest {
   @Test
   void aServerThatAcceptsButNeverAnswersTimesOutTransiently() throws Exception {
     try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      GitSource impatient = new GitSource(GitSourceOptions.defaults(cache.resolve("t")).withTimeout(Duration.ofSeconds(1)));
+      GitSource impatient =
+          new GitSource(
+              GitSourceOptions.defaults(cache.resolve("t")).withTimeout(Duration.ofSeconds(1)));
       String url = "http://127.0.0.1:" + blackHole.getLocalPort() + "/apps.git";
-      GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> impatient.resolve(GitRemote.anonymous(url), RevisionSpec.head()));
+      GitSourceException e =
+          catchThrowableOfType(
+              GitSourceException.class,
+              () -> impatient.resolve(GitRemote.anonymous(url), RevisionSpec.head()));
       assertThat(e).isInstanceOf(GitUnreachableException.class);
       assertThat(e.reason()).isEqualTo("timeout");
       assertThat(e.isTransient()).isTrue();
@@ -300,10 +345,15 @@ class GitSourceHttpTest {
     assertThatThrownBy(() -> source.resolve(GitRemote.anonymous(fileUrl), RevisionSpec.head()))
         .isInstanceOf(InvalidSourceException.class)
         .hasMessageContaining("(invalid-url): local repositories");
-    assertThatThrownBy(() -> source.resolve(GitRemote.anonymous(repo.directory().toString()), RevisionSpec.head()))
+    assertThatThrownBy(
+            () ->
+                source.resolve(
+                    GitRemote.anonymous(repo.directory().toString()), RevisionSpec.head()))
         .isInstanceOf(InvalidSourceException.class);
 
-    GitSource local = new GitSource(GitSourceOptions.defaults(cache.resolve("local")).withLocalRepositoriesAllowed());
+    GitSource local =
+        new GitSource(
+            GitSourceOptions.defaults(cache.resolve("local")).withLocalRepositoriesAllowed());
     try (Snapshot s = local.checkout(GitRemote.anonymous(fileUrl), RevisionSpec.head())) {
       assertThat(s.revision().sha()).isEqualTo(head.name());
       assertThat(s.root().resolve("v")).hasContent("1");
@@ -314,7 +364,11 @@ class GitSourceHttpTest {
   void anUnknownRepositoryIsTerminal() {
     GitHttpServer http = git.startHttp();
     GitSourceException e =
-        catchThrowableOfType(GitSourceException.class, () -> source.resolve(GitRemote.anonymous(http.baseUrl() + "/missing.git"), RevisionSpec.head()));
+        catchThrowableOfType(
+            GitSourceException.class,
+            () ->
+                source.resolve(
+                    GitRemote.anonymous(http.baseUrl() + "/missing.git"), RevisionSpec.head()));
     assertThat(e).isInstanceOf(RepositoryNotFoundException.class);
     assertThat(e.isTransient()).isFalse();
   }
@@ -330,18 +384,22 @@ class GitSourceHttpTest {
     }
 
     repo.commit().addSymlink("escape", "../../../etc").create();
-    GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> source.checkout(remote, RevisionSpec.head()));
+    GitSourceException e =
+        catchThrowableOfType(
+            GitSourceException.class, () -> source.checkout(remote, RevisionSpec.head()));
     assertThat(e).isInstanceOf(InvalidSourceException.class);
     assertThat(e.reason()).isEqualTo("invalid-content");
     assertThat(e.getMessage()).contains("symlink escape points outside the repository");
     try (var staged = Files.list(cache.resolve("snapshots"))) {
-      assertThat(staged.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".staging"));
+      assertThat(staged.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith(".staging"));
     }
   }
 
   @Test
   void keepsABoundedNumberOfSnapshotsButNeverEvictsALeasedOne() throws Exception {
-    GitSource small = new GitSource(GitSourceOptions.defaults(cache.resolve("small")).withMaxSnapshots(2));
+    GitSource small =
+        new GitSource(GitSourceOptions.defaults(cache.resolve("small")).withMaxSnapshots(2));
     GitHttpServer http = git.startHttp();
     GitRemote remote = GitRemote.anonymous(http.url(repo));
     repo.commit().add("v", "0\n").create();
@@ -363,7 +421,8 @@ class GitSourceHttpTest {
 
   @Test
   void fullDepthFetchesWork() {
-    GitSource full = new GitSource(GitSourceOptions.defaults(cache.resolve("full")).withFetchDepth(0));
+    GitSource full =
+        new GitSource(GitSourceOptions.defaults(cache.resolve("full")).withFetchDepth(0));
     repo.commit().add("v", "1\n").create();
     ObjectId second = repo.commit().add("v", "2\n").create();
     GitHttpServer http = git.startHttp();
@@ -390,6 +449,8 @@ class GitSourceHttpTest {
 
   private static long fetches(GitHttpServer http) {
     List<GitRequest> requests = http.requests();
-    return requests.stream().filter(r -> r.command().equals("fetch") || r.command().equals("v0")).count();
+    return requests.stream()
+        .filter(r -> r.command().equals("fetch") || r.command().equals("v0"))
+        .count();
   }
 }

@@ -42,9 +42,13 @@ class GitSourceSshTest {
 
   @Test
   void checksOutWithTheAuthorizedKeyAndAKnownHostKey() {
-    GitRemote remote = new GitRemote(ssh.url(repo), GitCredentials.sshKey(deployKey.privateKeyOpenSsh(), ssh.knownHostsLine()));
+    GitRemote remote =
+        new GitRemote(
+            ssh.url(repo),
+            GitCredentials.sshKey(deployKey.privateKeyOpenSsh(), ssh.knownHostsLine()));
     try (Snapshot snapshot = source.checkout(remote, RevisionSpec.branch("main"))) {
-      assertThat(snapshot.revision()).isEqualTo(new ResolvedRevision(head.name(), "refs/heads/main"));
+      assertThat(snapshot.revision())
+          .isEqualTo(new ResolvedRevision(head.name(), "refs/heads/main"));
       assertThat(snapshot.root().resolve("kustomization.yaml")).hasContent("resources: []");
     }
     ObjectId next = repo.commit().add("kustomization.yaml", "resources: [a.yaml]\n").create();
@@ -56,8 +60,13 @@ class GitSourceSshTest {
   @Test
   void anUnauthorizedKeyIsATerminalAuthError() {
     SshKeyPair stranger = SshKeyPair.generate();
-    GitRemote remote = new GitRemote(ssh.url(repo), GitCredentials.sshKey(stranger.privateKeyOpenSsh(), ssh.knownHostsLine()));
-    GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> source.checkout(remote, RevisionSpec.head()));
+    GitRemote remote =
+        new GitRemote(
+            ssh.url(repo),
+            GitCredentials.sshKey(stranger.privateKeyOpenSsh(), ssh.knownHostsLine()));
+    GitSourceException e =
+        catchThrowableOfType(
+            GitSourceException.class, () -> source.checkout(remote, RevisionSpec.head()));
     assertThat(e).isInstanceOf(GitAuthenticationException.class);
     assertThat(e.reason()).isEqualTo("auth");
     assertThat(e.isTransient()).isFalse();
@@ -67,8 +76,12 @@ class GitSourceSshTest {
   @Test
   void aHostKeyThatDoesNotMatchKnownHostsIsRefused() {
     String otherHost = "[127.0.0.1]:" + ssh.port() + " " + SshKeyPair.generate().publicKeyEntry();
-    GitRemote remote = new GitRemote(ssh.url(repo), GitCredentials.sshKey(deployKey.privateKeyOpenSsh(), otherHost));
-    GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> source.resolve(remote, RevisionSpec.head()));
+    GitRemote remote =
+        new GitRemote(
+            ssh.url(repo), GitCredentials.sshKey(deployKey.privateKeyOpenSsh(), otherHost));
+    GitSourceException e =
+        catchThrowableOfType(
+            GitSourceException.class, () -> source.resolve(remote, RevisionSpec.head()));
     assertThat(e).isInstanceOf(GitAuthenticationException.class);
     assertThat(e.reason()).isEqualTo("host-key");
     assertThat(e.isTransient()).isFalse();
@@ -76,21 +89,33 @@ class GitSourceSshTest {
 
   @Test
   void withoutKnownHostsTheHostIsRefusedUnlessInsecure() {
-    GitCredentials.SshKey noHosts = new GitCredentials.SshKey(deployKey.privateKeyOpenSsh(), Optional.empty(), Optional.empty(), false);
+    GitCredentials.SshKey noHosts =
+        new GitCredentials.SshKey(
+            deployKey.privateKeyOpenSsh(), Optional.empty(), Optional.empty(), false);
     GitSourceException e =
-        catchThrowableOfType(GitSourceException.class, () -> source.resolve(new GitRemote(ssh.url(repo), noHosts), RevisionSpec.head()));
+        catchThrowableOfType(
+            GitSourceException.class,
+            () -> source.resolve(new GitRemote(ssh.url(repo), noHosts), RevisionSpec.head()));
     assertThat(e).isInstanceOf(GitAuthenticationException.class);
     assertThat(e.reason()).isEqualTo("host-key");
 
-    ResolvedRevision insecure = source.resolve(new GitRemote(ssh.url(repo), noHosts.withInsecureIgnoreHostKey()), RevisionSpec.head());
+    ResolvedRevision insecure =
+        source.resolve(
+            new GitRemote(ssh.url(repo), noHosts.withInsecureIgnoreHostKey()), RevisionSpec.head());
     assertThat(insecure.sha()).isEqualTo(head.name());
   }
 
   @Test
   void anUnreadableKeyIsInvalidAndItsTextIsNotQuoted() {
-    String garbage = "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90LWEta2V5LWF0LWFsbC1zZWNyZXQtbWF0ZXJpYWw=\n-----END OPENSSH PRIVATE KEY-----\n";
-    GitRemote remote = new GitRemote(ssh.url(repo), GitCredentials.sshKey(garbage, ssh.knownHostsLine()));
-    GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> source.resolve(remote, RevisionSpec.head()));
+    String garbage =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+            + "bm90LWEta2V5LWF0LWFsbC1zZWNyZXQtbWF0ZXJpYWw=\n"
+            + "-----END OPENSSH PRIVATE KEY-----\n";
+    GitRemote remote =
+        new GitRemote(ssh.url(repo), GitCredentials.sshKey(garbage, ssh.knownHostsLine()));
+    GitSourceException e =
+        catchThrowableOfType(
+            GitSourceException.class, () -> source.resolve(remote, RevisionSpec.head()));
     assertThat(e).isInstanceOf(InvalidSourceException.class);
     assertThat(e.reason()).isEqualTo("invalid-key");
     assertThat(e.getMessage()).doesNotContain("bm90LWEta2V5");
@@ -98,10 +123,15 @@ class GitSourceSshTest {
 
   @Test
   void aStoppedServerIsTransientAndRecoversAfterRestart() {
-    GitRemote remote = new GitRemote(ssh.url(repo), GitCredentials.sshKey(deployKey.privateKeyOpenSsh(), ssh.knownHostsLine()));
+    GitRemote remote =
+        new GitRemote(
+            ssh.url(repo),
+            GitCredentials.sshKey(deployKey.privateKeyOpenSsh(), ssh.knownHostsLine()));
     try (Snapshot lastGood = source.checkout(remote, RevisionSpec.head())) {
       ssh.stop();
-      GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> source.checkout(remote, RevisionSpec.head()));
+      GitSourceException e =
+          catchThrowableOfType(
+              GitSourceException.class, () -> source.checkout(remote, RevisionSpec.head()));
       assertThat(e).isInstanceOf(GitUnreachableException.class);
       assertThat(e.isTransient()).isTrue();
       assertThat(lastGood.root().resolve("kustomization.yaml")).exists();

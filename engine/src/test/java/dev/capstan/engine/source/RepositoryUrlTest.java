@@ -41,7 +41,9 @@ class RepositoryUrlTest {
   @Test
   void parsesParts() {
     RepositoryUrl url = RepositoryUrl.parse("git@Example.com:team/app.git");
-    assertThat(url).isEqualTo(new RepositoryUrl("ssh", Optional.of("git"), "example.com", -1, "/team/app.git", true));
+    assertThat(url)
+        .isEqualTo(
+            new RepositoryUrl("ssh", Optional.of("git"), "example.com", -1, "/team/app.git", true));
   }
 
   @Test

@@ -15,18 +15,23 @@ class RevisionSpecTest {
     assertThat(RevisionSpec.parse(null)).isEqualTo(RevisionSpec.head());
     assertThat(RevisionSpec.parse("HEAD")).isEqualTo(RevisionSpec.head());
     assertThat(RevisionSpec.parse(SHA)).isEqualTo(RevisionSpec.commit(SHA.toLowerCase()));
-    assertThat(RevisionSpec.parse("refs/pull/7/head")).isEqualTo(RevisionSpec.ref("refs/pull/7/head"));
+    assertThat(RevisionSpec.parse("refs/pull/7/head"))
+        .isEqualTo(RevisionSpec.ref("refs/pull/7/head"));
     assertThat(RevisionSpec.parse("release-1.2")).isEqualTo(new RevisionSpec.Named("release-1.2"));
     assertThat(RevisionSpec.parse(" main ")).isEqualTo(new RevisionSpec.Named("main"));
   }
 
   @Test
   void rejectsInvalidNames() {
-    assertThatThrownBy(() -> RevisionSpec.branch("a..b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RevisionSpec.branch("a..b"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RevisionSpec.tag("v1 2")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RevisionSpec.commit("abc123")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RevisionSpec.ref("heads/main")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RevisionSpec.semver(">=one")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RevisionSpec.commit("abc123"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RevisionSpec.ref("heads/main"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RevisionSpec.semver(">=one"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -40,9 +45,12 @@ class RevisionSpecTest {
   @Test
   void resolvedRevisionRendersFluxRevisions() {
     String sha = SHA.toLowerCase();
-    assertThat(new ResolvedRevision(sha, "refs/heads/main").fluxRevision()).isEqualTo("main@sha1:" + sha);
-    assertThat(new ResolvedRevision(sha, "refs/tags/v1.0.0").fluxRevision()).isEqualTo("v1.0.0@sha1:" + sha);
-    assertThat(new ResolvedRevision(sha, "refs/pull/7/head").fluxRevision()).isEqualTo("refs/pull/7/head@sha1:" + sha);
+    assertThat(new ResolvedRevision(sha, "refs/heads/main").fluxRevision())
+        .isEqualTo("main@sha1:" + sha);
+    assertThat(new ResolvedRevision(sha, "refs/tags/v1.0.0").fluxRevision())
+        .isEqualTo("v1.0.0@sha1:" + sha);
+    assertThat(new ResolvedRevision(sha, "refs/pull/7/head").fluxRevision())
+        .isEqualTo("refs/pull/7/head@sha1:" + sha);
     assertThat(new ResolvedRevision(sha, sha).fluxRevision()).isEqualTo("sha1:" + sha);
     assertThat(new ResolvedRevision(SHA, "HEAD").shortSha()).isEqualTo("0123456");
   }

@@ -31,12 +31,25 @@ class SecretsNeverLeakTest {
 
   @Test
   void credentialsToStringHidesSecrets() {
-    String key = "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAAB3NzaC1yc2EAAAADAQABAAABAQC7secretkeymaterial\n-----END OPENSSH PRIVATE KEY-----\n";
-    assertThat(GitCredentials.basic("alice", PASSWORD).toString()).contains("alice").doesNotContain(PASSWORD);
+    String key =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+            + "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7secretkeymaterial\n"
+            + "-----END OPENSSH PRIVATE KEY-----\n";
+    assertThat(GitCredentials.basic("alice", PASSWORD).toString())
+        .contains("alice")
+        .doesNotContain(PASSWORD);
     assertThat(GitCredentials.bearerToken(TOKEN).toString()).doesNotContain(TOKEN);
-    GitCredentials.SshKey ssh = new GitCredentials.SshKey(key, Optional.of(PASSWORD), Optional.of("host ssh-ed25519 AAAA"), false);
-    assertThat(ssh.toString()).doesNotContain("secretkeymaterial").doesNotContain(PASSWORD).contains("knownHosts=<1 lines>");
-    assertThat(new GitRemote("https://bot:" + PASSWORD + "@git.example/org/app.git", GitCredentials.none()).toString())
+    GitCredentials.SshKey ssh =
+        new GitCredentials.SshKey(
+            key, Optional.of(PASSWORD), Optional.of("host ssh-ed25519 AAAA"), false);
+    assertThat(ssh.toString())
+        .doesNotContain("secretkeymaterial")
+        .doesNotContain(PASSWORD)
+        .contains("knownHosts=<1 lines>");
+    assertThat(
+            new GitRemote(
+                    "https://bot:" + PASSWORD + "@git.example/org/app.git", GitCredentials.none())
+                .toString())
         .isEqualTo("GitRemote[https://git.example/org/app.git, GitCredentials.None]");
   }
 
@@ -48,12 +61,26 @@ class SecretsNeverLeakTest {
     GitSource source = new GitSource(GitSourceOptions.defaults(cache));
 
     assertClean(
-        catchThrowableOfType(GitSourceException.class, () -> source.checkout(new GitRemote(http.url(repo), GitCredentials.basic("alice", PASSWORD)), RevisionSpec.head())));
+        catchThrowableOfType(
+            GitSourceException.class,
+            () ->
+                source.checkout(
+                    new GitRemote(http.url(repo), GitCredentials.basic("alice", PASSWORD)),
+                    RevisionSpec.head())));
     String inUrl = http.url(repo).replace("http://", "http://alice:" + PASSWORD + "@");
-    GitSourceException fromUrl = catchThrowableOfType(GitSourceException.class, () -> source.checkout(GitRemote.anonymous(inUrl), RevisionSpec.head()));
+    GitSourceException fromUrl =
+        catchThrowableOfType(
+            GitSourceException.class,
+            () -> source.checkout(GitRemote.anonymous(inUrl), RevisionSpec.head()));
     assertClean(fromUrl);
     assertThat(fromUrl.url()).isEqualTo(http.url(repo));
-    assertClean(catchThrowableOfType(GitSourceException.class, () -> source.checkout(new GitRemote(http.url(repo), GitCredentials.bearerToken(TOKEN)), RevisionSpec.head())));
+    assertClean(
+        catchThrowableOfType(
+            GitSourceException.class,
+            () ->
+                source.checkout(
+                    new GitRemote(http.url(repo), GitCredentials.bearerToken(TOKEN)),
+                    RevisionSpec.head())));
   }
 
   @Test
@@ -64,7 +91,10 @@ class SecretsNeverLeakTest {
     String inUrl = http.url(repo).replace("http://", "http://" + TOKEN + "@");
     http.stop();
     GitSource source = new GitSource(GitSourceOptions.defaults(cache));
-    GitSourceException e = catchThrowableOfType(GitSourceException.class, () -> source.checkout(GitRemote.anonymous(inUrl), RevisionSpec.head()));
+    GitSourceException e =
+        catchThrowableOfType(
+            GitSourceException.class,
+            () -> source.checkout(GitRemote.anonymous(inUrl), RevisionSpec.head()));
     assertThat(e).isInstanceOf(GitUnreachableException.class);
     assertClean(e);
   }

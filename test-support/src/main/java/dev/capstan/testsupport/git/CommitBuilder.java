@@ -27,8 +27,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Writes one commit straight into a bare repository, starting from the parent's tree and applying
- * additions and deletions, then moves the branch to it (forcing, so a commit on an older parent is a
- * force-push). Not reusable: call {@link #create()} once.
+ * additions and deletions, then moves the branch to it (forcing, so a commit on an older parent is
+ * a force-push). Not reusable: call {@link #create()} once.
  */
 public final class CommitBuilder {
 
@@ -62,7 +62,8 @@ public final class CommitBuilder {
   public CommitBuilder addExecutable(String path, String content) {
     changes.put(
         checkPath(path),
-        new Change(Optional.of(content.getBytes(StandardCharsets.UTF_8)), FileMode.EXECUTABLE_FILE));
+        new Change(
+            Optional.of(content.getBytes(StandardCharsets.UTF_8)), FileMode.EXECUTABLE_FILE));
     return this;
   }
 
@@ -81,8 +82,8 @@ public final class CommitBuilder {
   }
 
   /**
-   * Adds every regular file below {@code folder} (recursively, relative paths kept); executable bits
-   * are kept. Combine with {@link #replaceAll()} to mirror the folder exactly.
+   * Adds every regular file below {@code folder} (recursively, relative paths kept); executable
+   * bits are kept. Combine with {@link #replaceAll()} to mirror the folder exactly.
    */
   public CommitBuilder addFolder(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
@@ -103,7 +104,10 @@ public final class CommitBuilder {
     return this;
   }
 
-  /** Uses this commit as parent instead of the branch tip; with an older commit this rewrites history. */
+  /**
+   * Uses this commit as parent instead of the branch tip; with an older commit this rewrites
+   * history.
+   */
   public CommitBuilder parent(ObjectId commit) {
     this.parent = Optional.of(commit);
     this.orphan = false;
@@ -128,7 +132,8 @@ public final class CommitBuilder {
     Repository repository = target.repository();
     try (ObjectInserter inserter = repository.newObjectInserter();
         RevWalk walk = new RevWalk(repository)) {
-      Optional<ObjectId> parentId = orphan ? Optional.empty() : parent.or(() -> target.branchTip(branch));
+      Optional<ObjectId> parentId =
+          orphan ? Optional.empty() : parent.or(() -> target.branchTip(branch));
       Map<String, DirCacheEntry> entries = new TreeMap<>();
       if (parentId.isPresent() && !emptyBase) {
         RevCommit parentCommit = walk.parseCommit(parentId.get());
@@ -159,8 +164,8 @@ public final class CommitBuilder {
     }
   }
 
-  private static void readTree(Repository repository, RevCommit commit, Map<String, DirCacheEntry> out)
-      throws IOException {
+  private static void readTree(
+      Repository repository, RevCommit commit, Map<String, DirCacheEntry> out) throws IOException {
     try (TreeWalk walk = new TreeWalk(repository)) {
       walk.addTree(commit.getTree());
       walk.setRecursive(true);
@@ -190,7 +195,9 @@ public final class CommitBuilder {
       return;
     }
     // A file replaces a directory of the same name and vice versa, as in a working tree.
-    entries.keySet().removeIf(existing -> existing.startsWith(path + "/") || path.startsWith(existing + "/"));
+    entries
+        .keySet()
+        .removeIf(existing -> existing.startsWith(path + "/") || path.startsWith(existing + "/"));
     DirCacheEntry entry = new DirCacheEntry(path);
     entry.setFileMode(change.mode());
     entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, change.content().get()));
@@ -199,7 +206,11 @@ public final class CommitBuilder {
 
   private static String checkPath(String path) {
     String p = path.replace('\\', '/');
-    if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || Stream.of(p.split("/")).anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals("..") || s.equals(".git"))) {
+    if (p.isEmpty()
+        || p.startsWith("/")
+        || p.endsWith("/")
+        || Stream.of(p.split("/"))
+            .anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals("..") || s.equals(".git"))) {
       throw new IllegalArgumentException("not a clean relative path: " + path);
     }
     return p;

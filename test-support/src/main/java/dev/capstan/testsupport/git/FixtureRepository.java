@@ -138,7 +138,8 @@ public final class FixtureRepository implements AutoCloseable {
 
   /** Creates an annotated tag object pointing at the commit and returns the tag object's id. */
   public ObjectId annotatedTag(String tag, ObjectId commit, String message) {
-    try (Git git = Git.wrap(repository); RevWalk walk = new RevWalk(repository)) {
+    try (Git git = Git.wrap(repository);
+        RevWalk walk = new RevWalk(repository)) {
       RevCommit target = walk.parseCommit(commit);
       Ref ref =
           git.tag()
@@ -165,7 +166,10 @@ public final class FixtureRepository implements AutoCloseable {
   PersonIdent nextIdent() {
     long seconds = CLOCK_START + 60L * clock.getAndIncrement();
     return new PersonIdent(
-        "Capstan Fixture", "fixture@capstan.invalid", java.time.Instant.ofEpochSecond(seconds), java.time.ZoneOffset.UTC);
+        "Capstan Fixture",
+        "fixture@capstan.invalid",
+        java.time.Instant.ofEpochSecond(seconds),
+        java.time.ZoneOffset.UTC);
   }
 
   void updateRef(String refName, ObjectId target) {

@@ -25,9 +25,10 @@ import org.eclipse.jgit.lib.Repository;
  * }
  * }</pre>
  *
- * <p>Thread-safety: repositories and servers may be created from any thread; writes to one repository
- * should come from one thread at a time (as with a real git host, readers may fetch concurrently).
- * {@link #close()} stops every server this fixture started and deletes the directory.
+ * <p>Thread-safety: repositories and servers may be created from any thread; writes to one
+ * repository should come from one thread at a time (as with a real git host, readers may fetch
+ * concurrently). {@link #close()} stops every server this fixture started and deletes the
+ * directory.
  */
 public final class GitFixture implements AutoCloseable {
 

@@ -25,17 +25,17 @@ import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
 
 /**
- * Git smart-HTTP server on {@code 127.0.0.1} with an ephemeral port, built on the JDK's
- * {@code com.sun.net.httpserver} and JGit's {@link UploadPack}/{@link ReceivePack} in stateless-RPC
- * mode. It speaks protocol v0 and, when the client sends {@code Git-Protocol: version=2}, protocol
- * v2. Fetch and push are served; the repository is named by the URL path ({@code /apps.git}).
+ * Git smart-HTTP server on {@code 127.0.0.1} with an ephemeral port, built on the JDK's {@code
+ * com.sun.net.httpserver} and JGit's {@link UploadPack}/{@link ReceivePack} in stateless-RPC mode.
+ * It speaks protocol v0 and, when the client sends {@code Git-Protocol: version=2}, protocol v2.
+ * Fetch and push are served; the repository is named by the URL path ({@code /apps.git}).
  *
- * <p>Like GitHub, a client may fetch any commit reachable from a ref by its SHA
- * ({@code uploadpack.allowReachableSHA1InWant}); {@link #setAllowReachableShaInWant(boolean)} turns
- * that off to behave like a server that only sends advertised tips.
+ * <p>Like GitHub, a client may fetch any commit reachable from a ref by its SHA ({@code
+ * uploadpack.allowReachableSHA1InWant}); {@link #setAllowReachableShaInWant(boolean)} turns that
+ * off to behave like a server that only sends advertised tips.
  *
- * <p>{@link #stop()} closes the listening socket so clients see "connection refused";
- * {@link #start()} listens again on the same port. Thread-safety: all methods may be called from any
+ * <p>{@link #stop()} closes the listening socket so clients see "connection refused"; {@link
+ * #start()} listens again on the same port. Thread-safety: all methods may be called from any
  * thread; requests are served concurrently.
  */
 public final class GitHttpServer implements AutoCloseable {
@@ -143,7 +143,8 @@ public final class GitHttpServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
       String method = exchange.getRequestMethod();
-      if (!auth.accepts(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")))) {
+      if (!auth.accepts(
+          Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")))) {
         exchange.getResponseHeaders().set("WWW-Authenticate", auth.challenge());
         respond(exchange, 401, "authentication required\n");
         requests.add(new GitRequest("http", path, "", "unauthorized", 401));
@@ -165,14 +166,17 @@ public final class GitHttpServer implements AutoCloseable {
     }
   }
 
-  private void advertise(HttpExchange exchange, String repoPath, String service) throws IOException {
+  private void advertise(HttpExchange exchange, String repoPath, String service)
+      throws IOException {
     Optional<Repository> repo = repositories.apply(repoPath);
     if (repo.isEmpty() || !(service.equals(UPLOAD_PACK) || service.equals(RECEIVE_PACK))) {
       respond(exchange, 404, "repository not found\n");
       requests.add(new GitRequest("http", repoPath, service, "advertise", 404));
       return;
     }
-    exchange.getResponseHeaders().set("Content-Type", "application/x-" + service + "-advertisement");
+    exchange
+        .getResponseHeaders()
+        .set("Content-Type", "application/x-" + service + "-advertisement");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -231,7 +235,9 @@ public final class GitHttpServer implements AutoCloseable {
     UploadPack up = new UploadPack(repository);
     up.setBiDirectionalPipe(false);
     up.setRequestPolicy(
-        allowReachableShaInWant ? UploadPack.RequestPolicy.REACHABLE_COMMIT : UploadPack.RequestPolicy.ADVERTISED);
+        allowReachableShaInWant
+            ? UploadPack.RequestPolicy.REACHABLE_COMMIT
+            : UploadPack.RequestPolicy.ADVERTISED);
     String protocol = exchange.getRequestHeaders().getFirst("Git-Protocol");
     if (protocol != null && !protocol.isBlank()) {
       up.setExtraParameters(List.of(protocol.split(":")));
@@ -245,7 +251,10 @@ public final class GitHttpServer implements AutoCloseable {
     return encoding != null && encoding.contains("gzip") ? new GZIPInputStream(body) : body;
   }
 
-  /** Reads the first pkt-line's protocol-v2 {@code command=} without consuming it; {@code v0} otherwise. */
+  /**
+   * Reads the first pkt-line's protocol-v2 {@code command=} without consuming it; {@code v0}
+   * otherwise.
+   */
   private static String peekCommand(BufferedInputStream in) throws IOException {
     in.mark(128);
     byte[] head = in.readNBytes(4);

@@ -42,7 +42,9 @@ final class GitPackCommand implements Command {
   }
 
   static GitPackCommand parse(
-      String command, Function<String, Optional<Repository>> repositories, Consumer<GitRequest> log) {
+      String command,
+      Function<String, Optional<Repository>> repositories,
+      Consumer<GitRequest> log) {
     List<String> words = CommandFactory.split(command);
     String service = words.isEmpty() ? "" : words.get(0);
     String repo = words.size() < 2 ? "" : words.get(1).replace("'", "");
@@ -82,8 +84,11 @@ final class GitPackCommand implements Command {
     int status;
     try {
       Optional<Repository> repository = repositories.apply(repo);
-      if (repository.isEmpty() || !(service.equals("git-upload-pack") || service.equals("git-receive-pack"))) {
-        err.write(("fatal: '" + repo + "' does not appear to be a git repository\n").getBytes(StandardCharsets.UTF_8));
+      if (repository.isEmpty()
+          || !(service.equals("git-upload-pack") || service.equals("git-receive-pack"))) {
+        err.write(
+            ("fatal: '" + repo + "' does not appear to be a git repository\n")
+                .getBytes(StandardCharsets.UTF_8));
         err.flush();
         status = 128;
       } else if (service.equals("git-upload-pack")) {
@@ -106,7 +111,8 @@ final class GitPackCommand implements Command {
     } catch (IOException ignored) {
       // the channel is gone; the exit status below is all that is left to send
     }
-    log.accept(new GitRequest("ssh", repo, service, protocol.contains("version=2") ? "v2" : "v0", status));
+    log.accept(
+        new GitRequest("ssh", repo, service, protocol.contains("version=2") ? "v2" : "v0", status));
     exit.onExit(status);
   }
 

@@ -14,13 +14,13 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * Git over SSH on {@code 127.0.0.1} with an ephemeral port, built on Apache MINA sshd: public-key
- * authentication only (any user name), a host key generated per server, and the
- * {@code git-upload-pack} / {@code git-receive-pack} commands run by JGit (protocol v2 when the client
+ * authentication only (any user name), a host key generated per server, and the {@code
+ * git-upload-pack} / {@code git-receive-pack} commands run by JGit (protocol v2 when the client
  * sends {@code GIT_PROTOCOL=version=2}).
  *
- * <p>Give clients {@link #knownHostsLine()} so that they can verify the host key. {@link #stop()} and
- * {@link #start()} close and reopen the listening socket on the same port with the same host key.
- * Thread-safety: all methods may be called from any thread.
+ * <p>Give clients {@link #knownHostsLine()} so that they can verify the host key. {@link #stop()}
+ * and {@link #start()} close and reopen the listening socket on the same port with the same host
+ * key. Thread-safety: all methods may be called from any thread.
  */
 public final class GitSshServer implements AutoCloseable {
 
@@ -59,7 +59,10 @@ public final class GitSshServer implements AutoCloseable {
     return hostKey;
   }
 
-  /** A {@code known_hosts} line for this server: {@code [127.0.0.1]:PORT ecdsa-sha2-nistp256 AAAA...}. */
+  /**
+   * A {@code known_hosts} line for this server: {@code [127.0.0.1]:PORT ecdsa-sha2-nistp256
+   * AAAA...}.
+   */
   public String knownHostsLine() {
     return "[127.0.0.1]:" + port + " " + hostKey.publicKeyEntry();
   }
@@ -109,7 +112,8 @@ public final class GitSshServer implements AutoCloseable {
     s.setKeyboardInteractiveAuthenticator(null);
     s.setPublickeyAuthenticator(
         (username, key, session) ->
-            authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k.keyPair().getPublic(), key)));
+            authorizedKeys.stream()
+                .anyMatch(k -> KeyUtils.compareKeys(k.keyPair().getPublic(), key)));
     s.setCommandFactory(
         (channel, command) -> GitPackCommand.parse(command, repositories, requests::add));
     try {

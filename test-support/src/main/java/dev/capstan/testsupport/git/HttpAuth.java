@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What the smart-HTTP server demands in the {@code Authorization} header. A request without the
- * expected header gets {@code 401} with a {@code WWW-Authenticate} challenge, as GitHub or Gitea do.
+ * expected header gets {@code 401} with a {@code WWW-Authenticate} challenge, as GitHub or Gitea
+ * do.
  */
 public sealed interface HttpAuth {
 

@@ -40,7 +40,9 @@ public record SshKeyPair(KeyPair keyPair) {
     }
   }
 
-  /** The public key as an {@code authorized_keys} line, e.g. {@code ecdsa-sha2-nistp256 AAAA...}. */
+  /**
+   * The public key as an {@code authorized_keys} line, e.g. {@code ecdsa-sha2-nistp256 AAAA...}.
+   */
   public String publicKeyEntry() {
     return PublicKeyEntry.toString(keyPair.getPublic());
   }

@@ -38,7 +38,8 @@ class GitFixtureTest {
   @Test
   void commitsBuildOnTheParentTreeAndTagsAndBranchesPointAtCommits() throws Exception {
     FixtureRepository repo = git.createRepository("apps");
-    ObjectId first = repo.commit().add("a.txt", "a").add("dir/b.txt", "b").message("first").create();
+    ObjectId first =
+        repo.commit().add("a.txt", "a").add("dir/b.txt", "b").message("first").create();
     ObjectId second = repo.commit().delete("dir").add("c.txt", "c").message("second").create();
     repo.tag("v1", first);
     ObjectId annotated = repo.annotatedTag("v2", second, "release 2");
@@ -52,7 +53,11 @@ class GitFixtureTest {
     assertThat(repo.branchTip("release")).contains(first);
 
     Path clone = work.resolve("clone");
-    try (Git g = Git.cloneRepository().setURI(repo.directory().toUri().toString()).setDirectory(clone.toFile()).call()) {
+    try (Git g =
+        Git.cloneRepository()
+            .setURI(repo.directory().toUri().toString())
+            .setDirectory(clone.toFile())
+            .call()) {
       assertThat(g.getRepository().resolve("HEAD")).isEqualTo(second);
       assertThat(Files.readString(clone.resolve("a.txt"))).isEqualTo("a");
       assertThat(clone.resolve("c.txt")).exists();
@@ -75,7 +80,8 @@ class GitFixtureTest {
     Files.writeString(folder.resolve("kustomization.yaml"), "resources: []\n");
     FixtureRepository repo = git.createRepository("org/folder");
     repo.commit().add("old.txt", "old").create();
-    ObjectId id = repo.commit().replaceAll().addFolder(work.resolve("src")).message("mirror").create();
+    ObjectId id =
+        repo.commit().replaceAll().addFolder(work.resolve("src")).message("mirror").create();
     assertThat(repo.name()).isEqualTo("org/folder.git");
     assertThat(treePaths(repo, id)).containsExactly("base/kustomization.yaml");
   }
@@ -101,7 +107,8 @@ class GitFixtureTest {
             () ->
                 Git.lsRemoteRepository()
                     .setRemote(http.url(repo))
-                    .setCredentialsProvider(new UsernamePasswordCredentialsProvider("alice", "wrong"))
+                    .setCredentialsProvider(
+                        new UsernamePasswordCredentialsProvider("alice", "wrong"))
                     .call())
         .isInstanceOf(TransportException.class)
         .hasMessageContaining("not authorized");
@@ -115,7 +122,11 @@ class GitFixtureTest {
     try (Git local = Git.init().setDirectory(work.resolve("v0").toFile()).call()) {
       local.getRepository().getConfig().setInt("protocol", null, "version", 0);
       local.getRepository().getConfig().save();
-      local.fetch().setRemote(http.url(repo)).setRefSpecs("+refs/heads/main:refs/remotes/origin/main").call();
+      local
+          .fetch()
+          .setRemote(http.url(repo))
+          .setRefSpecs("+refs/heads/main:refs/remotes/origin/main")
+          .call();
       assertThat(local.getRepository().resolve("refs/remotes/origin/main")).isEqualTo(head);
     }
     assertThat(http.requests()).extracting(GitRequest::command).containsExactly("advertise", "v0");
@@ -173,12 +184,14 @@ class GitFixtureTest {
     }
     assertThat(ssh.requests()).extracting(GitRequest::status).contains(0);
 
-    try (SshdSessionFactory stranger = sessionFactory(SshKeyPair.generate(), ssh.knownHostsLine())) {
+    try (SshdSessionFactory stranger =
+        sessionFactory(SshKeyPair.generate(), ssh.knownHostsLine())) {
       assertThatThrownBy(
               () ->
                   Git.lsRemoteRepository()
                       .setRemote(ssh.url(repo))
-                      .setTransportConfigCallback(t -> ((SshTransport) t).setSshSessionFactory(stranger))
+                      .setTransportConfigCallback(
+                          t -> ((SshTransport) t).setSshSessionFactory(stranger))
                       .call())
           .isInstanceOf(TransportException.class);
     }
@@ -202,7 +215,8 @@ class GitFixtureTest {
         SecurityUtils.loadKeyPairIdentities(
             null,
             NamedResource.ofName("test"),
-            new java.io.ByteArrayInputStream(key.privateKeyOpenSsh().getBytes(StandardCharsets.US_ASCII)),
+            new java.io.ByteArrayInputStream(
+                key.privateKeyOpenSsh().getBytes(StandardCharsets.US_ASCII)),
             null);
     return new SshdSessionFactoryBuilder()
         .setHomeDirectory(sshDir.toFile())
@@ -214,8 +228,10 @@ class GitFixtureTest {
   }
 
   private static List<String> treePaths(FixtureRepository repo, ObjectId commit) throws Exception {
-    try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo.repository());
-        org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(repo.repository())) {
+    try (org.eclipse.jgit.revwalk.RevWalk walk =
+            new org.eclipse.jgit.revwalk.RevWalk(repo.repository());
+        org.eclipse.jgit.treewalk.TreeWalk tw =
+            new org.eclipse.jgit.treewalk.TreeWalk(repo.repository())) {
       tw.addTree(walk.parseCommit(commit).getTree());
       tw.setRecursive(true);
       List<String> paths = new java.util.ArrayList<>();

@@ -15,18 +15,18 @@ import java.util.Optional;
  * <p>Rules, as Argo CD applies them:
  *
  * <ul>
- *   <li>A secret labelled {@code argocd.argoproj.io/secret-type: repository} whose {@code url} names
- *       the same repository (compared normalized: case of scheme and host, trailing {@code .git} and
- *       {@code /} do not matter) applies to it.
+ *   <li>A secret labelled {@code argocd.argoproj.io/secret-type: repository} whose {@code url}
+ *       names the same repository (compared normalized: case of scheme and host, trailing {@code
+ *       .git} and {@code /} do not matter) applies to it.
  *   <li>If no such secret exists, or it carries no credentials of its own, the secret labelled
- *       {@code repo-creds} whose {@code url} is the longest case-insensitive prefix of the repository
- *       URL supplies them (a credential template).
+ *       {@code repo-creds} whose {@code url} is the longest case-insensitive prefix of the
+ *       repository URL supplies them (a credential template).
  *   <li>Keys: {@code sshPrivateKey} gives SSH key credentials, {@code bearerToken} a bearer token,
- *       {@code username}/{@code password} basic credentials; {@code insecure: "true"} skips SSH host
- *       key verification. {@code type} other than {@code git} is not a git repository and is
+ *       {@code username}/{@code password} basic credentials; {@code insecure: "true"} skips SSH
+ *       host key verification. {@code type} other than {@code git} is not a git repository and is
  *       skipped.
- *   <li>SSH host keys come from Argo CD's {@code argocd-ssh-known-hosts-cm}, passed in as
- *       {@code knownHosts}.
+ *   <li>SSH host keys come from Argo CD's {@code argocd-ssh-known-hosts-cm}, passed in as {@code
+ *       knownHosts}.
  * </ul>
  *
  * <p>GitHub App and Google Cloud Source credentials are not supported: a matching secret that only
@@ -55,29 +55,47 @@ public final class ArgoCdRepositoryCredentials {
    * @param knownHosts Argo CD's {@code ssh_known_hosts} text, if configured
    * @throws InvalidSourceException if the applicable secret only has unsupported credential kinds
    */
-  public static Optional<Match> resolve(String repoUrl, Collection<SecretData> secrets, Optional<String> knownHosts) {
+  public static Optional<Match> resolve(
+      String repoUrl, Collection<SecretData> secrets, Optional<String> knownHosts) {
     RepositoryUrl wanted = RepositoryUrl.parse(repoUrl);
     List<SecretData> git = secrets.stream().filter(ArgoCdRepositoryCredentials::isGit).toList();
 
     Optional<SecretData> repository =
         git.stream()
             .filter(s -> s.label(SECRET_TYPE_LABEL).orElse("").equals("repository"))
-            .filter(s -> s.text("url").map(u -> RepositoryUrl.parse(u).sameRepository(wanted)).orElse(false))
+            .filter(
+                s ->
+                    s.text("url")
+                        .map(u -> RepositoryUrl.parse(u).sameRepository(wanted))
+                        .orElse(false))
             .min(Comparator.comparing(SecretData::name));
     if (repository.isPresent() && hasCredentials(repository.get())) {
-      return Optional.of(new Match(credentials(repository.get(), repository.get(), repoUrl, knownHosts), repository.get().name(), false));
+      return Optional.of(
+          new Match(
+              credentials(repository.get(), repository.get(), repoUrl, knownHosts),
+              repository.get().name(),
+              false));
     }
     String lower = repoUrl.strip().toLowerCase(Locale.ROOT);
     Optional<SecretData> template =
         git.stream()
             .filter(s -> s.label(SECRET_TYPE_LABEL).orElse("").equals("repo-creds"))
-            .filter(s -> s.text("url").map(u -> lower.startsWith(u.strip().toLowerCase(Locale.ROOT))).orElse(false))
-            .max(Comparator.<SecretData>comparingInt(s -> s.text("url").orElse("").strip().length())
-                .thenComparing(SecretData::name, Comparator.reverseOrder()));
+            .filter(
+                s ->
+                    s.text("url")
+                        .map(u -> lower.startsWith(u.strip().toLowerCase(Locale.ROOT)))
+                        .orElse(false))
+            .max(
+                Comparator.<SecretData>comparingInt(s -> s.text("url").orElse("").strip().length())
+                    .thenComparing(SecretData::name, Comparator.reverseOrder()));
     if (template.isPresent() && hasCredentials(template.get())) {
       // A repository secret without credentials still decides "insecure" for its repository.
       SecretData flags = repository.orElse(template.get());
-      return Optional.of(new Match(credentials(template.get(), flags, repoUrl, knownHosts), template.get().name(), true));
+      return Optional.of(
+          new Match(
+              credentials(template.get(), flags, repoUrl, knownHosts),
+              template.get().name(),
+              true));
     }
     return Optional.empty();
   }
@@ -97,8 +115,10 @@ public final class ArgoCdRepositoryCredentials {
         || s.text("gcpServiceAccountKey").isPresent();
   }
 
-  private static GitCredentials credentials(SecretData source, SecretData flags, String repoUrl, Optional<String> knownHosts) {
-    boolean insecure = flags.text("insecure").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
+  private static GitCredentials credentials(
+      SecretData source, SecretData flags, String repoUrl, Optional<String> knownHosts) {
+    boolean insecure =
+        flags.text("insecure").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
     RepositoryUrl url = RepositoryUrl.parse(repoUrl);
     boolean ssh = url.scheme().equals("ssh");
     Optional<String> key = source.text("sshPrivateKey");
@@ -113,7 +133,10 @@ public final class ArgoCdRepositoryCredentials {
     if (!ssh && password.isPresent()) {
       return GitCredentials.basic(source.text("username").orElse(""), password.get());
     }
-    if (key.isPresent() || token.isPresent() || password.isPresent() || source.text("username").isPresent()) {
+    if (key.isPresent()
+        || token.isPresent()
+        || password.isPresent()
+        || source.text("username").isPresent()) {
       // Credentials exist but not for this URL's scheme (e.g. only a key for an https URL).
       return GitCredentials.none();
     }
@@ -121,7 +144,9 @@ public final class ArgoCdRepositoryCredentials {
         "credentials",
         url.redacted(),
         "invalid-credentials",
-        "secret " + source.name() + " only has GitHub App or Google Cloud credentials, which are not supported",
+        "secret "
+            + source.name()
+            + " only has GitHub App or Google Cloud credentials, which are not supported",
         null);
   }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code ssh://} (or scp-like): {@code identity} is the private key, {@code known_hosts} is
  *       required, and {@code password}, if present, decrypts the key.
- *   <li>{@code http(s)://}: {@code bearerToken} is sent as a bearer token; otherwise
- *       {@code username}/{@code password} are basic credentials.
+ *   <li>{@code http(s)://}: {@code bearerToken} is sent as a bearer token; otherwise {@code
+ *       username}/{@code password} are basic credentials.
  * </ul>
  *
  * <p>Not supported: {@code ca.crt}/{@code caFile} custom certificate authorities and client
@@ -27,8 +27,8 @@ public final class FluxGitCredentials {
   /**
    * The credentials {@code secret} gives for {@code repoUrl}.
    *
-   * @throws InvalidSourceException if an SSH URL's secret has an {@code identity} without
-   *     {@code known_hosts}, or has neither for an SSH URL
+   * @throws InvalidSourceException if an SSH URL's secret has an {@code identity} without {@code
+   *     known_hosts}, or has neither for an SSH URL
    */
   public static GitCredentials fromSecret(String repoUrl, SecretData secret) {
     RepositoryUrl url = RepositoryUrl.parse(repoUrl);
@@ -39,7 +39,8 @@ public final class FluxGitCredentials {
         throw invalid(url, "secret " + secret.name() + " has no 'identity' key for the SSH URL");
       }
       if (knownHosts.isEmpty()) {
-        throw invalid(url, "secret " + secret.name() + " has no 'known_hosts' key; SSH needs the host keys");
+        throw invalid(
+            url, "secret " + secret.name() + " has no 'known_hosts' key; SSH needs the host keys");
       }
       return new GitCredentials.SshKey(identity.get(), secret.text("password"), knownHosts, false);
     }
@@ -56,6 +57,7 @@ public final class FluxGitCredentials {
   }
 
   private static InvalidSourceException invalid(RepositoryUrl url, String detail) {
-    return new InvalidSourceException("credentials", url.redacted(), "invalid-credentials", detail, null);
+    return new InvalidSourceException(
+        "credentials", url.redacted(), "invalid-credentials", detail, null);
   }
 }

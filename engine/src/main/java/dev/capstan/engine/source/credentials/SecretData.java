@@ -14,8 +14,8 @@ import java.util.TreeSet;
  *
  * @param name {@code namespace/name} or just the name, for messages
  * @param labels the secret's labels
- * @param data the secret's data, decoded; {@code stringData} can be passed through
- *     {@link #ofStrings}
+ * @param data the secret's data, decoded; {@code stringData} can be passed through {@link
+ *     #ofStrings}
  */
 public record SecretData(String name, Map<String, String> labels, Map<String, byte[]> data) {
 
@@ -28,7 +28,8 @@ public record SecretData(String name, Map<String, String> labels, Map<String, by
   }
 
   /** A secret whose values are given as strings (UTF-8). */
-  public static SecretData ofStrings(String name, Map<String, String> labels, Map<String, String> values) {
+  public static SecretData ofStrings(
+      String name, Map<String, String> labels, Map<String, String> values) {
     Map<String, byte[]> bytes = new LinkedHashMap<>();
     values.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
     return new SecretData(name, labels, bytes);
@@ -51,6 +52,12 @@ public record SecretData(String name, Map<String, String> labels, Map<String, by
 
   @Override
   public String toString() {
-    return "SecretData[" + name + ", labels=" + labels + ", keys=" + new TreeSet<>(data.keySet()) + "]";
+    return "SecretData["
+        + name
+        + ", labels="
+        + labels
+        + ", keys="
+        + new TreeSet<>(data.keySet())
+        + "]";
   }
 }

@@ -24,14 +24,14 @@ import org.eclipse.jgit.transport.TagOpt;
  *   <li>Otherwise the advertised ref (or the SHA itself) is fetched with the configured depth
  *       (depth 1 by default: a shallow fetch).
  *   <li>If the server refuses a shallow fetch, the same fetch is repeated in full.
- *   <li>If the server refuses to send a SHA that no ref points at (no
- *       {@code allowReachableSHA1InWant}), all branches and tags are fetched in full and the SHA is
- *       looked up among them.
+ *   <li>If the server refuses to send a SHA that no ref points at (no {@code
+ *       allowReachableSHA1InWant}), all branches and tags are fetched in full and the SHA is looked
+ *       up among them.
  * </ol>
  *
- * <p>Fetched refs are stored under the same names (a force-push is followed, {@code +src:dst});
- * the remote {@code HEAD} under {@code refs/capstan/HEAD} and a fetched SHA under
- * {@code refs/capstan/commits/SHA}. Not thread-safe: call it under the repository's lock.
+ * <p>Fetched refs are stored under the same names (a force-push is followed, {@code +src:dst}); the
+ * remote {@code HEAD} under {@code refs/capstan/HEAD} and a fetched SHA under {@code
+ * refs/capstan/commits/SHA}. Not thread-safe: call it under the repository's lock.
  */
 public final class CommitFetcher {
 
@@ -44,7 +44,8 @@ public final class CommitFetcher {
    * @param depth fetch depth; 0 for full history
    * @param timeoutSeconds JGit transport timeout
    */
-  public record Request(String url, ObjectId wantedId, Optional<String> fetchRef, int depth, int timeoutSeconds) {}
+  public record Request(
+      String url, ObjectId wantedId, Optional<String> fetchRef, int depth, int timeoutSeconds) {}
 
   /**
    * The outcome.
@@ -57,7 +58,8 @@ public final class CommitFetcher {
   private CommitFetcher() {}
 
   /** Ensures the commit is present; throws JGit's exceptions for the caller to translate. */
-  public static Result ensure(Repository repository, Request request, CredentialsTransport transport)
+  public static Result ensure(
+      Repository repository, Request request, CredentialsTransport transport)
       throws IOException, GitAPIException, MissingCommitException {
     Optional<ObjectId> present = peeledCommit(repository, request.wantedId());
     if (present.isPresent()) {
@@ -66,18 +68,24 @@ public final class CommitFetcher {
     if (request.fetchRef().isPresent()) {
       String src = request.fetchRef().get();
       String dst = localName(src);
-      fetchWithShallowFallback(repository, request, transport, List.of(new RefSpec("+" + src + ":" + dst)));
+      fetchWithShallowFallback(
+          repository, request, transport, List.of(new RefSpec("+" + src + ":" + dst)));
       Ref local = repository.exactRef(dst);
       if (local == null) {
         throw new MissingCommitException(src + " was not sent by the server");
       }
-      return new Result(peeledCommit(repository, local.getObjectId())
-          .orElseThrow(() -> new MissingCommitException(src + " does not point at a commit")), true);
+      return new Result(
+          peeledCommit(repository, local.getObjectId())
+              .orElseThrow(() -> new MissingCommitException(src + " does not point at a commit")),
+          true);
     }
     String sha = request.wantedId().name();
     try {
       fetchWithShallowFallback(
-          repository, request, transport, List.of(new RefSpec("+" + sha + ":refs/capstan/commits/" + sha)));
+          repository,
+          request,
+          transport,
+          List.of(new RefSpec("+" + sha + ":refs/capstan/commits/" + sha)));
     } catch (GitAPIException e) {
       if (!refusedWant(e)) {
         throw e;
@@ -95,7 +103,10 @@ public final class CommitFetcher {
     }
     return new Result(
         peeledCommit(repository, request.wantedId())
-            .orElseThrow(() -> new MissingCommitException("commit " + sha + " is not reachable from any branch or tag")),
+            .orElseThrow(
+                () ->
+                    new MissingCommitException(
+                        "commit " + sha + " is not reachable from any branch or tag")),
         true);
   }
 
@@ -117,7 +128,8 @@ public final class CommitFetcher {
     }
   }
 
-  private static FetchCommand command(Repository repository, Request request, CredentialsTransport transport) {
+  private static FetchCommand command(
+      Repository repository, Request request, CredentialsTransport transport) {
     FetchCommand fetch =
         Git.wrap(repository)
             .fetch()
@@ -136,7 +148,8 @@ public final class CommitFetcher {
    */
   private static boolean refusedWant(GitAPIException e) {
     return switch (FailureTranslator.reason(e)) {
-      case "auth", "host-key", "unreachable", "timeout", "repository-not-found", "invalid-url" -> false;
+      case "auth", "host-key", "unreachable", "timeout", "repository-not-found", "invalid-url" ->
+          false;
       default -> true;
     };
   }
@@ -167,5 +180,4 @@ public final class CommitFetcher {
       super(message);
     }
   }
-
 }

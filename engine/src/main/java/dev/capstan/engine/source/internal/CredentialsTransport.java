@@ -34,9 +34,9 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * Applies {@link GitCredentials} to a JGit transport, for one git operation.
  *
  * <p>SSH is isolated from the process's {@code ~/.ssh}: no config file, no default identities, no
- * default {@code known_hosts}, only the key and {@code known_hosts} of the credentials (anonymous SSH
- * offers no key and trusts no host). HTTP basic credentials go through a JGit
- * {@link CredentialsProvider}; a bearer token is sent as an {@code Authorization} header.
+ * default {@code known_hosts}, only the key and {@code known_hosts} of the credentials (anonymous
+ * SSH offers no key and trusts no host). HTTP basic credentials go through a JGit {@link
+ * CredentialsProvider}; a bearer token is sent as an {@code Authorization} header.
  *
  * <p>Not thread-safe; use one instance per operation and {@link #close()} it afterwards (it owns an
  * SSH client and a temporary {@code known_hosts} file).
@@ -63,14 +63,16 @@ public final class CredentialsTransport implements TransportConfigCallback, Auto
   /** The credentials provider for JGit commands ({@code setCredentialsProvider}), if any. */
   public Optional<CredentialsProvider> credentialsProvider() {
     if (credentials instanceof GitCredentials.Basic basic) {
-      return Optional.of(new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
+      return Optional.of(
+          new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
     }
     return Optional.empty();
   }
 
   @Override
   public void configure(Transport transport) {
-    if (transport instanceof TransportHttp http && credentials instanceof GitCredentials.BearerToken bearer) {
+    if (transport instanceof TransportHttp http
+        && credentials instanceof GitCredentials.BearerToken bearer) {
       http.setAdditionalHeaders(Map.of("Authorization", "Bearer " + bearer.token()));
     }
     if (transport instanceof SshTransport ssh) {
@@ -92,7 +94,8 @@ public final class CredentialsTransport implements TransportConfigCallback, Auto
         knownHosts = key.knownHosts();
         insecure = key.insecureIgnoreHostKey();
       }
-      Path knownHostsFile = Files.writeString(scratch.resolve("known_hosts"), knownHosts.orElse("") + "\n");
+      Path knownHostsFile =
+          Files.writeString(scratch.resolve("known_hosts"), knownHosts.orElse("") + "\n");
       File home = scratch.toFile();
       SshdSessionFactoryBuilder builder =
           new SshdSessionFactoryBuilder()
@@ -109,12 +112,14 @@ public final class CredentialsTransport implements TransportConfigCallback, Auto
       sshFactory = builder.build(new JGitKeyCache());
       return sshFactory;
     } catch (IOException e) {
-      throw new InvalidSourceException("ssh", redactedUrl, "invalid-key", "cannot prepare the SSH client", null);
+      throw new InvalidSourceException(
+          "ssh", redactedUrl, "invalid-key", "cannot prepare the SSH client", null);
     }
   }
 
   private List<KeyPair> loadKeys(GitCredentials.SshKey key) {
-    FilePasswordProvider passwords = key.passphrase().map(FilePasswordProvider::of).orElse(FilePasswordProvider.EMPTY);
+    FilePasswordProvider passwords =
+        key.passphrase().map(FilePasswordProvider::of).orElse(FilePasswordProvider.EMPTY);
     try {
       List<KeyPair> loaded = new ArrayList<>();
       Iterable<KeyPair> pairs =
@@ -128,7 +133,11 @@ public final class CredentialsTransport implements TransportConfigCallback, Auto
       }
       if (loaded.isEmpty()) {
         throw new InvalidSourceException(
-            "ssh", redactedUrl, "invalid-key", "the SSH private key is not in OpenSSH or PEM format", null);
+            "ssh",
+            redactedUrl,
+            "invalid-key",
+            "the SSH private key is not in OpenSSH or PEM format",
+            null);
       }
       return loaded;
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -163,7 +172,8 @@ public final class CredentialsTransport implements TransportConfigCallback, Auto
   /** Argo CD's {@code insecure: "true"} for SSH: any host key is accepted. */
   private static final class AcceptAnyHostKey implements ServerKeyDatabase {
     @Override
-    public List<PublicKey> lookup(String connectAddress, java.net.InetSocketAddress remoteAddress, Configuration config) {
+    public List<PublicKey> lookup(
+        String connectAddress, java.net.InetSocketAddress remoteAddress, Configuration config) {
       return List.of();
     }
 

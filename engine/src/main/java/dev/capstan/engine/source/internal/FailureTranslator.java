@@ -31,15 +31,20 @@ public final class FailureTranslator {
               + "no more authentication methods|authentication failed|permission denied|"
               + "\\b401\\b|\\b403\\b|forbidden|cannot log in|no credentialsprovider");
   private static final Pattern HOST_KEY =
-      Pattern.compile("server key did not validate|host key|unknown server key|known_hosts|no keys to verify");
+      Pattern.compile(
+          "server key did not validate|host key|unknown server key|known_hosts|no keys to verify");
   private static final Pattern TIMEOUT = Pattern.compile("timed out|timeout");
   private static final Pattern UNREACHABLE =
-      Pattern.compile("connection refused|unknown host|no route to host|connection reset|network is unreachable|"
-          + "broken pipe|closed by remote|session is closing|cannot open git-upload-pack|end of stream");
+      Pattern.compile(
+          "connection refused|unknown host|no route to host|connection reset|network is"
+              + " unreachable|broken pipe|closed by remote|session is closing|cannot open"
+              + " git-upload-pack|end of stream");
   private static final Pattern REVISION =
-      Pattern.compile("not our ref|not valid: |want .* not valid|missing unknown|remote does not have .* available|"
-          + "missing commit|no such ref|couldn't find remote ref");
-  private static final Pattern URL_PREFIX = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S*?:\\s+");
+      Pattern.compile(
+          "not our ref|not valid: |want .* not valid|missing unknown|remote does not have .*"
+              + " available|missing commit|no such ref|couldn't find remote ref");
+  private static final Pattern URL_PREFIX =
+      Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S*?:\\s+");
 
   private FailureTranslator() {}
 
@@ -48,7 +53,8 @@ public final class FailureTranslator {
    *
    * @param url the repository URL already stripped of credentials
    */
-  public static GitSourceException translate(String step, String url, Throwable error, SecretScrubber scrubber) {
+  public static GitSourceException translate(
+      String step, String url, Throwable error, SecretScrubber scrubber) {
     if (error instanceof GitSourceException known) {
       return known;
     }
@@ -61,20 +67,22 @@ public final class FailureTranslator {
 
     return switch (reason(error)) {
       case "invalid-url" -> new InvalidSourceException(step, url, "invalid-url", detail, cause);
-      case "repository-not-found" -> new RepositoryNotFoundException(step, url, "repository-not-found", detail, cause);
+      case "repository-not-found" ->
+          new RepositoryNotFoundException(step, url, "repository-not-found", detail, cause);
       case "host-key" -> new GitAuthenticationException(step, url, "host-key", detail, cause);
       case "auth" -> new GitAuthenticationException(step, url, "auth", detail, cause);
       case "timeout" -> new GitUnreachableException(step, url, "timeout", detail, cause);
       case "unreachable" -> new GitUnreachableException(step, url, "unreachable", detail, cause);
-      case "revision-not-found" -> new RevisionNotFoundException(step, url, "revision-not-found", detail, cause);
+      case "revision-not-found" ->
+          new RevisionNotFoundException(step, url, "revision-not-found", detail, cause);
       default -> new GitUnreachableException(step, url, "server-error", detail, cause);
     };
   }
 
   /**
-   * The reason {@link #translate} would report for {@code error}: {@code invalid-url},
-   * {@code repository-not-found}, {@code host-key}, {@code auth}, {@code timeout},
-   * {@code unreachable}, {@code revision-not-found} or {@code server-error}.
+   * The reason {@link #translate} would report for {@code error}: {@code invalid-url}, {@code
+   * repository-not-found}, {@code host-key}, {@code auth}, {@code timeout}, {@code unreachable},
+   * {@code revision-not-found} or {@code server-error}.
    */
   public static String reason(Throwable error) {
     if (error instanceof GitSourceException known) {
@@ -84,9 +92,11 @@ public final class FailureTranslator {
     for (Throwable t = error; t != null && chain.size() < 16; t = t.getCause()) {
       chain.add(t);
     }
-    String text = String.join(" | ", chain.stream().map(t -> String.valueOf(t.getMessage())).toList())
-        .toLowerCase(Locale.ROOT);
-    if (chain.stream().anyMatch(InvalidRemoteException.class::isInstance) && !text.contains("not found")) {
+    String text =
+        String.join(" | ", chain.stream().map(t -> String.valueOf(t.getMessage())).toList())
+            .toLowerCase(Locale.ROOT);
+    if (chain.stream().anyMatch(InvalidRemoteException.class::isInstance)
+        && !text.contains("not found")) {
       return "invalid-url";
     }
     if (chain.stream().anyMatch(NoRemoteRepositoryException.class::isInstance)) {
@@ -98,11 +108,16 @@ public final class FailureTranslator {
     if (AUTH.matcher(text).find()) {
       return "auth";
     }
-    if (chain.stream().anyMatch(SocketTimeoutException.class::isInstance) || TIMEOUT.matcher(text).find()) {
+    if (chain.stream().anyMatch(SocketTimeoutException.class::isInstance)
+        || TIMEOUT.matcher(text).find()) {
       return "timeout";
     }
-    if (chain.stream().anyMatch(t -> t instanceof ConnectException || t instanceof UnknownHostException
-            || t instanceof NoRouteToHostException)
+    if (chain.stream()
+            .anyMatch(
+                t ->
+                    t instanceof ConnectException
+                        || t instanceof UnknownHostException
+                        || t instanceof NoRouteToHostException)
         || UNREACHABLE.matcher(text).find()) {
       return "unreachable";
     }
@@ -126,7 +141,9 @@ public final class FailureTranslator {
       }
     }
     if (parts.isEmpty()) {
-      return chain.isEmpty() ? "unknown error" : chain.get(chain.size() - 1).getClass().getSimpleName();
+      return chain.isEmpty()
+          ? "unknown error"
+          : chain.get(chain.size() - 1).getClass().getSimpleName();
     }
     return String.join(": ", parts.subList(0, Math.min(parts.size(), 3)));
   }

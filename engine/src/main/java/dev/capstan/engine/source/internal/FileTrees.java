@@ -12,7 +12,9 @@ public final class FileTrees {
 
   private FileTrees() {}
 
-  /** Deletes {@code root} recursively, making directories writable first; symlinks are not followed. */
+  /**
+   * Deletes {@code root} recursively, making directories writable first; symlinks are not followed.
+   */
   public static void delete(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -27,7 +29,8 @@ public final class FileTrees {
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

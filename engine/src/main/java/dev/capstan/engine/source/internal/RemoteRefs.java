@@ -10,13 +10,14 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 
 /**
- * The refs a remote advertised ({@code git ls-remote}), and how a {@link RevisionSpec} matches them.
+ * The refs a remote advertised ({@code git ls-remote}), and how a {@link RevisionSpec} matches
+ * them.
  *
  * <p>Matching rules: {@code HEAD} follows the advertised symbolic ref when there is one (the result
- * names the branch); a {@code Named} revision is a branch if one exists, else a tag; tags are peeled
- * to their commit when the server sent the peeled id; a commit SHA is reported with the first branch,
- * then tag, then other ref pointing at it, or with itself when no ref does; a semver range picks the
- * tag with the highest matching version (ties: the lexically smallest tag name).
+ * names the branch); a {@code Named} revision is a branch if one exists, else a tag; tags are
+ * peeled to their commit when the server sent the peeled id; a commit SHA is reported with the
+ * first branch, then tag, then other ref pointing at it, or with itself when no ref does; a semver
+ * range picks the tag with the highest matching version (ties: the lexically smallest tag name).
  *
  * @param refs advertised refs by full name
  */
@@ -53,9 +54,15 @@ public record RemoteRefs(Map<String, Ref> refs) {
     record Candidate(String ref, Semver version) {}
     return refs.keySet().stream()
         .filter(name -> name.startsWith(Constants.R_TAGS) && !name.endsWith("^{}"))
-        .flatMap(name -> Semver.parse(name.substring(Constants.R_TAGS.length())).map(v -> new Candidate(name, v)).stream())
+        .flatMap(
+            name ->
+                Semver.parse(name.substring(Constants.R_TAGS.length()))
+                    .map(v -> new Candidate(name, v))
+                    .stream())
         .filter(c -> range.matches(c.version()))
-        .max(Comparator.comparing(Candidate::version).thenComparing(Candidate::ref, Comparator.reverseOrder()))
+        .max(
+            Comparator.comparing(Candidate::version)
+                .thenComparing(Candidate::ref, Comparator.reverseOrder()))
         .flatMap(c -> exact(c.ref()));
   }
 
@@ -66,9 +73,13 @@ public record RemoteRefs(Map<String, Ref> refs) {
     }
     if (head.isSymbolic()) {
       String target = head.getTarget().getName();
-      return Optional.of(new Match(new ResolvedRevision(commitId(head).name(), target), Optional.of(target)));
+      return Optional.of(
+          new Match(new ResolvedRevision(commitId(head).name(), target), Optional.of(target)));
     }
-    return Optional.of(new Match(new ResolvedRevision(commitId(head).name(), Constants.HEAD), Optional.of(Constants.HEAD)));
+    return Optional.of(
+        new Match(
+            new ResolvedRevision(commitId(head).name(), Constants.HEAD),
+            Optional.of(Constants.HEAD)));
   }
 
   private Optional<Match> exact(String name) {
@@ -76,7 +87,8 @@ public record RemoteRefs(Map<String, Ref> refs) {
     if (ref == null || commitId(ref) == null) {
       return Optional.empty();
     }
-    return Optional.of(new Match(new ResolvedRevision(commitId(ref).name(), name), Optional.of(name)));
+    return Optional.of(
+        new Match(new ResolvedRevision(commitId(ref).name(), name), Optional.of(name)));
   }
 
   private Match commit(String sha) {

@@ -11,9 +11,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * One bare repository per normalized URL under {@code <dir>/<cacheKey>.git}, each used under its own
- * lock: operations on one URL run one at a time (a fetch never races another fetch or an export of
- * the same repository), operations on different URLs run in parallel. Thread-safe.
+ * One bare repository per normalized URL under {@code <dir>/<cacheKey>.git}, each used under its
+ * own lock: operations on one URL run one at a time (a fetch never races another fetch or an export
+ * of the same repository), operations on different URLs run in parallel. Thread-safe.
  */
 public final class RepositoryCache {
 

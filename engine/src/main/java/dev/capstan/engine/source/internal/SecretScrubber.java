@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class SecretScrubber {
 
   private static final String MASK = "<redacted>";
-  private static final Pattern URL_USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+  private static final Pattern URL_USERINFO =
+      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
   private static final int MIN_SECRET = 4;
 
   private final List<String> secrets;
@@ -36,12 +37,17 @@ public final class SecretScrubber {
     for (String secret : credentials.secrets()) {
       values.add(secret);
       values.add(secret.strip());
-      secret.lines().map(String::strip).filter(l -> l.length() >= 16 && !l.startsWith("-----")).forEach(values::add);
+      secret
+          .lines()
+          .map(String::strip)
+          .filter(l -> l.length() >= 16 && !l.startsWith("-----"))
+          .forEach(values::add);
     }
     if (credentials instanceof GitCredentials.Basic basic) {
       values.add(
           Base64.getEncoder()
-              .encodeToString((basic.username() + ":" + basic.password()).getBytes(StandardCharsets.UTF_8)));
+              .encodeToString(
+                  (basic.username() + ":" + basic.password()).getBytes(StandardCharsets.UTF_8)));
     }
     var m = Pattern.compile("://([^/@\\s]+)@").matcher(url);
     if (m.find()) {
@@ -52,7 +58,8 @@ public final class SecretScrubber {
         values.add(userInfo.substring(colon + 1));
       }
     }
-    List<String> sorted = new ArrayList<>(values.stream().filter(v -> v.length() >= MIN_SECRET).toList());
+    List<String> sorted =
+        new ArrayList<>(values.stream().filter(v -> v.length() >= MIN_SECRET).toList());
     // Longest first, so that a secret containing another is removed whole.
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     return new SecretScrubber(sorted);
@@ -83,7 +90,10 @@ public final class SecretScrubber {
       return null;
     }
     ScrubbedException copy =
-        new ScrubbedException(error.getClass().getName(), scrub(error.getMessage()), scrub(error.getCause(), depth + 1));
+        new ScrubbedException(
+            error.getClass().getName(),
+            scrub(error.getMessage()),
+            scrub(error.getCause(), depth + 1));
     copy.setStackTrace(error.getStackTrace());
     return copy;
   }

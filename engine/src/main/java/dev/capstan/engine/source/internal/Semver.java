@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semantic version as Flux reads tag names: an optional {@code v}, then
- * {@code MAJOR[.MINOR[.PATCH]]} (missing parts are 0), an optional {@code -prerelease} and an ignored
+ * A semantic version as Flux reads tag names: an optional {@code v}, then {@code
+ * MAJOR[.MINOR[.PATCH]]} (missing parts are 0), an optional {@code -prerelease} and an ignored
  * {@code +build}. Ordered by semver 2.0 precedence. Immutable.
  *
  * @param major major
@@ -86,6 +86,11 @@ public record Semver(BigInteger major, BigInteger minor, BigInteger patch, List<
 
   @Override
   public String toString() {
-    return major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + String.join(".", prerelease));
+    return major
+        + "."
+        + minor
+        + "."
+        + patch
+        + (prerelease.isEmpty() ? "" : "-" + String.join(".", prerelease));
   }
 }

@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * race on the same SHA the first rename wins and the other staging directory is deleted.
  *
  * <p>At most {@code maxSnapshots} unleased snapshots are kept: publishing one more evicts the least
- * recently leased snapshot that nobody holds. Leased snapshots are never deleted (the count may then
- * exceed the bound until leases close). Snapshots left by an earlier process are adopted on start
- * and are the first to be evicted. Thread-safe.
+ * recently leased snapshot that nobody holds. Leased snapshots are never deleted (the count may
+ * then exceed the bound until leases close). Snapshots left by an earlier process are adopted on
+ * start and are the first to be evicted. Thread-safe.
  */
 public final class SnapshotStore {
 
@@ -81,14 +81,17 @@ public final class SnapshotStore {
     return Optional.of(newLease(revision, entry));
   }
 
-  /** A new empty staging directory next to the snapshots (same file system, so rename is atomic). */
+  /**
+   * A new empty staging directory next to the snapshots (same file system, so rename is atomic).
+   */
   public Path newStaging() throws IOException {
     return Files.createDirectory(root.resolve(".staging-" + UUID.randomUUID()));
   }
 
   /**
-   * Publishes a fully written staging directory as the snapshot of {@code revision.sha()} and leases
-   * it. If the snapshot exists already, the staging directory is deleted and the existing one leased.
+   * Publishes a fully written staging directory as the snapshot of {@code revision.sha()} and
+   * leases it. If the snapshot exists already, the staging directory is deleted and the existing
+   * one leased.
    */
   public Snapshot publish(ResolvedRevision revision, Path staging) throws IOException {
     Path target = root.resolve(revision.sha());

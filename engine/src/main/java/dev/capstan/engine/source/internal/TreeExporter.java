@@ -22,18 +22,21 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Writes the files of one commit into an empty directory and makes the result read-only.
  *
  * <p>Rules, as Argo CD's repo-server applies them: a path with an empty, {@code .}, {@code ..} or
- * {@code .git} segment is refused; a symlink is written only if its target, resolved from the link's
- * directory, stays inside the commit ({@code ../outside} or {@code /etc/passwd} is refused, as is a
- * chain of links that leaves); a submodule (gitlink) becomes an empty directory. A refusal throws
- * {@link UnsafeContentException} and leaves a partial directory for the caller to delete.
+ * {@code .git} segment is refused; a symlink is written only if its target, resolved from the
+ * link's directory, stays inside the commit ({@code ../outside} or {@code /etc/passwd} is refused,
+ * as is a chain of links that leaves); a submodule (gitlink) becomes an empty directory. A refusal
+ * throws {@link UnsafeContentException} and leaves a partial directory for the caller to delete.
  *
  * <p>Stateless and thread-safe; the repository must not be closed while exporting.
  */
 public final class TreeExporter {
 
-  private static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
-  private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("r-xr-xr-x");
-  private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("r-xr-xr-x");
+  private static final Set<PosixFilePermission> READ_ONLY =
+      PosixFilePermissions.fromString("r--r--r--");
+  private static final Set<PosixFilePermission> EXECUTABLE =
+      PosixFilePermissions.fromString("r-xr-xr-x");
+  private static final Set<PosixFilePermission> DIRECTORY =
+      PosixFilePermissions.fromString("r-xr-xr-x");
 
   /** The commit's content would escape the snapshot directory. */
   public static final class UnsafeContentException extends Exception {
@@ -75,7 +78,8 @@ public final class TreeExporter {
           Files.createDirectory(out);
           directories.add(out);
         } else if (mode == FileMode.SYMLINK) {
-          String linkTarget = new String(reader.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+          String linkTarget =
+              new String(reader.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
           Path link = Path.of(linkTarget);
           Path resolved = out.getParent().resolve(link).normalize();
           if (link.isAbsolute() || !resolved.startsWith(target)) {
@@ -89,7 +93,8 @@ public final class TreeExporter {
             reader.open(tree.getObjectId(0)).copyTo(os);
           }
           if (posix) {
-            Files.setPosixFilePermissions(out, mode == FileMode.EXECUTABLE_FILE ? EXECUTABLE : READ_ONLY);
+            Files.setPosixFilePermissions(
+                out, mode == FileMode.EXECUTABLE_FILE ? EXECUTABLE : READ_ONLY);
           } else {
             out.toFile().setWritable(false, false);
           }
@@ -104,13 +109,15 @@ public final class TreeExporter {
   }
 
   /** A link into a directory that is itself a link could still leave: check the real paths. */
-  private static void checkLinkChains(Path target, List<Path[]> links) throws IOException, UnsafeContentException {
+  private static void checkLinkChains(Path target, List<Path[]> links)
+      throws IOException, UnsafeContentException {
     Path realRoot = target.toRealPath();
     for (Path[] link : links) {
       if (Files.exists(link[0])) {
         Path real = link[0].toRealPath();
         if (!real.startsWith(realRoot)) {
-          throw new UnsafeContentException("symlink " + target.relativize(link[0]) + " points outside the repository");
+          throw new UnsafeContentException(
+              "symlink " + target.relativize(link[0]) + " points outside the repository");
         }
       }
     }
@@ -131,7 +138,10 @@ public final class TreeExporter {
 
   private static Path resolveSafely(Path root, String path) throws UnsafeContentException {
     for (String segment : path.split("/", -1)) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase(".git")) {
+      if (segment.isEmpty()
+          || segment.equals(".")
+          || segment.equals("..")
+          || segment.equalsIgnoreCase(".git")) {
         throw new UnsafeContentException("the commit contains an unsafe path: " + path);
       }
     }

@@ -18,37 +18,53 @@ class FluxGitCredentialsTest {
 
   @Test
   void basicAuthForHttps() {
-    assertThat(FluxGitCredentials.fromSecret("https://h/org/app", secret(Map.of("username", "git", "password", "pw"))))
+    assertThat(
+            FluxGitCredentials.fromSecret(
+                "https://h/org/app", secret(Map.of("username", "git", "password", "pw"))))
         .isEqualTo(GitCredentials.basic("git", "pw"));
   }
 
   @Test
   void bearerTokenWinsOverBasicForHttps() {
-    assertThat(FluxGitCredentials.fromSecret("https://h/org/app", secret(Map.of("bearerToken", "tok\n", "username", "u", "password", "p"))))
+    assertThat(
+            FluxGitCredentials.fromSecret(
+                "https://h/org/app",
+                secret(Map.of("bearerToken", "tok\n", "username", "u", "password", "p"))))
         .isEqualTo(GitCredentials.bearerToken("tok"));
   }
 
   @Test
   void identityKnownHostsAndPassphraseForSsh() {
-    var data = Map.of(
-        "identity", "KEY".getBytes(StandardCharsets.UTF_8),
-        "identity.pub", "PUB".getBytes(StandardCharsets.UTF_8),
-        "known_hosts", "h ssh-ed25519 AAAA".getBytes(StandardCharsets.UTF_8),
-        "password", "phrase".getBytes(StandardCharsets.UTF_8));
-    assertThat(FluxGitCredentials.fromSecret("ssh://git@h/org/app", new SecretData("flux-system/ssh", Map.of(), data)))
-        .isEqualTo(new GitCredentials.SshKey("KEY", Optional.of("phrase"), Optional.of("h ssh-ed25519 AAAA"), false));
+    var data =
+        Map.of(
+            "identity", "KEY".getBytes(StandardCharsets.UTF_8),
+            "identity.pub", "PUB".getBytes(StandardCharsets.UTF_8),
+            "known_hosts", "h ssh-ed25519 AAAA".getBytes(StandardCharsets.UTF_8),
+            "password", "phrase".getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            FluxGitCredentials.fromSecret(
+                "ssh://git@h/org/app", new SecretData("flux-system/ssh", Map.of(), data)))
+        .isEqualTo(
+            new GitCredentials.SshKey(
+                "KEY", Optional.of("phrase"), Optional.of("h ssh-ed25519 AAAA"), false));
   }
 
   @Test
   void sshWithoutKnownHostsIsInvalid() {
-    assertThatThrownBy(() -> FluxGitCredentials.fromSecret("ssh://git@h/org/app", secret(Map.of("identity", "KEY-SECRET"))))
+    assertThatThrownBy(
+            () ->
+                FluxGitCredentials.fromSecret(
+                    "ssh://git@h/org/app", secret(Map.of("identity", "KEY-SECRET"))))
         .isInstanceOf(InvalidSourceException.class)
-        .hasMessage("git credentials ssh://git@h/org/app failed (invalid-credentials): secret flux-system/git-auth has no 'known_hosts' key; SSH needs the host keys")
+        .hasMessage(
+            "git credentials ssh://git@h/org/app failed (invalid-credentials): secret"
+                + " flux-system/git-auth has no 'known_hosts' key; SSH needs the host keys")
         .hasMessageNotContaining("KEY-SECRET");
   }
 
   @Test
   void emptySecretMeansAnonymous() {
-    assertThat(FluxGitCredentials.fromSecret("https://h/org/app", secret(Map.of()))).isEqualTo(GitCredentials.none());
+    assertThat(FluxGitCredentials.fromSecret("https://h/org/app", secret(Map.of())))
+        .isEqualTo(GitCredentials.none());
   }
 }

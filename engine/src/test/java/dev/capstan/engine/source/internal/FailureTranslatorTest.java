@@ -28,13 +28,20 @@ class FailureTranslatorTest {
   @Test
   void classifiesByTypeAndMessage() throws Exception {
     assertThat(translate(transport(URL + ": not authorized", null)).reason()).isEqualTo("auth");
-    assertThat(translate(transport("x", new NoRemoteRepositoryException(new URIish(URL), "not found"))).reason())
+    assertThat(
+            translate(transport("x", new NoRemoteRepositoryException(new URIish(URL), "not found")))
+                .reason())
         .isEqualTo("repository-not-found");
-    assertThat(translate(transport("x", new ConnectException("Connection refused"))).reason()).isEqualTo("unreachable");
-    assertThat(translate(transport("x", new UnknownHostException("git.example"))).reason()).isEqualTo("unreachable");
-    assertThat(translate(transport("x", new SocketTimeoutException("Read timed out"))).reason()).isEqualTo("timeout");
-    assertThat(translate(transport("Server key did not validate", null)).reason()).isEqualTo("host-key");
-    assertThat(translate(transport("want 0123 not valid", null)).reason()).isEqualTo("revision-not-found");
+    assertThat(translate(transport("x", new ConnectException("Connection refused"))).reason())
+        .isEqualTo("unreachable");
+    assertThat(translate(transport("x", new UnknownHostException("git.example"))).reason())
+        .isEqualTo("unreachable");
+    assertThat(translate(transport("x", new SocketTimeoutException("Read timed out"))).reason())
+        .isEqualTo("timeout");
+    assertThat(translate(transport("Server key did not validate", null)).reason())
+        .isEqualTo("host-key");
+    assertThat(translate(transport("want 0123 not valid", null)).reason())
+        .isEqualTo("revision-not-found");
     assertThat(translate(transport("500 oops", null)).reason()).isEqualTo("server-error");
   }
 
