@@ -27,6 +27,12 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class YamlReader {
   private static final int MAX_ALIAS_EXPANSION = 10_000_000;
+  /**
+   * The deepest nesting of collections accepted. kubectl allows 10000, but every later step of a
+   * build recurses over the tree; 1000 keeps them within a default thread stack, and no real
+   * manifest comes close.
+   */
+  private static final int MAX_DEPTH = 1000;
   /** The largest document text read (also SnakeYAML's code point limit). */
   private static final int MAX_CHARS = 64 * 1024 * 1024;
 
@@ -105,6 +111,9 @@ public final class YamlReader {
       }
       if (inProgress.put(node, Boolean.TRUE) != null) {
         throw new KustomizeException("invalid YAML: recursive alias");
+      }
+      if (inProgress.size() > MAX_DEPTH) { // the nodes being converted are the current nesting
+        throw new KustomizeException("invalid YAML: nested deeper than " + MAX_DEPTH + " levels");
       }
       try {
         if (node instanceof SequenceNode seq) {

@@ -144,7 +144,8 @@ class KustomizeFuzzTest {
         i: [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]
         """;
     String huge = "k: " + "x".repeat(70 * 1024 * 1024);
-    for (String text : List.of(deepFlow, deepBlock.toString(), bomb, huge)) {
+    String deepButParseable = "a: " + "[".repeat(1500) + "]".repeat(1500);
+    for (String text : List.of(deepFlow, deepBlock.toString(), deepButParseable, bomb, huge)) {
       Failures f = new Failures();
       f.check("special", text, () -> YamlReader.readAll(text, "special.yaml"));
       f.assertNone(1);
@@ -152,6 +153,21 @@ class KustomizeFuzzTest {
           .isInstanceOf(KustomizeException.class)
           .hasMessageContaining("special.yaml");
     }
+  }
+
+  @Test
+  void reasonablyDeepNestingIsAcceptedAndBuilt() {
+    MemoryFileTree fs = new MemoryFileTree();
+    fs.write("/ok/kustomization.yaml", "resources: [r.yaml]\nnamePrefix: p-\n");
+    fs.write(
+        "/ok/r.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: "
+            + "{a: ".repeat(200) + "x" + "}".repeat(200) + "\n");
+    Kustomizer k = new Kustomizer(BuildOptions.defaults());
+    Failures f = new Failures();
+    f.check("nested 200", "", () -> k.buildYaml(fs, Path.of("/ok")));
+    f.assertNone(1);
+    assertThat(f.rejected).as(f.lastRejection).isZero();
   }
 
   @Test
@@ -173,6 +189,7 @@ class KustomizeFuzzTest {
     private final List<String> found = new ArrayList<>();
     private int accepted;
     private int rejected;
+    private String lastRejection = "";
 
     void check(String label, String input, Supplier<Object> action) {
       Future<Object> future = worker.submit(action::get);
@@ -189,6 +206,7 @@ class KustomizeFuzzTest {
         Throwable cause = e.getCause();
         if (cause instanceof KustomizeException) {
           rejected++;
+          lastRejection = cause.getMessage();
         } else {
           found.add(label + ": " + cause + at(cause) + "\n" + excerpt(input));
         }
