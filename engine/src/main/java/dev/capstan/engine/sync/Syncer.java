@@ -47,6 +47,7 @@ public final class Syncer {
   private final ObjectApplier applier;
   private final CrdEstablishment crds;
   private final Pruner pruner;
+  private final WaveGate gate;
 
   /**
    * A syncer talking to the cluster through {@code client}.
@@ -55,6 +56,16 @@ public final class Syncer {
    *     too, besides the previous inventory
    */
   public Syncer(KubernetesClient client, ResourceTypes types, Optional<ClusterCache> cache) {
+    this(client, types, cache, WaveGate.none());
+  }
+
+  /**
+   * A syncer that asks {@code gate} between waves whether the next wave may start (e.g. {@link
+   * HealthWaveGate} to wait for health, as Argo CD does).
+   */
+  public Syncer(
+      KubernetesClient client, ResourceTypes types, Optional<ClusterCache> cache, WaveGate gate) {
+    this.gate = gate;
     this.types = types;
     this.cache = cache;
     this.reader = new LiveReader(client);
@@ -119,6 +130,17 @@ public final class Syncer {
         changes.add(applyOne(byKey.get(ResourceKey.of(o)), ownership, options, diffs));
       }
       failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED);
+      if (!failed && !options.dryRun() && wave != waves.get(waves.size() - 1)) {
+        Optional<WaveGate.NotReady> notReady = gate.await(wave);
+        if (notReady.isPresent()) {
+          changes.add(
+              new Change(
+                  notReady.get().key(),
+                  Action.FAILED,
+                  "wave " + wave.number() + " not ready: " + notReady.get().reason()));
+          failed = true;
+        }
+      }
     }
 
     Set<ResourceKey> desiredKeys = byKey.keySet();
