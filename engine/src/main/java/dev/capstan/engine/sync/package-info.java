@@ -34,7 +34,10 @@
  *       something would change ({@code Unchanged} otherwise). Applies use field manager {@code
  *       capstan} and force conflicts, like Flux and Argo CD's {@code ServerSideApply=true}: a
  *       field someone edited by hand is taken back, which is what correcting drift means. A wave
- *       with a failure stops the sync: later waves are skipped.
+ *       with a failure stops the sync: later waves are skipped. Between waves a {@link
+ *       dev.capstan.engine.sync.WaveGate} may hold the next wave back until this one is ready
+ *       ({@link dev.capstan.engine.sync.HealthWaveGate}); with {@code respectIgnoreDifferences}
+ *       ignored fields are applied with their live values.
  *   <li><b>Prune.</b> Candidates are the previous inventory's objects no longer desired, plus (when
  *       a {@link dev.capstan.engine.cluster.ClusterCache} is given) watched objects that carry the
  *       owner's mark. {@link dev.capstan.engine.sync.PrunePlanner} deletes only objects that carry
@@ -58,6 +61,7 @@
  *
  * <p>Differences from Argo CD, on purpose: prunes run after all waves (Argo CD prunes within the
  * wave of the pruned object), objects already in sync are not re-applied (Argo CD's {@code
- * ApplyOutOfSyncOnly}, Flux's default), and hooks are not supported.
+ * ApplyOutOfSyncOnly}, Flux's default), waiting for health between waves is opt-in and bounded,
+ * and hooks are not supported.
  */
 package dev.capstan.engine.sync;
