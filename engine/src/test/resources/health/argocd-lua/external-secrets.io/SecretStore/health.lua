@@ -1,0 +1,10 @@
+-- Capstan health script for External Secrets Operator kinds (external-secrets.io): the Ready condition.
+for _, c in ipairs((obj.status and obj.status.conditions) or {}) do
+  if c.type == "Ready" then
+    if c.status == "True" then
+      return { status = "Healthy", message = c.message or "" }
+    end
+    return { status = "Degraded", message = c.message or "" }
+  end
+end
+return { status = "Progressing", message = "Waiting for " .. obj.kind }
