@@ -18,7 +18,11 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class FieldPath {
   /** A matched location: the container and the key (String) or index (Integer) in it. */
-  public record Slot(Object container, Object key) {
+  public record Slot(Object container, Object key, boolean created) {
+    public Slot(Object container, Object key) {
+      this(container, key, false);
+    }
+
     public Object get() {
       return container instanceof Map<?, ?> m ? m.get(key) : ((List<?>) container).get((Integer) key);
     }
@@ -182,15 +186,17 @@ public final class FieldPath {
       return;
     }
     Map<String, Object> map = (Map<String, Object>) m;
+    boolean created = false;
     if (!map.containsKey(part)) {
       if (!create) {
         return;
       }
       map.put(part, i + 1 == parts.size() ? null : container(i + 1));
+      created = true;
     } else if (map.get(part) == null && create && i + 1 < parts.size()) {
       map.put(part, container(i + 1));
     }
-    walk(map.get(part), i + 1, create, out, new Slot(map, part));
+    walk(map.get(part), i + 1, create, out, new Slot(map, part, created));
   }
 
   private Object container(int next) {

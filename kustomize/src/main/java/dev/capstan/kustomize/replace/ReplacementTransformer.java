@@ -201,22 +201,64 @@ public final class ReplacementTransformer implements Transformer {
         } else {
           parts.set(index, piece);
         }
-        v = Scalars.inferred(String.join(delimiter, parts));
-        if (current instanceof String) {
-          v = String.join(delimiter, parts);
+        slot.set(current == null && slot.created() ? Scalars.inferred(String.join(delimiter, parts))
+            : retyped(current, String.join(delimiter, parts), r));
+        continue;
+      }
+      if (current == null && !slot.created()) {
+        // an explicit null is a scalar tagged !!null: only its (empty) text could change
+        if (!(v instanceof Map<?, ?> || v instanceof List<?>) && v != null) {
+          retyped(null, FieldPath.scalarText(v), r);
         }
-        slot.set(v);
         continue;
       }
       if (current instanceof Map<?, ?> || current instanceof List<?> || current == null) {
         slot.set(current == null && !(v instanceof Map<?, ?> || v instanceof List<?>)
             ? Scalars.inferred(FieldPath.scalarText(v)) : v);
       } else {
-        // A scalar target keeps its type; only the text changes (kyaml copies the value only).
         String text = v instanceof Map<?, ?> || v instanceof List<?> ? "" : FieldPath.scalarText(v);
-        slot.set(current instanceof String ? text : Scalars.inferred(text));
+        slot.set(retyped(current, text, r));
       }
     }
+  }
+
+  /**
+   * A scalar target keeps its YAML tag and only its text changes (kyaml copies the value only),
+   * so the new text must still read as that type: a string target takes anything, an int target
+   * only an int, a float target a number, a bool target a bool; otherwise kustomize fails when it
+   * decodes the resource.
+   */
+  private static Object retyped(Object current, String text, Resource r) {
+    if (current instanceof String) {
+      return text;
+    }
+    Object typed = Scalars.inferred(text);
+    if (current == null && typed == null) {
+      return null;
+    }
+    boolean ok =
+        switch (current) {
+          case Long l -> typed instanceof Long || typed instanceof java.math.BigInteger;
+          case java.math.BigInteger b -> typed instanceof Long || typed instanceof java.math.BigInteger;
+          case Double d -> typed instanceof Number;
+          case Boolean b -> typed instanceof Boolean;
+          default -> false;
+        };
+    if (!ok) {
+      throw new KustomizeException(
+          r.id() + ": yaml: cannot decode !!" + tag(typed) + " `" + text + "` as a !!" + tag(current));
+    }
+    return typed;
+  }
+
+  private static String tag(Object o) {
+    return switch (o) {
+      case null -> "null";
+      case String s -> "str";
+      case Boolean b -> "bool";
+      case Double d -> "float";
+      default -> "int";
+    };
   }
 
   private static String retrievalError(String fp, boolean create) {

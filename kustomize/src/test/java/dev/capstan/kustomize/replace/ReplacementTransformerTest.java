@@ -118,6 +118,16 @@ class ReplacementTransformerTest {
   }
 
   @Test
+  void scalarTargetsMustStillReadAsTheirType() {
+    ResourceList list = resources();
+    run(list, "- source: {kind: ConfigMap, name: cm, fieldPath: data.port}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]\n");
+    assertThat(list.get(1).content().get("spec")).asString().contains("replicas=8080");
+    assertThatThrownBy(
+            () -> run(resources(), "- source: {kind: ConfigMap, name: cm, fieldPath: data.host}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]\n"))
+        .hasMessageContaining("cannot decode !!str `a.b.c` as a !!int");
+  }
+
+  @Test
   void errorsAsKustomize() {
     assertThatThrownBy(() -> run(resources(), "- source: {kind: Secret}\n  targets: [{select: {kind: Deployment}}]\n"))
         .hasMessageContaining("nothing selected by");
