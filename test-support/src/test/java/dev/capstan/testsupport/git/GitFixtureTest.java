@@ -2,11 +2,14 @@ package dev.capstan.testsupport.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -182,7 +185,14 @@ class GitFixtureTest {
                 .call()) {
       assertThat(g.getRepository().resolve("HEAD")).isEqualTo(head);
     }
-    assertThat(ssh.requests()).extracting(GitRequest::status).contains(0);
+    // The server logs a command when it exits, which may be just after the client is done.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ssh.requests())
+                    .extracting(GitRequest::command, GitRequest::status)
+                    .contains(tuple("v2", 0)));
 
     try (SshdSessionFactory stranger =
         sessionFactory(SshKeyPair.generate(), ssh.knownHostsLine())) {
