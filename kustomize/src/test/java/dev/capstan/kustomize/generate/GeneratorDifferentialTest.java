@@ -88,6 +88,12 @@ class GeneratorDifferentialTest {
     if (r.nextInt(3) == 0) {
       k.append("generatorOptions:\n").append(options(r, "  "));
     }
+    if (r.nextInt(4) == 0) {
+      k.append("namespace: base-ns\n");
+    }
+    if (r.nextInt(4) == 0) {
+      k.append("commonLabels: {team: ").append(quote(value(r))).append("}\n");
+    }
     k.append("configMapGenerator:\n");
     for (int g = 0; g < 1 + r.nextInt(3); g++) {
       String name = "cm" + g;
