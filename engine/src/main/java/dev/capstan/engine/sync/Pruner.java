@@ -1,13 +1,13 @@
 package dev.capstan.engine.sync;
 
 import dev.capstan.engine.cluster.ApiResource;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
- * Deletes one object the {@link PrunePlanner} decided to prune, with background propagation (the
- * garbage collector removes dependents such as ReplicaSets and Pods afterwards, as with Flux).
+ * Deletes one object the {@link PrunePlanner} decided to prune, with the propagation policy of the
+ * options (background by default: the garbage collector removes dependents such as ReplicaSets and
+ * Pods afterwards, as with Flux).
  */
 final class Pruner {
 
@@ -18,11 +18,11 @@ final class Pruner {
   }
 
   /** Deletes (or, in a dry run, does not) and reports the change. Never throws. */
-  Change prune(PruneDecision decision, ApiResource type, boolean dryRun) {
+  Change prune(PruneDecision decision, ApiResource type, SyncOptions options) {
     if (!decision.delete()) {
       return new Change(decision.key(), Action.SKIPPED, decision.reason());
     }
-    if (dryRun) {
+    if (options.dryRun()) {
       return new Change(decision.key(), Action.DELETED, "dry run");
     }
     var op = client.genericKubernetesResources(type.context());
@@ -31,7 +31,7 @@ final class Pruner {
           type.namespaced()
               ? op.inNamespace(decision.key().namespace()).withName(decision.key().name())
               : op.withName(decision.key().name());
-      target.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+      target.withPropagationPolicy(options.prunePropagation()).delete();
       return Change.of(decision.key(), Action.DELETED);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {

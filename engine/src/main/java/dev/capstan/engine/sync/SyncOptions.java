@@ -1,6 +1,7 @@
 package dev.capstan.engine.sync;
 
 import dev.capstan.engine.diff.DiffOptions;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,6 +21,9 @@ import java.util.Objects;
  *     (a wrong path, a broken generator) than a wish to delete an application
  * @param pruneLast prune only after everything else was applied (Argo CD {@code PruneLast=true} for
  *     the whole sync; objects may also ask for it by annotation)
+ * @param prunePropagation how pruned objects' dependents are deleted (Argo CD {@code
+ *     PrunePropagationPolicy}); {@code Background} by default, as Flux does: the garbage collector
+ *     removes dependents after the owner is gone
  * @param respectIgnoreDifferences apply ignored fields with their live values (Argo CD {@code
  *     RespectIgnoreDifferences=true}), so that a sync made for another reason does not reset them;
  *     off by default, as in Argo CD
@@ -38,6 +42,7 @@ public record SyncOptions(
     boolean createNamespace,
     boolean allowEmpty,
     boolean pruneLast,
+    DeletionPropagation prunePropagation,
     boolean respectIgnoreDifferences,
     boolean forceConflicts,
     Duration crdEstablishedTimeout,
@@ -45,17 +50,28 @@ public record SyncOptions(
 
   public SyncOptions {
     targetNamespace = targetNamespace == null ? "" : targetNamespace;
+    Objects.requireNonNull(prunePropagation, "prunePropagation");
     Objects.requireNonNull(crdEstablishedTimeout, "crdEstablishedTimeout");
     Objects.requireNonNull(diffOptions, "diffOptions");
   }
 
   /**
    * No prune, no dry run, no target namespace, no namespace creation, empty sets never prune, no
-   * RespectIgnoreDifferences, conflicts forced, 30 s for CRDs, default diff options.
+   * RespectIgnoreDifferences, background prune propagation, conflicts forced, 30 s for CRDs, default diff options.
    */
   public static SyncOptions defaults() {
     return new SyncOptions(
-        false, false, "", false, false, false, false, true, Duration.ofSeconds(30), DiffOptions.defaults());
+        false,
+        false,
+        "",
+        false,
+        false,
+        false,
+        DeletionPropagation.BACKGROUND,
+        false,
+        true,
+        Duration.ofSeconds(30),
+        DiffOptions.defaults());
   }
 
   /** The field manager applies use. */
@@ -64,42 +80,57 @@ public record SyncOptions(
   }
 
   public SyncOptions withPrune(boolean value) {
-    return new SyncOptions(value, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        value, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withDryRun(boolean value) {
-    return new SyncOptions(prune, value, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        prune, value, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withTargetNamespace(String value) {
-    return new SyncOptions(prune, dryRun, value, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        prune, dryRun, value, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withCreateNamespace(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, value, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, value, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withAllowEmpty(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, value, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, value, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withPruneLast(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, value, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, value, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+  }
+
+  public SyncOptions withPrunePropagation(DeletionPropagation value) {
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, value, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withRespectIgnoreDifferences(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, value, forceConflicts, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, value, forceConflicts, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withForceConflicts(boolean value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, value, crdEstablishedTimeout, diffOptions);
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, value, crdEstablishedTimeout, diffOptions);
   }
 
   public SyncOptions withCrdEstablishedTimeout(Duration value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, value, diffOptions);
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, value, diffOptions);
   }
 
   public SyncOptions withDiffOptions(DiffOptions value) {
-    return new SyncOptions(prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, value);
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, value);
   }
 }

@@ -155,7 +155,7 @@ public final class Syncer {
               : decision;
       Change c;
       try {
-        c = pruner.prune(effective, typeOf(decision.live()), options.dryRun());
+        c = pruner.prune(effective, typeOf(decision.live()), options);
       } catch (ClusterException e) {
         c = new Change(decision.key(), Action.FAILED, decision.key() + " prune failed (discovery): " + e.getMessage());
       }

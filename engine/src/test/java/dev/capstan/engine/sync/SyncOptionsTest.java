@@ -17,6 +17,8 @@ class SyncOptionsTest {
     assertThat(d.createNamespace()).isFalse();
     assertThat(d.forceConflicts()).isTrue();
     assertThat(d.fieldManager()).isEqualTo("capstan");
+    assertThat(d.prunePropagation()).isEqualTo(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
+    assertThat(d.respectIgnoreDifferences()).isFalse();
   }
 
   @Test
