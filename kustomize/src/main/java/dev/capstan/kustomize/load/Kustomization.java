@@ -106,10 +106,27 @@ public final class Kustomization {
     if (v == null) {
       return "";
     }
-    if (v instanceof Map || v instanceof List) {
-      throw invalid(field, "expected a string");
+    if (!(v instanceof String str)) {
+      throw invalid(field, "cannot unmarshal " + goType(v) + " into a string");
     }
-    return String.valueOf(v);
+    return str;
+  }
+
+  /** The JSON type name kustomize's decoder reports for a value. */
+  public static String goType(Object v) {
+    if (v instanceof Map) {
+      return "object";
+    }
+    if (v instanceof List) {
+      return "array";
+    }
+    if (v instanceof Boolean) {
+      return "bool";
+    }
+    if (v instanceof Number) {
+      return "number";
+    }
+    return "string";
   }
 
   /** A sequence field; empty when absent. */
@@ -142,10 +159,10 @@ public final class Kustomization {
   public List<String> strings(String field) {
     List<String> out = new ArrayList<>();
     for (Object o : list(field)) {
-      if (o == null || o instanceof Map || o instanceof List) {
-        throw invalid(field, "expected a list of strings");
+      if (!(o instanceof String str)) {
+        throw invalid(field, "cannot unmarshal " + goType(o) + " into a string list entry");
       }
-      out.add(String.valueOf(o));
+      out.add(str);
     }
     return out;
   }
@@ -155,10 +172,11 @@ public final class Kustomization {
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : map(field).entrySet()) {
       Object v = e.getValue();
-      if (v instanceof Map || v instanceof List) {
-        throw invalid(field, "expected a map of strings at key '" + e.getKey() + "'");
+      if (v != null && !(v instanceof String)) {
+        throw invalid(
+            field, "cannot unmarshal " + goType(v) + " into a string (key '" + e.getKey() + "')");
       }
-      out.put(e.getKey(), v == null ? "" : scalarText(v));
+      out.put(e.getKey(), v == null ? "" : (String) v);
     }
     return out;
   }

@@ -109,12 +109,13 @@ public final class BuiltinTransformers {
       } else if (count == null) {
         n = 0;
       } else {
-        throw k.invalid("replicas", "count of '" + e.get("name") + "' must be an integer");
+        throw k.invalid(
+            "replicas", "cannot unmarshal " + Kustomization.goType(count) + " into count (int64)");
       }
       out.add(
           new ReplicaCountTransformer(
               new ReplicaCountTransformer.Config(
-                  str(e.get("name")), n, ctx.config().specs("replicas"))));
+                  str(k, "replicas.name", e.get("name")), n, ctx.config().specs("replicas"))));
     }
     return out;
   }
@@ -131,8 +132,8 @@ public final class BuiltinTransformers {
       Map<String, Object> e = (Map<String, Object>) raw;
       ImageTagTransformer.Image img =
           new ImageTagTransformer.Image(
-              str(e.get("name")), str(e.get("newName")), str(e.get("newTag")),
-              str(e.get("digest")));
+              str(k, "images.name", e.get("name")), str(k, "images.newName", e.get("newName")),
+              str(k, "images.newTag", e.get("newTag")), str(k, "images.digest", e.get("digest")));
       out.add(
           new ImageTagTransformer(
               new ImageTagTransformer.Config(img, ctx.config().specs("images"))));
@@ -161,14 +162,15 @@ public final class BuiltinTransformers {
     return out;
   }
 
-  static String str(Object o) {
+  /** A string field of a kustomization entry: absent or null is empty, other types fail. */
+  static String str(Kustomization k, String field, Object o) {
     if (o == null) {
       return "";
     }
-    if (o instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-      return String.valueOf(d.longValue());
+    if (!(o instanceof String s)) {
+      throw k.invalid(field, "cannot unmarshal " + Kustomization.goType(o) + " into a string");
     }
-    return String.valueOf(o);
+    return s;
   }
 
   private static Map<String, String> stringMap(Kustomization k, String field, Object o) {
@@ -180,7 +182,7 @@ public final class BuiltinTransformers {
       throw k.invalid(field, "expected a map of strings");
     }
     for (Map.Entry<?, ?> e : m.entrySet()) {
-      out.put(String.valueOf(e.getKey()), str(e.getValue()));
+      out.put(String.valueOf(e.getKey()), str(k, field, e.getValue()));
     }
     return out;
   }

@@ -62,7 +62,9 @@ public final class YamlEmitter {
         indent = 0;
         scalarNode(tree, 0, false);
       }
-      putBreak();
+      // document end: a final line break unless a block scalar already ended with one
+      indent = -1;
+      writeIndent();
     }
 
     // ---- structure --------------------------------------------------------------------------
@@ -187,7 +189,7 @@ public final class YamlEmitter {
       String digits = bd.unscaledValue().toString();
       int exp = digits.length() - bd.scale() - 1;
       String sign = d < 0 ? "-" : "";
-      int eprec = Math.max(digits.length(), 6);
+      int eprec = 6;
       if (exp < -4 || exp >= eprec) {
         StringBuilder s = new StringBuilder(sign).append(digits.charAt(0));
         if (digits.length() > 1) {
