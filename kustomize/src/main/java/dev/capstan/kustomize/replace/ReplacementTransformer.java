@@ -55,12 +55,12 @@ public final class ReplacementTransformer implements Transformer {
           throw new KustomizeException("cannot specify both path and inline replacement");
         }
         Object doc = YamlReader.readOne(loader.readString(path), path);
-        if (doc instanceof List<?> l) {
-          for (Object r : l) {
-            out.add((Map<String, Object>) r);
+        List<?> items = doc instanceof List<?> l ? l : doc == null ? List.of() : List.of(doc);
+        for (Object r : items) {
+          if (!(r instanceof Map<?, ?> rm)) {
+            throw new KustomizeException(path + ": each replacement must be a mapping");
           }
-        } else if (doc instanceof Map<?, ?> single) {
-          out.add((Map<String, Object>) single);
+          out.add((Map<String, Object>) rm);
         }
       } else {
         out.add((Map<String, Object>) m);
