@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads typed fields from one mapping of a kustomization or plugin config, failing like Go's JSON
  * decoding does: a wrong type names the field, and in strict mode an unknown field is refused.
- * {@code null} values read as absent.
+ * {@code null} values read as absent. In lenient mode (plugin configs, which kustomize decodes with
+ * a YAML decoder) a number or boolean where a string is expected reads as its text, as there.
  *
  * @param map the mapping
  * @param where the Go-style path of the mapping for messages, e.g. {@code
@@ -40,7 +42,15 @@ public record ArgsReader(Map<String, Object> map, String where, boolean strict) 
     if (v instanceof String s) {
       return s;
     }
-    throw typeError(v, field, "string");
+    return lenientText(v).orElseThrow(() -> typeError(v, field, "string"));
+  }
+
+  /** In lenient mode, a scalar's text; empty otherwise. */
+  private Optional<String> lenientText(Object v) {
+    if (strict || v instanceof Map || v instanceof List) {
+      return Optional.empty();
+    }
+    return Optional.of(v instanceof Double d ? Double.toString(d) : String.valueOf(v));
   }
 
   public boolean bool(String field) {
@@ -69,7 +79,7 @@ public record ArgsReader(Map<String, Object> map, String where, boolean strict) 
       } else if (item instanceof String s) {
         out.add(s);
       } else {
-        throw typeError(item, field, "string");
+        out.add(lenientText(item).orElseThrow(() -> typeError(item, field, "string")));
       }
     }
     return out;
@@ -91,7 +101,9 @@ public record ArgsReader(Map<String, Object> map, String where, boolean strict) 
       } else if (value instanceof String s) {
         out.put(String.valueOf(e.getKey()), s);
       } else {
-        throw typeError(value, field, "string");
+        out.put(
+            String.valueOf(e.getKey()),
+            lenientText(value).orElseThrow(() -> typeError(value, field, "string")));
       }
     }
     return out;

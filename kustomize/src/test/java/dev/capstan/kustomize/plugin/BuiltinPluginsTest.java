@@ -112,6 +112,23 @@ class BuiltinPluginsTest {
   }
 
   @Test
+  void pluginConfigsReadNumbersAsTextWhereKubectlDoes() {
+    MemoryFileTree fs =
+        tree(
+            """
+            resources: [cm.yaml]
+            transformers:
+            - |-
+              apiVersion: builtin
+              kind: LabelTransformer
+              metadata: {name: x}
+              labels: {a: 1}
+              fieldSpecs: [{path: metadata/labels, create: true}]
+            """);
+    assertThat(build(fs)).contains("labels:\n    a: \"1\"\n");
+  }
+
+  @Test
   void externalAndUnknownPluginsFailLikeKubectl() {
     String external =
         "resources: [cm.yaml]\ntransformers:\n- |-\n  apiVersion: someteam.example.com/v1\n"
