@@ -37,6 +37,14 @@ public final class CrdFieldSpecs {
       if (!(doc instanceof Map<?, ?> types)) {
         throw new KustomizeException("unable to parse open API definition from '" + path + "'");
       }
+      for (Map.Entry<?, ?> e : types.entrySet()) {
+        // Each entry must be an OpenAPIDefinition object; a CRD manifest is not one.
+        if (!(e.getValue() instanceof Map<?, ?>)) {
+          throw new KustomizeException(
+              "loading CRDs " + paths + ": unable to parse open API definition from '" + path
+                  + "': entry '" + e.getKey() + "' is not an OpenAPI definition object");
+        }
+      }
       out = out.merge(configOf(asMap(types), path));
     }
     return out;
