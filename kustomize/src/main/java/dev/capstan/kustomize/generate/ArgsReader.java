@@ -19,8 +19,22 @@ import java.util.Set;
  *     ConfigMapArgs.configMapGenerator}
  * @param strict whether unknown fields are refused (the kustomization file is strict; plugin
  *     configs are not)
+ * @param lenientScalars whether a number or boolean reads as text where a string is expected
+ *     (kustomize's decoding of most plugin configs converts them; the kustomization file and the
+ *     generator plugin configs do not)
  */
-public record ArgsReader(Map<String, Object> map, String where, boolean strict) {
+public record ArgsReader(
+    Map<String, Object> map, String where, boolean strict, boolean lenientScalars) {
+
+  /** A reader that is strict (or not) about both unknown fields and scalar types. */
+  public ArgsReader(Map<String, Object> map, String where, boolean strict) {
+    this(map, where, strict, !strict);
+  }
+
+  /** This reader, refusing a number or boolean where a string is expected. */
+  public ArgsReader strictScalars() {
+    return new ArgsReader(map, where, strict, false);
+  }
 
   /** Refuses fields outside {@code known} in strict mode. */
   public ArgsReader allow(Set<String> known) {
@@ -47,7 +61,7 @@ public record ArgsReader(Map<String, Object> map, String where, boolean strict) 
 
   /** In lenient mode, a scalar's text; empty otherwise. */
   private Optional<String> lenientText(Object v) {
-    if (strict || v instanceof Map || v instanceof List) {
+    if (!lenientScalars || v instanceof Map || v instanceof List) {
       return Optional.empty();
     }
     return Optional.of(v instanceof Double d ? Double.toString(d) : String.valueOf(v));
@@ -120,7 +134,8 @@ public record ArgsReader(Map<String, Object> map, String where, boolean strict) 
       throw typeError(v, field, goType);
     }
     String path = where.contains(".") ? where.substring(where.indexOf('.')) : "";
-    return new ArgsReader((Map<String, Object>) m, goType + path + "." + field, strict);
+    return new ArgsReader(
+        (Map<String, Object>) m, goType + path + "." + field, strict, lenientScalars);
   }
 
   private KustomizeException typeError(Object value, String field, String goType) {

@@ -151,7 +151,8 @@ final class BuiltinPluginFactory {
   }
 
   private static GeneratorArgs kvArgs(PluginConfig c, boolean secret) {
-    ArgsReader r = c.reader(secret ? "SecretArgs" : "ConfigMapArgs");
+    // kustomize decodes these configs without converting scalar types (probed)
+    ArgsReader r = c.reader(secret ? "SecretArgs" : "ConfigMapArgs").strictScalars();
     GeneratorArgs a = GeneratorArgs.read(r, secret);
     ArgsReader md = r.nested("metadata", "ObjectMeta");
     String name = a.name().isEmpty() && md != null ? md.string("name") : a.name();

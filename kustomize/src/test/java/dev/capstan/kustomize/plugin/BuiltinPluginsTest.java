@@ -129,6 +129,18 @@ class BuiltinPluginsTest {
   }
 
   @Test
+  void generatorPluginConfigsMatchFieldsIgnoringCaseButKeepScalarTypesStrict() {
+    String gen =
+        "generators:\n- |-\n  apiVersion: builtin\n  kind: ConfigMapGenerator\n"
+            + "  metadata: {name: x}\n  Literals: [a=b]\n";
+    assertThat(build(tree(gen))).contains("name: x-4h2mbtbbt6");
+    assertThatThrownBy(() -> build(tree(gen + "  options: {labels: {n: 1}}\n")))
+        .isInstanceOf(KustomizeException.class)
+        .hasMessageContaining("cannot unmarshal number")
+        .hasMessageContaining("ConfigMapGenerator.builtin.[noGrp]/x.[noNs] fails configuration");
+  }
+
+  @Test
   void externalAndUnknownPluginsFailLikeKubectl() {
     String external =
         "resources: [cm.yaml]\ntransformers:\n- |-\n  apiVersion: someteam.example.com/v1\n"
