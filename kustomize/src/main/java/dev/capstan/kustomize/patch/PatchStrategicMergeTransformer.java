@@ -85,7 +85,8 @@ public final class PatchStrategicMergeTransformer implements Transformer {
   public void transform(ResourceList resources) {
     for (ResourcePatcher.SmPatch p : patches) {
       Resource target =
-          ResourcePatcher.findById(resources, p.id(), openapi.current(), "strategic merge patch");
+          ResourcePatcher.findById(
+              resources, p.id(), openapi.current(), "no resource matches strategic merge patch");
       ResourcePatcher.applyToSelected(resources, List.of(target), p, openapi.current());
     }
   }

@@ -122,13 +122,9 @@ public final class PatchTransformer implements Transformer {
     }
     StrategicMerge merge = new StrategicMerge(openapi.current());
     for (ResourcePatcher.SmPatch p : smPatches) {
-      Resource r;
-      try {
-        r = ResourcePatcher.findById(resources, p.id(), openapi.current(), "no resource matches strategic merge patch");
-      } catch (KustomizeException e) {
-        throw new KustomizeException(
-            "no resource matches strategic merge patch \"" + p.id() + "\": " + e.getMessage());
-      }
+      Resource r =
+          ResourcePatcher.findById(
+              resources, p.id(), openapi.current(), "no resource matches strategic merge patch");
       if (!ResourcePatcher.applyTo(r, dev.capstan.kustomize.resource.Tree.deepCopy(p.doc()), p, merge)) {
         resources.remove(r);
       }

@@ -64,7 +64,7 @@ final class ResourcePatcher {
       return found.get(0);
     }
     throw new KustomizeException(
-        what + " " + id + ": " + (found.isEmpty() ? "no matches for Id " : "multiple matches for Id ")
+        what + " \"" + id + "\": " + (found.isEmpty() ? "no matches for Id " : "multiple matches for Id ")
             + id + "; failed to find unique target for patch " + id);
   }
 
