@@ -22,7 +22,7 @@ public final class FieldSpecConfig {
   public static final List<String> CATEGORIES =
       List.of(
           "namePrefix", "nameSuffix", "namespace", "commonLabels", "templateLabels",
-          "commonAnnotations", "varReference", "images", "replicas");
+          "commonAnnotations", "varReference", "images", "replicas", "labels");
 
   private static final FieldSpecConfig DEFAULTS = loadDefaults();
 

@@ -64,6 +64,8 @@ public final class BuiltinTransformers {
       Map<String, String> pairs = stringMap(k, "labels.pairs", e.get("pairs"));
       List<FieldSpec> specs =
           new ArrayList<>(FieldSpecConfig.parseSpecs(e.get("fields"), k.file().toString(), "labels.fields"));
+      // the `labels` category of custom configurations applies to every labels entry
+      specs = mergeSpecs(specs, c.specs("labels"));
       if (Boolean.TRUE.equals(e.get("includeSelectors"))) {
         specs = mergeSpecs(specs, c.specs("commonLabels"));
       } else {

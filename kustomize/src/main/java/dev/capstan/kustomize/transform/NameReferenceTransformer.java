@@ -99,13 +99,13 @@ public final class NameReferenceTransformer implements Transformer {
         String ns = String.valueOf(node.get("namespace"));
         List<Resource> byOrg = new ArrayList<>();
         for (Resource r : cands) {
-          if (r.originalId().namespace().equals(ns)) {
+          if (effectiveNs(r.originalId()).equals(ns)) {
             byOrg.add(r);
           }
         }
         if (byOrg.isEmpty()) {
           for (Resource r : cands) {
-            if (r.namespace().equals(ns)) {
+            if (effectiveNs(r.id()).equals(ns)) {
               byOrg.add(r);
             }
           }
@@ -167,13 +167,11 @@ public final class NameReferenceTransformer implements Transformer {
       if (s.size() == 1) {
         return s.get(0);
       }
-      List<Resource> p = new ArrayList<>();
-      for (Resource r : s) {
-        if (r.buildList(Resource.PREFIXES).equals(referrer.buildList(Resource.PREFIXES))
-            && r.buildList(Resource.SUFFIXES).equals(referrer.buildList(Resource.SUFFIXES))) {
-          p.add(r);
-        }
+      List<Resource> p = sieveAffixes(s, true);
+      if (p.size() == 1) {
+        return p.get(0);
       }
+      p = sieveAffixes(p, false);
       if (p.size() == 1) {
         return p.get(0);
       }
@@ -192,6 +190,26 @@ public final class NameReferenceTransformer implements Transformer {
         }
       }
       return p.get(0);
+    }
+
+    /**
+     * Keeps candidates whose applied prefixes and suffixes end the same way as the referrer's;
+     * with {@code allowEmpty}, an empty list on either side matches anything.
+     */
+    private List<Resource> sieveAffixes(List<Resource> in, boolean allowEmpty) {
+      List<String> rp = referrer.buildList(Resource.PREFIXES);
+      List<String> rs = referrer.buildList(Resource.SUFFIXES);
+      List<Resource> out = new ArrayList<>();
+      for (Resource r : in) {
+        List<String> cp = r.buildList(Resource.PREFIXES);
+        List<String> cs = r.buildList(Resource.SUFFIXES);
+        boolean prefixOk = (allowEmpty && (cp.isEmpty() || rp.isEmpty())) || sameEnding(cp, rp);
+        boolean suffixOk = (allowEmpty && (cs.isEmpty() || rs.isEmpty())) || sameEnding(cs, rs);
+        if (prefixOk && suffixOk) {
+          out.add(r);
+        }
+      }
+      return out;
     }
 
     private Gvk roleRefGvk() {
@@ -240,6 +258,30 @@ public final class NameReferenceTransformer implements Transformer {
       }
     }
     return false;
+  }
+
+  /** Whether the shorter list is the tail of the longer one (two empty lists match). */
+  static boolean sameEnding(List<String> a, List<String> b) {
+    List<String> shorter = a.size() <= b.size() ? a : b;
+    List<String> longer = a.size() <= b.size() ? b : a;
+    int diff = longer.size() - shorter.size();
+    if (shorter.isEmpty()) {
+      return diff == 0;
+    }
+    for (int i = shorter.size() - 1; i >= 0; i--) {
+      if (!longer.get(i + diff).equals(shorter.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** kustomize's effective namespace: "default" for an empty one of a namespaced kind. */
+  static String effectiveNs(ResId id) {
+    if (ClusterScope.isClusterScoped(id.gvk())) {
+      return "_non_namespaceable_";
+    }
+    return id.namespace().isEmpty() ? "default" : id.namespace();
   }
 
   static boolean nsEquals(String a, String b) {
