@@ -4,6 +4,7 @@ import dev.capstan.kustomize.KustomizeException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -12,13 +13,14 @@ import java.util.regex.Pattern;
 /**
  * A parsed remote git reference of a kustomization ({@code resources:} or {@code components:}).
  *
- * <p>Accepted forms (as kustomize v5): an optional {@code git::} prefix; a scheme URL ({@code
- * https://}, {@code http://}, {@code ssh://}, {@code file://}), an scp-like {@code user@host:path},
- * or a bare {@code github.com/}, {@code gitlab.com/} or {@code bitbucket.org/} host (https). The
- * repository path ends at {@code //} (the rest is the directory inside the repository), else
- * after {@code .git}, else (on the bare hosts) after {@code org/repo}. Query parameters: {@code
- * ref} (or {@code version}), {@code timeout} (seconds or a Go duration like {@code 90s}) and {@code
- * submodules} (default true).
+ * <p>Accepted forms (as kustomize v5): an optional {@code git::} prefix (ignored); a scheme URL
+ * ({@code https://}, {@code http://}, {@code ssh://}, {@code file://}), an scp-like {@code
+ * user@host:path}, or a bare {@code github.com/org/repo} (https; {@code git@github.com:} for ssh).
+ * The repository path ends at {@code _git/NAME} (Azure), else at {@code //} (the rest is the
+ * directory inside the repository), else after {@code .git}, else after two segments ({@code
+ * org/repo}; the whole path for {@code file://}). A directory climbing out of the repository is
+ * refused. Query parameters: {@code ref} (or {@code version}), {@code timeout} (seconds or a Go
+ * duration like {@code 90s}) and {@code submodules} (default true).
  *
  * @param raw the reference as written
  * @param cloneUrl what {@code git fetch} is given
@@ -33,11 +35,9 @@ public record GitUrl(
   /** kustomize's default git command timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(27);
 
-  private static final Pattern SCHEME = Pattern.compile("^(https?|ssh|file)://", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SCP = Pattern.compile("^([A-Za-z0-9._-]+@[A-Za-z0-9.-]+):(.*)$");
-  private static final Pattern BARE_HOST =
-      Pattern.compile("^(github\\.com|gitlab\\.com|bitbucket\\.org)[/:](.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern USERNAME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9-]*)@");
   private static final Pattern GO_DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
+  private static final String[] SCHEMES = {"ssh://", "https://", "http://", "file://"};
 
   public GitUrl {
     Objects.requireNonNull(raw, "raw");
@@ -49,78 +49,86 @@ public record GitUrl(
 
   /** Whether {@code text} has the shape of a remote git reference (no I/O). */
   public static boolean looksRemote(String text) {
-    String s = stripGitPrefix(text);
-    return SCHEME.matcher(s).find() || SCP.matcher(s).matches() || BARE_HOST.matcher(s).matches();
+    try {
+      parse(text);
+      return true;
+    } catch (KustomizeException e) {
+      return false;
+    }
   }
 
-  /** Parses a reference; throws {@link KustomizeException} naming it when it is not one. */
+  /**
+   * Parses a reference as kustomize v5's repo spec does; throws {@link KustomizeException} naming it
+   * when it is not one.
+   */
   public static GitUrl parse(String text) {
-    String s = stripGitPrefix(text.trim());
+    if (text.startsWith("/")) {
+      throw invalid(text, "uri looks like abs path");
+    }
+    String n = text;
     String query = "";
-    int q = s.indexOf('?');
+    int q = n.indexOf('?');
     if (q >= 0) {
-      query = s.substring(q + 1);
-      s = s.substring(0, q);
+      query = n.substring(q + 1);
+      n = n.substring(0, q);
     }
-    String prefix;
+    // host: optional git:: (ignored), scheme, user name; scp style only without a scheme
+    if (n.regionMatches(true, 0, "git::", 0, 5)) {
+      n = n.substring(5);
+    }
+    String scheme = "";
+    for (String candidate : SCHEMES) {
+      if (n.regionMatches(true, 0, candidate, 0, candidate.length())) {
+        scheme = candidate;
+        n = n.substring(candidate.length());
+        break;
+      }
+    }
+    String user = "";
+    Matcher m = USERNAME.matcher(n);
+    if (m.find()) {
+      user = m.group(1) + "@";
+      n = n.substring(user.length());
+    }
+    String lower = n.toLowerCase(Locale.ROOT);
+    boolean github = lower.startsWith("github.com/") || lower.startsWith("github.com:");
+    boolean scp = scheme.isEmpty() && (!user.isEmpty() || github);
+    if (scheme.isEmpty() && !scp) {
+      throw invalid(text, "failed to parse scheme");
+    }
+    String host;
     String rest;
-    boolean bareHost = false;
-    Matcher scheme = SCHEME.matcher(s);
-    Matcher scp = SCP.matcher(s);
-    Matcher bare = BARE_HOST.matcher(s);
-    if (scheme.find()) {
-      String schemeText = scheme.group().toLowerCase(Locale.ROOT);
-      String afterScheme = s.substring(scheme.end());
-      if (schemeText.equals("file://")) {
-        prefix = schemeText;
-        rest = afterScheme;
-      } else {
-        int slash = afterScheme.indexOf('/');
-        if (slash <= 0) {
-          throw invalid(text, "it lacks a repository path");
+    if (scheme.equals("file://")) {
+      host = scheme;
+      rest = user + n;
+    } else {
+      int sep = n.indexOf('/');
+      if (scp) {
+        int colon = n.indexOf(':');
+        if (sep == -1 || (colon > 0 && colon < sep)) {
+          sep = colon;
         }
-        prefix = schemeText + afterScheme.substring(0, slash + 1);
-        rest = afterScheme.substring(slash + 1);
-        bareHost = isBareHost(afterScheme.substring(0, slash));
       }
-    } else if (scp.matches()) {
-      prefix = scp.group(1) + ":";
-      rest = scp.group(2);
-      bareHost = isBareHost(scp.group(1).substring(scp.group(1).indexOf('@') + 1));
-    } else if (bare.matches()) {
-      prefix = "https://" + bare.group(1).toLowerCase(Locale.ROOT) + "/";
-      rest = bare.group(2);
-      bareHost = true;
-    } else {
-      throw invalid(text, "it is not a git URL");
-    }
-    String repo;
-    String path;
-    int doubleSlash = rest.indexOf("//", prefix.equals("file://") ? 1 : 0);
-    int dotGit = rest.indexOf(".git");
-    if (doubleSlash >= 0) {
-      repo = rest.substring(0, doubleSlash);
-      path = rest.substring(doubleSlash + 2);
-    } else if (dotGit >= 0
-        && (dotGit + 4 == rest.length() || rest.charAt(dotGit + 4) == '/')) {
-      repo = rest.substring(0, dotGit + 4);
-      path = rest.substring(Math.min(rest.length(), dotGit + 5));
-    } else if (bareHost) {
-      String[] parts = rest.split("/", 3);
-      if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-        throw invalid(text, "it lacks org/repo");
+      host = sep >= 0 ? n.substring(0, sep + 1) : n;
+      rest = sep >= 0 ? n.substring(sep + 1) : "";
+      if (github) {
+        boolean ssh = scheme.equals("ssh://") || !user.isEmpty();
+        host = ssh ? user + "github.com:" : "https://github.com/";
+      } else {
+        host = scheme + user + host;
       }
-      repo = parts[0] + "/" + parts[1];
-      path = parts.length == 3 ? parts[2] : "";
-    } else {
-      repo = rest;
-      path = "";
+      if (host.isEmpty()) {
+        throw invalid(text, "failed to parse host segment");
+      }
     }
-    repo = trimSlashes(repo);
-    if (repo.isEmpty()) {
-      throw invalid(text, "it lacks a repository path");
+    String[] parts = splitRepoPath(rest, scheme.equals("file://"));
+    if (parts == null || parts[0].isEmpty()) {
+      throw invalid(text, "failed to parse repo path segment");
     }
-    String cloneUrl = prefix + (prefix.equals("file://") ? "/" : "") + repo;
+    String kustPath = parts[1].startsWith("/") ? parts[1].substring(1) : parts[1];
+    if (exitsRepo(kustPath)) {
+      throw invalid(text, "url path exits repo");
+    }
     String ref = "";
     String version = "";
     Duration timeout = DEFAULT_TIMEOUT;
@@ -130,8 +138,8 @@ public record GitUrl(
       String key = decode(eq < 0 ? param : param.substring(0, eq));
       String value = eq < 0 ? "" : decode(param.substring(eq + 1));
       switch (key) {
-        case "ref" -> ref = value;
-        case "version" -> version = value;
+        case "ref" -> ref = ref.isEmpty() ? value : ref;
+        case "version" -> version = version.isEmpty() ? value : version;
         case "timeout" -> timeout = duration(value, timeout);
         case "submodules" -> submodules = parseBool(value, submodules);
         default -> {} // kustomize ignores unknown parameters
@@ -140,28 +148,57 @@ public record GitUrl(
     if (ref.isEmpty()) {
       ref = version;
     }
-    return new GitUrl(text, cloneUrl, ref, trimSlashes(path), timeout, submodules);
+    return new GitUrl(text, host + parts[0], ref, kustPath, timeout, submodules);
   }
 
-  private static boolean isBareHost(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("github.com") || h.equals("gitlab.com") || h.equals("bitbucket.org");
-  }
-
-  private static String stripGitPrefix(String s) {
-    return s.regionMatches(true, 0, "git::", 0, 5) ? s.substring(5) : s;
-  }
-
-  private static String trimSlashes(String s) {
-    int a = 0;
-    int b = s.length();
-    while (a < b && s.charAt(a) == '/') {
-      a++;
+  /**
+   * Splits the repository path from the directory inside it: at {@code _git/NAME}, else at {@code
+   * //}, else after {@code .git}, else after two segments ({@code org/repo}; all segments for
+   * {@code file://}). Null when there are too few segments.
+   */
+  private static String[] splitRepoPath(String n, boolean file) {
+    int azure = n.indexOf("_git/");
+    if (azure >= 0) {
+      List<String> segments = List.of(n.substring(azure + 5).split("/", -1));
+      return new String[] {
+        n.substring(0, azure + 5) + segments.get(0),
+        String.join("/", segments.subList(1, segments.size()))
+      };
     }
-    while (b > a && s.charAt(b - 1) == '/') {
-      b--;
+    int doubleSlash = n.indexOf("//");
+    if (doubleSlash >= 0) {
+      return new String[] {n.substring(0, doubleSlash), n.substring(doubleSlash + 2)};
     }
-    return s.substring(a, b);
+    int dotGit = n.indexOf(".git");
+    if (dotGit >= 0) {
+      return new String[] {n.substring(0, dotGit + 4), n.substring(dotGit + 4)};
+    }
+    if (file) {
+      return new String[] {n, ""};
+    }
+    List<String> segments = List.of(n.split("/", -1));
+    if (segments.size() < 2) {
+      return null;
+    }
+    return new String[] {
+      segments.get(0) + "/" + segments.get(1),
+      String.join("/", segments.subList(2, segments.size()))
+    };
+  }
+
+  /** Whether a path inside the repository climbs out of it once cleaned. */
+  private static boolean exitsRepo(String path) {
+    int depth = 0;
+    for (String segment : path.split("/")) {
+      if (segment.equals("..")) {
+        if (--depth < 0) {
+          return true;
+        }
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        depth++;
+      }
+    }
+    return false;
   }
 
   private static String decode(String s) {

@@ -75,7 +75,7 @@ class GitRemoteResolverTest {
     try (GitRemoteResolver r = new GitRemoteResolver(new GitCliFetcher(), tmp.resolve("work"))) {
       assertThatThrownBy(() -> r.resolve("file://" + repo + "//../../etc?ref=v1"))
           .isInstanceOf(KustomizeException.class)
-          .hasMessageContaining("leaves the repository");
+          .hasMessageContaining("exits repo");
       assertThatThrownBy(() -> r.resolve("file://" + repo + "//nothere?ref=v1"))
           .isInstanceOf(KustomizeException.class)
           .hasMessageContaining("does not exist");

@@ -63,15 +63,46 @@ class GitUrlTest {
   }
 
   @Test
-  void localPathsAreNotRemote() {
+  void otherHostsTakeOrgAndRepoByDefault() {
+    GitUrl u = GitUrl.parse("https://git.example.com/team/repo/deploy/prod?ref=v3");
+    assertThat(u.cloneUrl()).isEqualTo("https://git.example.com/team/repo");
+    assertThat(u.path()).isEqualTo("deploy/prod");
+  }
+
+  @Test
+  void azureGitDelimiter() {
+    GitUrl u = GitUrl.parse("https://dev.azure.com/org/project/_git/repo/path/to/app");
+    assertThat(u.cloneUrl()).isEqualTo("https://dev.azure.com/org/project/_git/repo");
+    assertThat(u.path()).isEqualTo("path/to/app");
+  }
+
+  @Test
+  void githubSshFormsNormalize() {
+    assertThat(GitUrl.parse("ssh://git@github.com/org/repo").cloneUrl())
+        .isEqualTo("git@github.com:org/repo");
+    assertThat(GitUrl.parse("github.com:org/repo//x").cloneUrl())
+        .isEqualTo("https://github.com/org/repo");
+    assertThat(GitUrl.parse("git@gitlab.com:org/repo.git/sub").cloneUrl())
+        .isEqualTo("git@gitlab.com:org/repo.git");
+  }
+
+  @Test
+  void localPathsAndMalformedUrlsAreNotRemote() {
     assertThat(GitUrl.looksRemote("../base")).isFalse();
     assertThat(GitUrl.looksRemote("deployment.yaml")).isFalse();
+    assertThat(GitUrl.looksRemote("gitlab.com/a/b")).isFalse(); // kustomize: no scheme
     assertThat(GitUrl.looksRemote("https://github.com/a/b")).isTrue();
     assertThat(GitUrl.looksRemote("git@gitlab.com:a/b.git")).isTrue();
     assertThatThrownBy(() -> GitUrl.parse("base/app"))
         .isInstanceOf(KustomizeException.class)
-        .hasMessageContaining("not a git URL");
+        .hasMessageContaining("failed to parse scheme");
     assertThatThrownBy(() -> GitUrl.parse("https://host.example"))
-        .isInstanceOf(KustomizeException.class);
+        .isInstanceOf(KustomizeException.class)
+        .hasMessageContaining("repo path");
+    assertThatThrownBy(() -> GitUrl.parse("https://github.com/org/repo//a/../../x"))
+        .isInstanceOf(KustomizeException.class)
+        .hasMessageContaining("exits repo");
+    assertThatThrownBy(() -> GitUrl.parse("/abs/path"))
+        .hasMessageContaining("abs path");
   }
 }
