@@ -339,6 +339,35 @@ class GitSourceHttpTest {
   }
 
   @Test
+  void staleLockFilesFromACrashedProcessAreClearedOnStart() throws Exception {
+    repo.commit().add("v", "1\n").create();
+    GitHttpServer http = git.startHttp();
+    GitRemote remote = GitRemote.anonymous(http.url(repo));
+    source.checkout(remote, RevisionSpec.branch("main")).close();
+    Path cached;
+    try (var repos = Files.list(cache.resolve("repos"))) {
+      cached = repos.findFirst().orElseThrow();
+    }
+    Files.writeString(cached.resolve("refs/heads/main.lock"), "");
+    Files.writeString(cached.resolve("shallow.lock"), "");
+    repo.commit().add("v", "2\n").create();
+
+    GitSource restarted = new GitSource(GitSourceOptions.defaults(cache));
+    assertThat(cached.resolve("refs/heads/main.lock")).doesNotExist();
+    assertThat(cached.resolve("shallow.lock")).doesNotExist();
+    try (Snapshot s = restarted.checkout(remote, RevisionSpec.branch("main"))) {
+      assertThat(s.root().resolve("v")).hasContent("2");
+    }
+
+    // A lock appearing while running blocks the cached ref, but not the fetched commit.
+    Files.writeString(cached.resolve("refs/heads/main.lock"), "");
+    repo.commit().add("v", "3\n").create();
+    try (Snapshot s = restarted.checkout(remote, RevisionSpec.branch("main"))) {
+      assertThat(s.root().resolve("v")).hasContent("3");
+    }
+  }
+
+  @Test
   void localRepositoriesOnlyWhenAllowed() {
     ObjectId head = repo.commit().add("v", "1\n").create();
     String fileUrl = repo.directory().toUri().toString();

@@ -11,10 +11,15 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TrackingRefUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings one commit into a cached bare repository, fetching as little as possible.
@@ -34,6 +39,8 @@ import org.eclipse.jgit.transport.TagOpt;
  * refs/capstan/commits/SHA}. Not thread-safe: call it under the repository's lock.
  */
 public final class CommitFetcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommitFetcher.class);
 
   /**
    * What to fetch.
@@ -68,14 +75,28 @@ public final class CommitFetcher {
     if (request.fetchRef().isPresent()) {
       String src = request.fetchRef().get();
       String dst = localName(src);
-      fetchWithShallowFallback(
-          repository, request, transport, List.of(new RefSpec("+" + src + ":" + dst)));
-      Ref local = repository.exactRef(dst);
-      if (local == null) {
+      FetchResult result =
+          fetchWithShallowFallback(
+              repository, request, transport, List.of(new RefSpec("+" + src + ":" + dst)));
+      // Trust what the server sent, not the local ref: a local ref update can fail (a stale lock)
+      // without failing the fetch, and would then still name the previous commit.
+      Ref advertised = result.getAdvertisedRef(src);
+      if (advertised == null || advertised.getObjectId() == null) {
         throw new MissingCommitException(src + " was not sent by the server");
       }
+      for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
+        if (update.getResult() == RefUpdate.Result.LOCK_FAILURE
+            || update.getResult() == RefUpdate.Result.IO_FAILURE
+            || update.getResult() == RefUpdate.Result.REJECTED) {
+          LOG.warn(
+              "cached ref {} not updated ({}); the fetched commit is used anyway",
+              update.getLocalName(),
+              update.getResult());
+        }
+      }
+      ObjectId id = advertised.getObjectId();
       return new Result(
-          peeledCommit(repository, local.getObjectId())
+          peeledCommit(repository, id)
               .orElseThrow(() -> new MissingCommitException(src + " does not point at a commit")),
           true);
     }
@@ -110,21 +131,20 @@ public final class CommitFetcher {
         true);
   }
 
-  private static void fetchWithShallowFallback(
+  private static FetchResult fetchWithShallowFallback(
       Repository repository, Request request, CredentialsTransport transport, List<RefSpec> specs)
       throws GitAPIException {
     FetchCommand fetch = command(repository, request, transport).setRefSpecs(specs);
     if (request.depth() <= 0) {
-      fetch.call();
-      return;
+      return fetch.call();
     }
     try {
-      fetch.setDepth(request.depth()).call();
+      return fetch.setDepth(request.depth()).call();
     } catch (GitAPIException e) {
       if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("shallow")) {
         throw e;
       }
-      command(repository, request, transport).setRefSpecs(specs).call();
+      return command(repository, request, transport).setRefSpecs(specs).call();
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -26,8 +27,18 @@ public final class RepositoryCache {
   private final Path root;
   private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+  /**
+   * Opens the cache. Lock files left in it by a process that died mid-fetch are deleted: the cache
+   * has one owner, so at start every {@code *.lock} is stale, and JGit would refuse to update a
+   * locked ref forever.
+   */
   public RepositoryCache(Path root) throws IOException {
     this.root = Files.createDirectories(root);
+    try (Stream<Path> files = Files.walk(this.root)) {
+      for (Path lock : files.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
+        Files.deleteIfExists(lock);
+      }
+    }
   }
 
   /** The directory of the bare repository for a URL (it may not exist yet). */
