@@ -70,7 +70,7 @@ class ClusterCacheIT {
     ResourceKey web = new ResourceKey("apps", "Deployment", ns, "web");
     assertThat(cache.get(web)).isPresent();
 
-    kubectl("scale", "deployment/web", "--replicas=5", "-n", ns);
+    scaleByHand("web", 5);
 
     await()
         .atMost(Duration.ofSeconds(5))
@@ -131,6 +131,28 @@ class ClusterCacheIT {
         .atMost(Duration.ofSeconds(5))
         .until(() -> seen.stream().anyMatch(c -> c.key().name().equals("quiet")));
     assertThat(other).noneSatisfy(c -> assertThat(c.key().name()).isEqualTo("quiet"));
+  }
+
+  /**
+   * {@code kubectl scale}, which patches the scale subresource as a separate field manager. Where
+   * kubectl is not installed the same subresource request is sent through fabric8.
+   */
+  private void scaleByHand(String deployment, int replicas) throws IOException, InterruptedException {
+    if (onPath("kubectl")) {
+      kubectl("scale", "deployment/" + deployment, "--replicas=" + replicas, "-n", ns);
+    } else {
+      client.apps().deployments().inNamespace(ns).withName(deployment).scale(replicas);
+    }
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void kubectl(String... args) throws IOException, InterruptedException {
