@@ -185,6 +185,41 @@ final class FuzzMutator {
     };
   }
 
+  /** A random value written as one line of flow YAML (JSON), of a random type. */
+  String flowValue() {
+    return json(randomValue(0));
+  }
+
+  private static String json(Object v) {
+    return switch (v) {
+      case null -> "null";
+      case String s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"")
+          .replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+          .replace("\u0000", "\\u0000").replace("\ufeff", "\\ufeff") + "\"";
+      case Map<?, ?> m -> {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          if (b.length() > 1) {
+            b.append(", ");
+          }
+          b.append(json(String.valueOf(e.getKey()))).append(": ").append(json(e.getValue()));
+        }
+        yield b.append('}').toString();
+      }
+      case List<?> l -> {
+        StringBuilder b = new StringBuilder("[");
+        for (Object o : l) {
+          if (b.length() > 1) {
+            b.append(", ");
+          }
+          b.append(json(o));
+        }
+        yield b.append(']').toString();
+      }
+      default -> String.valueOf(v);
+    };
+  }
+
   /** Random bytes shaped a little like YAML. */
   String randomYaml(int length) {
     StringBuilder b = new StringBuilder();

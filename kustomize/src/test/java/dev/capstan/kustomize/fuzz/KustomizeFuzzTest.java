@@ -125,6 +125,64 @@ class KustomizeFuzzTest {
   }
 
   @Test
+  void builtinPluginConfigsWithRandomFieldValuesFailOnlyWithKustomizeException() {
+    Random random = new Random(0x5EED_0003L);
+    FuzzMutator mutator = new FuzzMutator(random);
+    String[] kinds = {
+      "AnnotationsTransformer", "LabelTransformer", "NamespaceTransformer",
+      "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer", "ImageTagTransformer",
+      "ReplicaCountTransformer", "HashTransformer", "PatchTransformer",
+      "PatchStrategicMergeTransformer", "PatchJson6902Transformer", "ReplacementTransformer",
+      "ConfigMapGenerator", "SecretGenerator", "IAMPolicyGenerator"
+    };
+    String[] fields = {
+      "annotations", "labels", "fieldSpecs", "unsetOnly", "setRoleBindingSubjects", "prefix",
+      "suffix", "imageTag", "replica", "path", "patch", "paths", "patches", "target", "options",
+      "jsonOp", "replacements", "name", "namespace", "behavior", "literals", "files", "envs",
+      "env", "type", "cloud", "kubernetesService", "serviceAccount", "metadata"
+    };
+    String resources =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, labels: {app: web}}
+        spec:
+          replicas: 1
+          template:
+            spec:
+              containers: [{name: c, image: nginx:1}]
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: cm}
+        data: {k: v}
+        """;
+    Failures failures = new Failures();
+    long deadline = System.nanoTime() + BUDGET.toNanos();
+    int inputs = 0;
+    for (int i = 0; i < 600 && System.nanoTime() < deadline; i++) {
+      String kind = kinds[random.nextInt(kinds.length)];
+      StringBuilder config =
+          new StringBuilder("apiVersion: builtin\nkind: " + kind + "\nmetadata: {name: p}\n");
+      for (int f = random.nextInt(4); f >= 0; f--) {
+        config.append(fields[random.nextInt(fields.length)]).append(": ")
+            .append(mutator.flowValue()).append('\n');
+      }
+      String field = kind.endsWith("Generator") ? "generators" : "transformers";
+      MemoryFileTree fs =
+          new MemoryFileTree()
+              .write("/p/r.yaml", resources)
+              .write("/p/plugin.yaml", config.toString())
+              .write("/p/patch.yaml", "- op: add\n  path: /metadata/labels/x\n  value: y\n")
+              .write("/p/kustomization.yaml", "resources: [r.yaml]\n" + field + ": [plugin.yaml]\n");
+      Kustomizer k = new Kustomizer(BuildOptions.defaults());
+      inputs++;
+      failures.check("plugin #" + i, config.toString(), () -> k.buildYaml(fs, Path.of("/p")));
+    }
+    failures.assertNone(inputs);
+  }
+
+  @Test
   void deeplyNestedHugeAndExplosiveDocumentsGetAClearError() {
     String deepFlow = "a: " + "[".repeat(200_000) + "]".repeat(200_000);
     StringBuilder deepBlock = new StringBuilder();
