@@ -146,8 +146,9 @@ public final class GitHttpServer implements AutoCloseable {
       if (!auth.accepts(
           Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")))) {
         exchange.getResponseHeaders().set("WWW-Authenticate", auth.challenge());
+        // Logged before responding, so a client that has its answer always finds it logged.
+        requests.add(new GitRequest("http", trimRepo(path), "", "unauthorized", 401));
         respond(exchange, 401, "authentication required\n");
-        requests.add(new GitRequest("http", path, "", "unauthorized", 401));
         return;
       }
       if (method.equals("GET") && path.endsWith("/info/refs")) {
@@ -170,10 +171,11 @@ public final class GitHttpServer implements AutoCloseable {
       throws IOException {
     Optional<Repository> repo = repositories.apply(repoPath);
     if (repo.isEmpty() || !(service.equals(UPLOAD_PACK) || service.equals(RECEIVE_PACK))) {
+      requests.add(new GitRequest("http", trimRepo(repoPath), service, "advertise", 404));
       respond(exchange, 404, "repository not found\n");
-      requests.add(new GitRequest("http", repoPath, service, "advertise", 404));
       return;
     }
+    requests.add(new GitRequest("http", trimRepo(repoPath), service, "advertise", 200));
     exchange
         .getResponseHeaders()
         .set("Content-Type", "application/x-" + service + "-advertisement");
@@ -193,7 +195,6 @@ public final class GitHttpServer implements AutoCloseable {
         rp.sendAdvertisedRefs(advertiser);
       }
     }
-    requests.add(new GitRequest("http", trimRepo(repoPath), service, "advertise", 200));
   }
 
   private void uploadPack(HttpExchange exchange, String repoPath) throws IOException {
@@ -204,13 +205,13 @@ public final class GitHttpServer implements AutoCloseable {
     }
     BufferedInputStream in = new BufferedInputStream(requestBody(exchange));
     String command = peekCommand(in);
+    requests.add(new GitRequest("http", trimRepo(repoPath), UPLOAD_PACK, command, 200));
     exchange.getResponseHeaders().set("Content-Type", "application/x-git-upload-pack-result");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
       newUploadPack(repo.get(), exchange).upload(in, out, null);
     }
-    requests.add(new GitRequest("http", trimRepo(repoPath), UPLOAD_PACK, command, 200));
   }
 
   private void receivePack(HttpExchange exchange, String repoPath) throws IOException {
@@ -220,6 +221,7 @@ public final class GitHttpServer implements AutoCloseable {
       return;
     }
     InputStream in = requestBody(exchange);
+    requests.add(new GitRequest("http", trimRepo(repoPath), RECEIVE_PACK, "v0", 200));
     exchange.getResponseHeaders().set("Content-Type", "application/x-git-receive-pack-result");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
@@ -228,7 +230,6 @@ public final class GitHttpServer implements AutoCloseable {
       rp.setBiDirectionalPipe(false);
       rp.receive(in, out, null);
     }
-    requests.add(new GitRequest("http", trimRepo(repoPath), RECEIVE_PACK, "v0", 200));
   }
 
   private UploadPack newUploadPack(Repository repository, HttpExchange exchange) {

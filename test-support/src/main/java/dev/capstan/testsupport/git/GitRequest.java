@@ -3,6 +3,10 @@ package dev.capstan.testsupport.git;
 /**
  * One request a fixture server served, for tests that assert how much traffic a client caused.
  *
+ * <p>HTTP requests are logged before the response is sent, so once a client has its answer the
+ * request is in {@link GitHttpServer#requests()}. SSH commands are logged when they exit, which may
+ * be just after the client has finished: wait for them (Awaitility).
+ *
  * @param transport {@code http} or {@code ssh}
  * @param repository repository name as requested (e.g. {@code apps.git})
  * @param service {@code git-upload-pack} or {@code git-receive-pack}
