@@ -19,6 +19,7 @@ public final class Accumulation {
   private final List<Object> vars = new ArrayList<>();
   private final OpenApiSettings openapi;
   private Optional<Path> originRoot = Optional.empty();
+  private boolean transformations;
 
   /** A build's first accumulation, patching with kustomize's default schema. */
   public Accumulation() {
@@ -37,6 +38,7 @@ public final class Accumulation {
   public Accumulation child() {
     Accumulation c = new Accumulation(openapi);
     c.originRoot = originRoot;
+    c.transformations = transformations;
     return c;
   }
 
@@ -51,6 +53,16 @@ public final class Accumulation {
   /** Turns origin annotations on for this build, relative to {@code root}. */
   public void trackOrigins(Path root) {
     originRoot = Optional.of(root);
+  }
+
+  /** Whether each transformer run is recorded on the resources ({@code transformerAnnotations}). */
+  public boolean transformationsTracked() {
+    return transformations;
+  }
+
+  /** Records transformer runs for this build (origins must be tracked too). */
+  public void trackTransformations() {
+    transformations = true;
   }
 
   /** The build's {@code openapi:} schema choice (engineer B, .openapi); shared with bases. */

@@ -17,6 +17,7 @@ import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.openapi.CrdFieldSpecs;
 import dev.capstan.kustomize.patch.PatchTransformers;
 import dev.capstan.kustomize.plugin.BuiltinPlugins;
+import dev.capstan.kustomize.plugin.TransformationRecorder;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.replace.Vars;
 import dev.capstan.kustomize.transform.BuiltinTransformers;
@@ -66,8 +67,13 @@ public final class BuildPipeline {
           "'" + top.file() + "' is a Component; a build must start at a Kustomization");
     }
     Accumulation acc = new Accumulation();
-    if (top.buildMetadata().contains("originAnnotations")) {
+    List<String> buildMetadata = top.buildMetadata();
+    if (buildMetadata.contains("originAnnotations")
+        || buildMetadata.contains("transformerAnnotations")) {
       acc.trackOrigins(loader.root());
+    }
+    if (buildMetadata.contains("transformerAnnotations")) {
+      acc.trackTransformations();
     }
     acc.openapi().apply(top.map("openapi"), loader::readString, true);
     accumulateTarget(top, loader, acc);
@@ -90,6 +96,9 @@ public final class BuildPipeline {
     ctx = new BuildContext(k, loader, options, acc.config());
     for (Transformer t : transformers(ctx, acc)) {
       t.transform(acc.resources());
+      if (acc.transformationsTracked()) {
+        TransformationRecorder.record(acc.resources(), t, k.file(), acc.originRoot().orElseThrow());
+      }
     }
     Vars.record(k.list("vars"), acc.resources(), acc.openapi().current());
     acc.vars().addAll(k.list("vars"));
@@ -179,6 +188,12 @@ public final class BuildPipeline {
     new NameReferenceTransformer(acc.config().nameReference()).transform(resources);
     resolveVars(acc);
     new LocalConfigFilter().transform(resources);
+    if (acc.originRoot().isPresent() && !top.buildMetadata().contains("originAnnotations")) {
+      // origins were tracked only to record transformations
+      for (Resource r : resources) {
+        Origin.remove(r, Origin.ANNOTATION);
+      }
+    }
     if (top.buildMetadata().contains("managedByLabel")) {
       // kubectl's embedded kustomize reports its version as "(devel)"
       new LabelTransformer(

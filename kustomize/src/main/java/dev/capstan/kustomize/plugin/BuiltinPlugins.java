@@ -72,7 +72,7 @@ public final class BuiltinPlugins {
   }
 
   /**
-   * A plugin generator's origin (kustomize's OriginFromCustomPlugin): configured in the config's
+   * A plugin's origin (kustomize's OriginFromCustomPlugin): configured in the config's
    * own file (the kustomization for an inline config), by the config's apiVersion, kind, name and
    * namespace.
    */
@@ -91,7 +91,7 @@ public final class BuiltinPlugins {
       if (!(plugin instanceof Transformer t)) {
         throw new KustomizeException("plugin " + c.idText() + " not a transformer");
       }
-      out.add(t);
+      out.add(originRoot.isPresent() ? new OriginTransformer(t, origin(c, originRoot.get())) : t);
     }
     return out;
   }

@@ -19,6 +19,9 @@ public record Origin(String path, String configuredIn, Map<String, String> confi
   /** The annotation kustomize writes. */
   public static final String ANNOTATION = "config.kubernetes.io/origin";
 
+  /** The annotation listing the transformers that ran over a resource ({@code transformerAnnotations}). */
+  public static final String TRANSFORMATIONS = "alpha.config.kubernetes.io/transformations";
+
   public Origin {
     configuredBy = Map.copyOf(configuredBy);
   }
@@ -74,6 +77,34 @@ public record Origin(String path, String configuredIn, Map<String, String> confi
         (Map<String, Object>)
             r.metadata().computeIfAbsent("annotations", k -> new LinkedHashMap<String, Object>());
     annotations.put(ANNOTATION, text());
+  }
+
+  /**
+   * Appends this origin (a transformer's) to {@code r}'s transformations annotation, as kustomize's
+   * {@code AddTransformation} does: one YAML list entry per transformer run.
+   */
+  @SuppressWarnings("unchecked")
+  public void appendTransformationTo(Resource r) {
+    Map<String, Object> annotations =
+        (Map<String, Object>)
+            r.metadata().computeIfAbsent("annotations", k -> new LinkedHashMap<String, Object>());
+    StringBuilder entry = new StringBuilder();
+    String[] lines = text().split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      entry.append(i == 0 ? "- " : "  ").append(lines[i]).append('\n');
+    }
+    Object existing = annotations.get(TRANSFORMATIONS);
+    annotations.put(
+        TRANSFORMATIONS, (existing instanceof String s ? s : "") + entry);
+  }
+
+  /** Removes the annotation {@code key} from {@code r} (and an emptied annotations map). */
+  public static void remove(Resource r, String key) {
+    Map<String, Object> md = Tree.map(r.content(), "metadata");
+    Map<String, Object> a = md == null ? null : Tree.map(md, "annotations");
+    if (a != null && a.remove(key) != null && a.isEmpty()) {
+      md.remove("annotations");
+    }
   }
 
   /** Whether {@code r} carries an origin annotation. */

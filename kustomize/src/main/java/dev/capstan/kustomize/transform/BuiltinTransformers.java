@@ -77,7 +77,9 @@ public final class BuiltinTransformers {
       out.add(new LabelTransformer(new LabelTransformer.Config(pairs, specs)));
     }
     Map<String, String> common = k.commonLabels();
-    if (!common.isEmpty()) {
+    // kustomize configures the commonLabels transformer whenever any label config exists (a no-op
+    // when empty); it shows in buildMetadata transformerAnnotations
+    if (!common.isEmpty() || !out.isEmpty()) {
       out.add(new LabelTransformer(new LabelTransformer.Config(common, c.specs("commonLabels"))));
     }
     return out;

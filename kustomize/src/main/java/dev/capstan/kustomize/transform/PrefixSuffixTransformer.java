@@ -34,6 +34,11 @@ public final class PrefixSuffixTransformer implements Transformer {
     this.config = config;
   }
 
+  /** The configuration (read by the build to name the transformer in buildMetadata). */
+  public Config config() {
+    return config;
+  }
+
   @Override
   public void transform(ResourceList resources) {
     for (Resource r : resources) {
