@@ -8,6 +8,7 @@ import dev.capstan.engine.diff.Differ;
 import dev.capstan.engine.diff.LiveValuesKeeper;
 import dev.capstan.engine.diff.ObjectComparator;
 import dev.capstan.engine.diff.ResourceDiff;
+import dev.capstan.engine.diff.ServerSideDryRun;
 import dev.capstan.engine.inventory.Claim;
 import dev.capstan.engine.inventory.Ownership;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -35,12 +36,14 @@ final class ObjectApplier {
   record Applied(Change change, Optional<ResourceDiff> diff) {}
 
   private final KubernetesClient client;
+  private final ServerSideDryRun dryRun;
   private final Differ differ;
   private final LiveReader reader;
 
-  ObjectApplier(KubernetesClient client, Differ differ, LiveReader reader) {
+  ObjectApplier(KubernetesClient client, ServerSideDryRun dryRun, LiveReader reader) {
     this.client = client;
-    this.differ = differ;
+    this.dryRun = dryRun;
+    this.differ = new Differ(dryRun);
     this.reader = reader;
   }
 
@@ -69,6 +72,9 @@ final class ObjectApplier {
       }
       Action action = live.isPresent() ? Action.CONFIGURED : Action.CREATED;
       if (options.dryRun()) {
+        if (live.isEmpty()) {
+          validateCreate(object, type, options);
+        }
         return new Applied(new Change(key, action, "dry run"), Optional.of(diff));
       }
       serverSideApply(object, type, options);
@@ -79,6 +85,20 @@ final class ObjectApplier {
       return new Applied(
           new Change(key, Action.FAILED, key + " diff failed (invalid ignore rule): " + e.getMessage()),
           Optional.empty());
+    }
+  }
+
+  /**
+   * Lets the server validate a would-be creation in a dry run. A 404 (its namespace is created by
+   * the same sync) is no error; anything else is.
+   */
+  private void validateCreate(GenericKubernetesResource object, ApiResource type, SyncOptions options) {
+    try {
+      dryRun.preview(object, type, options.fieldManager());
+    } catch (ResourceOperationException e) {
+      if (e.httpStatus() != 404) {
+        throw e;
+      }
     }
   }
 

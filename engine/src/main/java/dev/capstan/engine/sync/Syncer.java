@@ -69,7 +69,7 @@ public final class Syncer {
     this.types = types;
     this.cache = cache;
     this.reader = new LiveReader(client);
-    this.applier = new ObjectApplier(client, new Differ(new ServerSideDryRun(client)), reader);
+    this.applier = new ObjectApplier(client, new ServerSideDryRun(client), reader);
     this.crds = new CrdEstablishment(client);
     this.pruner = new Pruner(client);
   }
@@ -99,7 +99,8 @@ public final class Syncer {
     List<Wave> waves = ApplyPlanner.plan(prepared.objects().stream().map(DesiredObject::object).toList());
     boolean failed = !prepared.failures().isEmpty();
     for (Wave wave : waves) {
-      if (failed) {
+      if (failed && !options.dryRun()) {
+        // a dry run goes on: it applies nothing, and the diff of every object is wanted
         skipWave(wave, changes, "not applied: an earlier wave failed");
         continue;
       }

@@ -27,6 +27,38 @@ class SyncFailureIT {
   }
 
   @Test
+  void aDryRunReportsTheInvalidObjectAndStillDiffsTheRest() {
+    Syncer syncer = new Syncer(client, new DiscoveryResourceTypes(client), Optional.empty());
+    String broken =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: Invalid_Too
+          namespace: %1$s
+          annotations:
+            argocd.argoproj.io/sync-wave: "-1"
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: fine
+          namespace: %1$s
+        """
+            .formatted(ns);
+
+    SyncResult result =
+        syncer.sync(new TrackingIdOwnership("preview"), parse(broken), Inventory.empty(), SyncOptions.defaults().withDryRun(true));
+
+    assertThat(result.changes().changes())
+        .extracting(Change::toString)
+        .satisfiesExactly(
+            c -> assertThat(c).startsWith("ConfigMap/" + ns + "/Invalid_Too Failed: ConfigMap/" + ns + "/Invalid_Too dry-run apply failed (HTTP 422)"),
+            c -> assertThat(c).isEqualTo("ConfigMap/" + ns + "/fine Created: dry run"));
+    assertThat(client.configMaps().inNamespace(ns).withName("fine").get()).isNull();
+  }
+
+  @Test
   void aFailedWaveSkipsLaterWavesAndPrunesNothing() {
     Syncer syncer = new Syncer(client, new DiscoveryResourceTypes(client), Optional.empty());
     TrackingIdOwnership app = new TrackingIdOwnership("failing");
