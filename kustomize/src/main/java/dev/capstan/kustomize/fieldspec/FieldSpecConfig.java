@@ -126,7 +126,7 @@ public final class FieldSpecConfig {
   /** Parses a configuration document (the format of kustomize {@code configurations} files). */
   @SuppressWarnings("unchecked")
   public static FieldSpecConfig parse(String text, String source) {
-    Object doc = YamlReader.readOne(text, source);
+    Object doc = YamlReader.readOne(text, source, true);
     if (doc == null) {
       return empty();
     }

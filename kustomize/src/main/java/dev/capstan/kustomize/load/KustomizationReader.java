@@ -6,7 +6,6 @@ import dev.capstan.kustomize.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,9 +68,9 @@ public final class KustomizationReader {
   /** Parses kustomization text that came from {@code file}. */
   @SuppressWarnings("unchecked")
   public static Kustomization parse(Path file, String text) {
-    Object doc = YamlReader.readOne(text, file.toString());
+    Object doc = YamlReader.readOne(text, file.toString(), true);
     if (doc == null) {
-      doc = new LinkedHashMap<String, Object>();
+      throw new KustomizeException("kustomization file '" + file + "' is empty");
     }
     if (!(doc instanceof Map<?, ?>)) {
       throw new KustomizeException("invalid kustomization '" + file + "': not a YAML mapping");

@@ -59,6 +59,9 @@ public final class ResourceFileReader {
     if (!(kind instanceof String ks) || ks.isEmpty()) {
       throw new KustomizeException(source + ": missing Resource metadata: kind is required");
     }
+    if (r.name().isEmpty()) {
+      throw new KustomizeException(source + ": missing metadata.name in " + ks + " object");
+    }
     out.add(r);
   }
 

@@ -56,6 +56,15 @@ public final class YamlReader {
    * @param source the file name used in error messages
    */
   public static List<Object> readAll(String text, String source) {
+    return readAll(text, source, false);
+  }
+
+  /**
+   * Like {@link #readAll(String, String)}; with {@code allowDuplicateKeys} a repeated mapping key
+   * replaces the earlier value (how kustomization files are read) instead of failing (how
+   * resources are read).
+   */
+  public static List<Object> readAll(String text, String source, boolean allowDuplicateKeys) {
     if (text.length() > MAX_CHARS) {
       // refuse before scanning: a huge input would otherwise be scanned up to the limit first
       throw new KustomizeException(
@@ -67,7 +76,7 @@ public final class YamlReader {
       for (Node n : new Compose(settings(source)).composeAllFromString(text)) {
         Object tree;
         try {
-          tree = new Converter().convert(n);
+          tree = new Converter(allowDuplicateKeys).convert(n);
         } catch (KustomizeException e) {
           // alias bombs and recursive aliases: name the file like every other YAML error
           throw new KustomizeException(source + ": " + e.getMessage(), e);
@@ -86,7 +95,12 @@ public final class YamlReader {
 
   /** The single document of {@code text} (null when empty); fails when there are several. */
   public static Object readOne(String text, String source) {
-    List<Object> docs = readAll(text, source);
+    return readOne(text, source, false);
+  }
+
+  /** {@link #readOne(String, String)} with the duplicate-key policy of {@link #readAll}. */
+  public static Object readOne(String text, String source, boolean allowDuplicateKeys) {
+    List<Object> docs = readAll(text, source, allowDuplicateKeys);
     if (docs.size() > 1) {
       throw new KustomizeException(source + ": expected one YAML document, found " + docs.size());
     }
@@ -99,7 +113,13 @@ public final class YamlReader {
 
   /** Converts one composed node graph, counting alias expansion to stop "billion laughs". */
   private static final class Converter {
+    private final boolean allowDuplicateKeys;
     private long expanded;
+
+    Converter(boolean allowDuplicateKeys) {
+      this.allowDuplicateKeys = allowDuplicateKeys;
+    }
+
     private final IdentityHashMap<Node, Boolean> inProgress = new IdentityHashMap<>();
 
     Object convert(Node node) {
@@ -133,7 +153,12 @@ public final class YamlReader {
             merges.add(t);
             continue;
           }
-          map.put(key(k), convert(t.getValueNode()));
+          String key = key(k);
+          if (!allowDuplicateKeys && map.containsKey(key)) {
+            throw new KustomizeException(
+                "invalid YAML: mapping key \"" + key + "\" already defined" + at(k));
+          }
+          map.put(key, convert(t.getValueNode()));
         }
         for (NodeTuple t : merges) {
           applyMerge(map, t.getValueNode());
@@ -142,6 +167,10 @@ public final class YamlReader {
       } finally {
         inProgress.remove(node);
       }
+    }
+
+    private static String at(Node n) {
+      return n.getStartMark().map(m -> " at line " + (m.getLine() + 1)).orElse("");
     }
 
     @SuppressWarnings("unchecked")
