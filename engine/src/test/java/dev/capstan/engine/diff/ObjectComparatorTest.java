@@ -167,11 +167,17 @@ class ObjectComparatorTest {
   @Test
   void numbersCompareByValue() throws Exception {
     ObjectNode a = (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":1}}");
-    ObjectNode b = (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":1.0}}");
-    b.with("spec").put("n", 1L);
+    ObjectNode asDouble = (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":1.0}}");
+    ObjectNode asLong = a.deepCopy();
+    ((ObjectNode) asLong.get("spec")).put("n", 1L);
+    ObjectNode two = (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":2}}");
 
-    assertThat(ObjectComparator.compare(WEB, a, b, DiffOptions.defaults()).status())
+    assertThat(ObjectComparator.compare(WEB, a, asDouble, DiffOptions.defaults()).status())
         .isEqualTo(DiffStatus.IN_SYNC);
+    assertThat(ObjectComparator.compare(WEB, a, asLong, DiffOptions.defaults()).status())
+        .isEqualTo(DiffStatus.IN_SYNC);
+    assertThat(ObjectComparator.compare(WEB, a, two, DiffOptions.defaults()).status())
+        .isEqualTo(DiffStatus.OUT_OF_SYNC);
   }
 
   @Test
