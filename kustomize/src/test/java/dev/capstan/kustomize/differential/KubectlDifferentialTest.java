@@ -87,6 +87,17 @@ class KubectlDifferentialTest {
     compare(kubectl, tmp.resolve("base"));
   }
 
+  static List<String> edgeCases() {
+    return new ArrayList<>(EdgeCaseTrees.all().keySet());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("edgeCases")
+  void edgeCaseMatchesKubectl(String scenario) throws Exception {
+    Path kubectl = kubectl();
+    compare(kubectl, EdgeCaseTrees.write(tmp, EdgeCaseTrees.all().get(scenario)));
+  }
+
   private static void compare(Path kubectl, Path dir) throws Exception {
     for (Reorder reorder : Reorder.values()) {
       Kubectl.Result expected = Kubectl.kustomize(kubectl, dir, reorder.flag(), null);
