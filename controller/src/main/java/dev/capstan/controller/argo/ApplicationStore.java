@@ -1,0 +1,91 @@
+package dev.capstan.controller.argo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.controller.api.argo.Application;
+import dev.capstan.controller.api.argo.ApplicationStatus;
+import dev.capstan.controller.api.argo.Operation;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads Applications and writes the parts the controller owns: {@code status} (replaced whole
+ * through the status subresource), and the removal of {@code operation}, the refresh annotation
+ * and the finalizer. Every write is a JSON patch that touches only its own field, so concurrent
+ * edits of the spec are never lost. Thread-safe.
+ */
+final class ApplicationStore {
+
+  private final KubernetesClient client;
+  private final ObjectMapper mapper;
+
+  ApplicationStore(KubernetesClient client) {
+    this.client = client;
+    this.mapper = new ObjectMapper();
+  }
+
+  Optional<Application> get(AppKey key) {
+    return Optional.ofNullable(
+        client.resources(Application.class).inNamespace(key.namespace()).withName(key.name()).get());
+  }
+
+  /** Replaces {@code status}; a vanished Application is ignored. */
+  void writeStatus(AppKey key, ApplicationStatus status) {
+    ArrayNode patch = mapper.createArrayNode();
+    ObjectNode op = patch.addObject();
+    op.put("op", "add");
+    op.put("path", "/status");
+    op.set("value", mapper.valueToTree(client.getKubernetesSerialization().convertValue(status, java.util.Map.class)));
+    patch(key, patch, true);
+  }
+
+  /** Removes {@code operation} if it is still {@code expected} (a newer request stays). */
+  void removeOperation(AppKey key, Operation expected) {
+    ArrayNode patch = mapper.createArrayNode();
+    ObjectNode test = patch.addObject();
+    test.put("op", "test");
+    test.put("path", "/operation");
+    test.set("value", mapper.valueToTree(client.getKubernetesSerialization().convertValue(expected, java.util.Map.class)));
+    patch.addObject().put("op", "remove").put("path", "/operation");
+    patch(key, patch, false);
+  }
+
+  /** Removes the refresh annotation. */
+  void removeAnnotation(AppKey key, String annotation) {
+    ArrayNode patch = mapper.createArrayNode();
+    patch.addObject().put("op", "remove").put("path", "/metadata/annotations/" + annotation.replace("~", "~0").replace("/", "~1"));
+    patch(key, patch, false);
+  }
+
+  /** Removes {@code finalizers} (all of Capstan's resource finalizers) from the Application. */
+  void removeFinalizers(AppKey key, List<String> finalizers) {
+    client.resources(Application.class).inNamespace(key.namespace()).withName(key.name())
+        .edit(a -> {
+          List<String> kept = a.getMetadata().getFinalizers().stream().filter(f -> !finalizers.contains(f)).toList();
+          a.getMetadata().setFinalizers(kept);
+          return a;
+        });
+  }
+
+  private void patch(AppKey key, ArrayNode patch, boolean status) {
+    try {
+      var resource = client.resources(Application.class).inNamespace(key.namespace()).withName(key.name());
+      String body = patch.toString();
+      if (status) {
+        resource.subresource("status").patch(PatchContext.of(PatchType.JSON), body);
+      } else {
+        resource.patch(PatchContext.of(PatchType.JSON), body);
+      }
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404 || e.getCode() == 422) {
+        return; // gone, or the tested value changed (a newer operation, annotation already removed)
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package dev.capstan.controller.argo;
+
+import dev.capstan.controller.api.argo.Application;
+import dev.capstan.controller.runtime.MetricsServer;
+import dev.capstan.controller.runtime.WorkQueue;
+import dev.capstan.engine.cluster.ClusterCache;
+import dev.capstan.engine.cluster.DiscoveryResourceTypes;
+import dev.capstan.engine.cluster.InformerClusterCache;
+import dev.capstan.engine.cluster.ResourceTypes;
+import dev.capstan.engine.health.HealthAssessor;
+import dev.capstan.engine.health.HealthOptions;
+import dev.capstan.engine.inventory.OwnerChangeRouter;
+import dev.capstan.engine.render.Renderer;
+import dev.capstan.engine.source.GitSource;
+import dev.capstan.engine.source.GitSourceOptions;
+import dev.capstan.engine.sync.Syncer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Argo CD application controller: watches Applications (in the controller's namespace, plus
+ * {@link ControllerSettings#applicationNamespaces()}), reconciles each through {@link
+ * ApplicationReconciler} on a bounded work queue, routes drift of managed objects back to their
+ * Application through the cluster cache, polls Git on an interval, serves {@code /metrics}, and —
+ * when leader election is on — reconciles only while it holds the Lease {@code capstan-controller}
+ * in the controller's namespace.
+ *
+ * <p>Start with {@link #start}; {@link #close} stops everything (and gives the Lease up).
+ */
+public final class ArgoController implements AutoCloseable {
+
+  /** Name of the leader-election Lease. */
+  public static final String LEASE = "capstan-controller";
+  /** The settings ConfigMap, in Argo CD's {@code argocd-cm} format. */
+  public static final String CONFIG_MAP = "capstan-cm";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArgoController.class);
+
+  private final KubernetesClient client;
+  private final ControllerSettings settings;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Optional<MetricsServer> metricsServer;
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final CountDownLatch leading = new CountDownLatch(1);
+  private volatile CompletableFuture<?> election;
+  private volatile boolean closed;
+
+  private ArgoController(KubernetesClient client, ControllerSettings settings) {
+    this.client = client;
+    this.settings = settings;
+    this.metricsServer =
+        settings.metricsPort() < 0
+            ? Optional.empty()
+            : Optional.of(new MetricsServer(registry, "0.0.0.0", settings.metricsPort()));
+  }
+
+  /** Starts the controller (immediately, or once elected when leader election is on). */
+  public static ArgoController start(KubernetesClient client, ControllerSettings settings) {
+    ArgoController controller = new ArgoController(client, settings);
+    if (settings.leaderElection()) {
+      controller.elect();
+    } else {
+      controller.startReconciling();
+    }
+    return controller;
+  }
+
+  /** The port {@code /metrics} is served on, empty when metrics are off. */
+  public Optional<Integer> metricsPort() {
+    return metricsServer.map(MetricsServer::port);
+  }
+
+  /** The metrics registry (for tests and embedding). */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** True once this instance reconciles (it leads, or leader election is off). */
+  public boolean isLeading() {
+    return leading.getCount() == 0;
+  }
+
+  private void elect() {
+    String identity = hostName() + "_" + UUID.randomUUID();
+    election =
+        client.leaderElector()
+            .withConfig(
+                new LeaderElectionConfigBuilder()
+                    .withName(LEASE)
+                    .withLock(new LeaseLock(settings.namespace(), LEASE, identity))
+                    .withLeaseDuration(Duration.ofSeconds(15))
+                    .withRenewDeadline(Duration.ofSeconds(10))
+                    .withRetryPeriod(Duration.ofSeconds(2))
+                    .withReleaseOnCancel(true)
+                    .withLeaderCallbacks(
+                        new LeaderCallbacks(
+                            this::startReconciling,
+                            () -> {
+                              if (!closed) {
+                                LOG.warn("lost the Lease {}/{}: stopping reconciles", settings.namespace(), LEASE);
+                                stopReconciling();
+                              }
+                            },
+                            leader -> LOG.info("leader is {}", leader)))
+                    .build())
+            .build()
+            .start();
+  }
+
+  private synchronized void startReconciling() {
+    if (closed || isLeading()) {
+      return;
+    }
+    Map<String, String> config = configMap();
+    ResourceTypes types = new DiscoveryResourceTypes(client);
+    ClusterCache cache = new InformerClusterCache(client, types);
+    running.add(cache);
+    AppMetrics metrics = new AppMetrics(registry);
+    GitSource git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory()));
+    ApplicationReconciler reconciler =
+        new ApplicationReconciler(
+            client,
+            settings,
+            new ApplicationStore(client),
+            new SourceFetcher(client, git, settings.namespace(), metrics::gitRequest),
+            new Renderer(),
+            new Syncer(client, types, Optional.of(cache)),
+            new HealthView(cache, new HealthAssessor(HealthOptions.defaults().withArgoConfigMap(config))),
+            new AppEvents(client, Clock.systemUTC()),
+            metrics,
+            Clock.systemUTC());
+    WorkQueue<AppKey> queue = new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile);
+    running.add(queue);
+    running.add(
+        cache.addListener(
+            OwnerChangeRouter.byTrackingId(
+                (owner, key) -> {
+                  AppKey app = AppKey.fromInstanceName(owner, settings.namespace());
+                  if (settings.watches(app.namespace())) {
+                    LOG.debug("{} changed: reconciling {}", key, app);
+                    queue.add(app);
+                  }
+                })));
+    for (var op : applicationSources()) {
+      SharedIndexInformer<Application> informer = op.inform(new ApplicationEvents(queue, metrics), 0);
+      running.add(informer::close);
+    }
+    leading.countDown();
+    LOG.info("Argo CD controller reconciling Applications in {} with {} workers",
+        settings.watchesAllNamespaces() ? "all namespaces" : settings.namespace() + (settings.applicationNamespaces().isEmpty() ? "" : " + " + settings.applicationNamespaces()),
+        settings.workers());
+  }
+
+  private List<io.fabric8.kubernetes.client.dsl.Informable<Application>> applicationSources() {
+    var apps = client.resources(Application.class);
+    if (settings.watchesAllNamespaces()) {
+      return List.of(apps.inAnyNamespace());
+    }
+    List<io.fabric8.kubernetes.client.dsl.Informable<Application>> out = new ArrayList<>();
+    out.add(apps.inNamespace(settings.namespace()));
+    settings.applicationNamespaces().stream()
+        .filter(ns -> !ns.equals(settings.namespace()))
+        .distinct()
+        .forEach(ns -> out.add(apps.inNamespace(ns)));
+    return out;
+  }
+
+  private Map<String, String> configMap() {
+    try {
+      ConfigMap cm = client.configMaps().inNamespace(settings.namespace()).withName(CONFIG_MAP).get();
+      return cm == null || cm.getData() == null ? Map.of() : cm.getData();
+    } catch (KubernetesClientException e) {
+      LOG.warn("{}/{} not read: {}", settings.namespace(), CONFIG_MAP, e.getMessage());
+      return Map.of();
+    }
+  }
+
+  private synchronized void stopReconciling() {
+    for (AutoCloseable c : running.reversed()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("close failed: {}", e.toString());
+      }
+    }
+    running.clear();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    stopReconciling();
+    if (election != null) {
+      election.cancel(true);
+    }
+    metricsServer.ifPresent(MetricsServer::close);
+    registry.close();
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "capstan";
+    }
+  }
+
+  /** Queues Applications on changes a user makes; status-only writes (our own) are ignored. */
+  private record ApplicationEvents(WorkQueue<AppKey> queue, AppMetrics metrics)
+      implements ResourceEventHandler<Application> {
+
+    @Override
+    public void onAdd(Application app) {
+      queue.add(key(app));
+    }
+
+    @Override
+    public void onUpdate(Application before, Application after) {
+      boolean relevant =
+          !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+              || !Objects.equals(before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
+              || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
+              || !Objects.equals(before.getMetadata().getFinalizers(), after.getMetadata().getFinalizers())
+              || !Objects.equals(before.operation(), after.operation())
+              || after.getMetadata().getDeletionTimestamp() != null;
+      if (relevant) {
+        queue.add(key(after));
+      }
+    }
+
+    @Override
+    public void onDelete(Application app, boolean unknownFinalState) {
+      queue.forget(key(app));
+      metrics.forget(key(app));
+    }
+
+    private static AppKey key(Application app) {
+      return new AppKey(app.getMetadata().getNamespace(), app.getMetadata().getName());
+    }
+  }
+}

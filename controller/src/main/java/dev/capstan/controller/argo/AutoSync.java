@@ -1,0 +1,123 @@
+package dev.capstan.controller.argo;
+
+import dev.capstan.controller.api.argo.Operation;
+import dev.capstan.controller.api.argo.OperationState;
+import dev.capstan.controller.api.argo.SyncPolicy;
+import dev.capstan.controller.api.flux.GoDuration;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Argo CD's automated-sync rules, for an Application that is OutOfSync:
+ *
+ * <ul>
+ *   <li>an empty desired state is never synced unless {@code allowEmpty} ("auto-sync will wipe
+ *       out all resources");
+ *   <li>a revision not attempted yet is synced;
+ *   <li>a revision already synced successfully is synced again only with {@code selfHeal} (drift
+ *       without self-heal leaves the Application OutOfSync);
+ *   <li>a revision whose sync failed is retried only within {@code retry.limit}, after {@code
+ *       retry.backoff} (duration 5s, factor 2, maxDuration 3m by default); otherwise it waits for
+ *       a new commit.
+ * </ul>
+ *
+ * Pure.
+ */
+final class AutoSync {
+
+  private AutoSync() {}
+
+  sealed interface Decision {
+    /** Sync now; {@code retryCount} counts earlier failed attempts at this revision. */
+    record Sync(long retryCount) implements Decision {}
+
+    /** Do not sync; {@code condition} says whether the reason is a SyncError condition. */
+    record Skip(String reason, boolean condition) implements Decision {}
+
+    /** A retry is due after {@code delay}. */
+    record Wait(Duration delay) implements Decision {}
+  }
+
+  static Decision decide(SyncPolicy policy, Comparison comparison, OperationState last, Clock clock) {
+    String revision = String.join(",", comparison.revisions());
+    if (comparison.desired().isEmpty() && !policy.automated().allowEmpty()) {
+      return new Decision.Skip("Skipping sync attempt to " + revision + ": auto-sync will wipe out all resources", true);
+    }
+    boolean attempted =
+        last != null
+            && last.operation() != null
+            && last.operation().sync() != null
+            && revision.equals(attemptedRevision(last.operation().sync()));
+    if (!attempted) {
+      return new Decision.Sync(0);
+    }
+    boolean failed = OperationState.FAILED.equals(last.phase()) || OperationState.ERROR.equals(last.phase());
+    if (!failed) {
+      return policy.automated().selfHeal()
+          ? new Decision.Sync(0)
+          : new Decision.Skip("Skipping sync attempt to " + revision + ": already synced and selfHeal is off", false);
+    }
+    long limit = policy.retry() == null ? 0 : policy.retry().limit();
+    if (limit >= 0 && last.retryCount() >= limit) {
+      return new Decision.Skip("Skipping sync attempt to " + revision + ": the previous sync failed (" + last.message() + ")", false);
+    }
+    Duration delay = retryDelay(policy, last.retryCount()).orElse(Duration.ZERO);
+    Instant due = parse(last.finishedAt()).plus(delay);
+    Instant now = Instant.now(clock);
+    if (now.isBefore(due)) {
+      return new Decision.Wait(Duration.between(now, due));
+    }
+    return new Decision.Sync(last.retryCount() + 1);
+  }
+
+  /** The operation an automated sync records. */
+  static Operation operation(List<String> revisions, boolean prune, SyncPolicy policy) {
+    return new Operation(
+        new Operation.SyncOperation(
+            revisions.size() == 1 ? revisions.getFirst() : "",
+            revisions.size() > 1 ? revisions : List.of(),
+            prune, false, null, List.of(), null, List.of(), List.of(), policy.syncOptions(), 0),
+        new Operation.InitiatedBy("", true),
+        List.of(),
+        policy.retry());
+  }
+
+  /** The wait before retry number {@code retryCount + 1}; empty without a retry policy. */
+  static Optional<Duration> retryDelay(SyncPolicy policy, long retryCount) {
+    if (policy.retry() == null || policy.retry().limit() == 0) {
+      return Optional.empty();
+    }
+    SyncPolicy.Backoff b = policy.retry().backoff();
+    Duration base = duration(b == null ? "" : b.duration(), Duration.ofSeconds(5));
+    long factor = b == null || b.factor() == null ? 2 : b.factor();
+    Duration max = duration(b == null ? "" : b.maxDuration(), Duration.ofMinutes(3));
+    double millis = base.toMillis() * Math.pow(factor, retryCount);
+    return Optional.of(Duration.ofMillis((long) Math.min(millis, max.toMillis())));
+  }
+
+  private static String attemptedRevision(Operation.SyncOperation sync) {
+    return sync.revisions().isEmpty() ? sync.revision() : String.join(",", sync.revisions());
+  }
+
+  private static Duration duration(String text, Duration fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text)) : GoDuration.parse(text);
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  private static Instant parse(String time) {
+    try {
+      return Instant.parse(time);
+    } catch (RuntimeException e) {
+      return Instant.EPOCH;
+    }
+  }
+}
