@@ -122,6 +122,9 @@ public final class ControlPlane {
     long pid = ProcessHandle.current().pid();
     // up and down recognise a control plane started by a test JVM by the "jvm-" prefix.
     String token = "jvm-" + pid + "-" + UUID.randomUUID();
+    System.err.println(
+        "capstan: starting or reusing the test control plane (testenv/up; a cold build takes minutes),"
+            + " log: " + scripts.upLog());
     Path kubeconfig = scripts.up(token, pid, UP_TIMEOUT);
     boolean owned = token.equals(scripts.owner());
     if (!"true".equalsIgnoreCase(System.getenv("CAPSTAN_TESTENV_KEEP"))) {

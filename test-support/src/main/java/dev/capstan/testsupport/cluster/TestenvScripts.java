@@ -29,6 +29,11 @@ final class TestenvScripts {
     return root;
   }
 
+  /** Where {@link #up} writes the script's progress and errors. */
+  Path upLog() {
+    return logDir.resolve("testenv-up.log");
+  }
+
   /**
    * Runs {@code testenv/up}, which starts the control plane or reuses a healthy one, and returns the
    * kubeconfig path it prints last.
@@ -38,7 +43,7 @@ final class TestenvScripts {
    * @param user pid that {@code up} registers as a user of the control plane
    */
   Path up(String owner, long user, Duration timeout) {
-    Path log = logDir.resolve("testenv-up.log");
+    Path log = upLog();
     Path stdout = logDir.resolve("testenv-up.stdout");
     run(List.of("up"), Map.of("TESTENV_OWNER", owner, "TESTENV_USER", Long.toString(user)), timeout, log, stdout);
     List<String> lines = read(stdout);
