@@ -1,0 +1,178 @@
+package dev.capstan.controller.flux;
+
+import dev.capstan.controller.api.flux.GitRepository;
+import dev.capstan.controller.api.flux.Kustomization;
+import dev.capstan.controller.runtime.WorkQueue;
+import dev.capstan.engine.cluster.ClusterCache;
+import dev.capstan.engine.cluster.DiscoveryResourceTypes;
+import dev.capstan.engine.cluster.InformerClusterCache;
+import dev.capstan.engine.cluster.ResourceTypes;
+import dev.capstan.engine.health.kstatus.KStatusComputer;
+import dev.capstan.engine.inventory.OwnerChangeRouter;
+import dev.capstan.engine.render.Renderer;
+import dev.capstan.engine.source.GitSource;
+import dev.capstan.engine.source.GitSourceOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Flux dialect's controller: informers on GitRepositories and Kustomizations (all namespaces
+ * or one), a work queue per kind, and the shared engine underneath. Wake-ups: a spec, annotation
+ * or deletion change of an object; a GitRepository's new artifact wakes the Kustomizations that
+ * use it; a Kustomization becoming Ready wakes those that depend on it; a meaningful change of a
+ * managed object in the cluster cache wakes its Kustomization (drift is corrected within about a
+ * second); and each object's own interval.
+ *
+ * <p>Start with {@link #start}; {@link #close} stops everything. Leader election, if wanted, is the
+ * caller's (the {@code capstan controller} command), so both dialects share one Lease.
+ */
+public final class FluxController implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FluxController.class);
+
+  private final KubernetesClient client;
+  private final FluxSettings settings;
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private WorkQueue<ObjectKey> sources;
+  private WorkQueue<ObjectKey> kustomizations;
+  private SharedIndexInformer<Kustomization> kustomizationInformer;
+
+  private FluxController(KubernetesClient client, FluxSettings settings) {
+    this.client = client;
+    this.settings = settings;
+  }
+
+  /** Starts reconciling at once. */
+  public static FluxController start(KubernetesClient client, FluxSettings settings) {
+    FluxController c = new FluxController(client, settings);
+    c.startReconciling();
+    return c;
+  }
+
+  private void startReconciling() {
+    Clock clock = Clock.systemUTC();
+    ResourceTypes types = new DiscoveryResourceTypes(client);
+    ClusterCache cache = new InformerClusterCache(client, types);
+    running.add(cache);
+    FluxEvents events = new FluxEvents(client, clock);
+    ArtifactStore artifacts = new ArtifactStore(settings.cacheDirectory());
+    GitSource git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory().resolve("git")));
+    GitRepositoryReconciler repos = new GitRepositoryReconciler(client, git, artifacts, events, clock);
+    KustomizationReconciler ks =
+        new KustomizationReconciler(
+            client, types, cache, artifacts, new KustomizationBuild(new Renderer()),
+            new HealthChecker(new KStatusComputer(clock)), events, settings, clock);
+    sources = new WorkQueue<>("flux-source", settings.workers(), repos::reconcile);
+    kustomizations = new WorkQueue<>("flux-kustomization", settings.workers(), ks::reconcile);
+    running.add(sources);
+    running.add(kustomizations);
+    running.add(cache.addListener(OwnerChangeRouter.byFluxLabels((owner, key) -> {
+      LOG.debug("{} changed: reconciling Kustomization {}", key, owner);
+      kustomizations.add(ObjectKey.parse(owner));
+    })));
+
+    var ksOp = settings.namespace().isEmpty()
+        ? client.resources(Kustomization.class).inAnyNamespace()
+        : client.resources(Kustomization.class).inNamespace(settings.namespace());
+    kustomizationInformer = ksOp.inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Kustomization k) {
+        kustomizations.add(ObjectKey.of(k));
+      }
+
+      @Override
+      public void onUpdate(Kustomization before, Kustomization after) {
+        if (specOrMetaChanged(before, after)) {
+          kustomizations.add(ObjectKey.of(after));
+        }
+        if (!KustomizationReconciler.isReady(before) && KustomizationReconciler.isReady(after)) {
+          dependentsOf(ObjectKey.of(after)).forEach(kustomizations::add);
+        }
+      }
+
+      @Override
+      public void onDelete(Kustomization k, boolean unknown) {
+        kustomizations.forget(ObjectKey.of(k));
+        kustomizations.add(ObjectKey.of(k));
+      }
+    }, 0);
+    running.add(kustomizationInformer::close);
+
+    var gitOp = settings.namespace().isEmpty()
+        ? client.resources(GitRepository.class).inAnyNamespace()
+        : client.resources(GitRepository.class).inNamespace(settings.namespace());
+    SharedIndexInformer<GitRepository> gitInformer = gitOp.inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(GitRepository r) {
+        sources.add(ObjectKey.of(r));
+      }
+
+      @Override
+      public void onUpdate(GitRepository before, GitRepository after) {
+        if (specOrMetaChanged(before, after)) {
+          sources.add(ObjectKey.of(after));
+        }
+        if (!Objects.equals(artifactRevision(before), artifactRevision(after))) {
+          usersOf(ObjectKey.of(after)).forEach(kustomizations::add);
+        }
+      }
+
+      @Override
+      public void onDelete(GitRepository r, boolean unknown) {
+        sources.forget(ObjectKey.of(r));
+      }
+    }, 0);
+    running.add(gitInformer::close);
+    LOG.info("Flux controller reconciling GitRepositories and Kustomizations in {}",
+        settings.namespace().isEmpty() ? "all namespaces" : settings.namespace());
+  }
+
+  private static Optional<String> artifactRevision(GitRepository r) {
+    return Optional.ofNullable(r.getStatus()).map(s -> s.artifact()).map(a -> a.revision() + " " + a.digest());
+  }
+
+  private static boolean specOrMetaChanged(io.fabric8.kubernetes.api.model.HasMetadata before, io.fabric8.kubernetes.api.model.HasMetadata after) {
+    return !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+        || !Objects.equals(before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
+        || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp());
+  }
+
+  private List<ObjectKey> usersOf(ObjectKey repo) {
+    return kustomizationInformer.getStore().list().stream()
+        .filter(k -> k.getSpec() != null && k.getSpec().sourceRef() != null)
+        .filter(k -> k.getSpec().sourceRef().kind().equals(GitRepository.KIND)
+            && k.getSpec().sourceRef().name().equals(repo.name())
+            && (k.getSpec().sourceRef().namespace().isEmpty() ? k.getMetadata().getNamespace() : k.getSpec().sourceRef().namespace())
+                .equals(repo.namespace()))
+        .map(ObjectKey::of)
+        .toList();
+  }
+
+  private List<ObjectKey> dependentsOf(ObjectKey dep) {
+    return kustomizationInformer.getStore().list().stream()
+        .filter(k -> k.getSpec() != null && k.getSpec().dependsOn().stream().anyMatch(d -> d.name().equals(dep.name())
+            && (d.namespace().isEmpty() ? k.getMetadata().getNamespace() : d.namespace()).equals(dep.namespace())))
+        .map(ObjectKey::of)
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        LOG.debug("closing {} failed: {}", running.get(i), e.toString());
+      }
+    }
+    running.clear();
+  }
+}

@@ -1,0 +1,445 @@
+package dev.capstan.controller.flux;
+
+import dev.capstan.controller.api.flux.GitRepository;
+import dev.capstan.controller.api.flux.GoDuration;
+import dev.capstan.controller.api.flux.Kustomization;
+import dev.capstan.controller.api.flux.KustomizationSpec;
+import dev.capstan.controller.api.flux.KustomizationStatus;
+import dev.capstan.engine.cluster.ClusterCache;
+import dev.capstan.engine.cluster.ResourceKey;
+import dev.capstan.engine.cluster.ResourceTypes;
+import dev.capstan.engine.inventory.Inventory;
+import dev.capstan.engine.inventory.InventoryEntry;
+import dev.capstan.engine.inventory.LabelOwnership;
+import dev.capstan.engine.sync.Action;
+import dev.capstan.engine.sync.Change;
+import dev.capstan.engine.sync.SyncOptions;
+import dev.capstan.engine.sync.SyncResult;
+import dev.capstan.engine.sync.Syncer;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one Flux Kustomization, top-down as kustomize-controller: gone → forget; being
+ * deleted → garbage-collect the inventory (when {@code prune}) and drop the finalizer; suspended →
+ * nothing; dependencies Ready at their current generation, else {@code DependencyNotReady};
+ * source artifact, else {@code ArtifactFailed}; build (kustomize, overrides, substitution), else
+ * {@code BuildFailed} with the cluster left as it is; apply and prune through the engine's {@link
+ * Syncer} with Flux's ownership labels, else {@code ReconciliationFailed}/{@code PruneFailed};
+ * then health ({@code wait} or {@code healthChecks}) with kstatus, else {@code HealthCheckFailed}.
+ *
+ * <p>The health wait never blocks a worker: a reconcile applies, looks once, and asks to be called
+ * again in {@link FluxSettings#healthPoll()} until the timeout; every reconcile applies the current
+ * revision first, so a newer revision replaces the one being waited for at once. Idempotent: a
+ * reconcile of an unchanged revision sends no write to managed objects. One worker per key.
+ */
+final class KustomizationReconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KustomizationReconciler.class);
+  static final String FINALIZER = "finalizers.fluxcd.io";
+
+  /** A health wait in progress for one revision and generation. */
+  private record Pending(String revision, long generation, Instant deadline, Instant started) {}
+
+  private final KubernetesClient client;
+  private final ResourceTypes types;
+  private final ClusterCache cache;
+  private final ArtifactStore artifacts;
+  private final KustomizationBuild build;
+  private final HealthChecker health;
+  private final FluxEvents events;
+  private final FluxSettings settings;
+  private final Clock clock;
+  private final Map<ObjectKey, Pending> pending = new ConcurrentHashMap<>();
+
+  KustomizationReconciler(
+      KubernetesClient client, ResourceTypes types, ClusterCache cache, ArtifactStore artifacts,
+      KustomizationBuild build, HealthChecker health, FluxEvents events, FluxSettings settings, Clock clock) {
+    this.client = client;
+    this.types = types;
+    this.cache = cache;
+    this.artifacts = artifacts;
+    this.build = build;
+    this.health = health;
+    this.events = events;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Reconciles {@code key}; returns when to look again. */
+  Optional<Duration> reconcile(ObjectKey key) {
+    Kustomization ks = client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name()).get();
+    if (ks == null || ks.getSpec() == null) {
+      pending.remove(key);
+      return Optional.empty();
+    }
+    if (ks.getMetadata().getDeletionTimestamp() != null) {
+      return finalizeDeletion(ks);
+    }
+    KustomizationSpec spec = ks.getSpec();
+    if (!ks.getMetadata().getFinalizers().contains(FINALIZER)) {
+      ks = client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name())
+          .edit(k -> {
+            k.getMetadata().getFinalizers().add(FINALIZER);
+            return k;
+          });
+    }
+    if (spec.suspend()) {
+      pending.remove(key);
+      return Optional.empty();
+    }
+    Attempt a = new Attempt(ks, clock);
+    Duration interval;
+    Duration retry;
+    Duration timeout;
+    try {
+      interval = GoDuration.parse(spec.interval());
+      retry = spec.retryInterval().isEmpty() ? interval : GoDuration.parse(spec.retryInterval());
+      timeout = spec.timeout().isEmpty() ? interval : GoDuration.parse(spec.timeout());
+    } catch (IllegalArgumentException e) {
+      a.conditions.setTrue(ConditionSet.STALLED, "InvalidSpec", e.getMessage()).setFalse(ConditionSet.READY, "InvalidSpec", e.getMessage());
+      a.write(client);
+      return Optional.empty();
+    }
+
+    Optional<String> notReady = dependencyNotReady(ks);
+    if (notReady.isPresent()) {
+      String msg = "dependency '" + notReady.get() + "' is not ready";
+      a.conditions.setFalse(ConditionSet.READY, "DependencyNotReady", msg);
+      a.write(client);
+      a.warnOnce(events, "DependencyNotReady", msg);
+      return Optional.of(settings.dependencyRequeue());
+    }
+
+    Optional<Source> source = source(ks, a);
+    if (source.isEmpty()) {
+      a.write(client);
+      return Optional.of(retry);
+    }
+    String revision = source.get().revision();
+    a.lastAttempted = revision;
+
+    Map<String, String> vars;
+    try {
+      vars = Substitutions.variables(client, ks);
+    } catch (Substitutions.VariablesException e) {
+      return failed(a, "BuildFailed", e.getMessage(), retry);
+    }
+    KustomizationBuild.Result built = build.build(source.get().root(), spec, vars);
+    if (!built.succeeded()) {
+      return failed(a, "BuildFailed", built.error(), retry);
+    }
+
+    SyncResult result;
+    ClusterTarget target;
+    try {
+      target = ClusterTarget.of(ks, client, types, cache);
+    } catch (ClusterTarget.TargetException e) {
+      return failed(a, "ReconciliationFailed", e.getMessage(), retry);
+    }
+    try (target) {
+      result = apply(ks, built.objects(), target, a.inventory);
+      if (spec.force()) {
+        result = recreateImmutable(ks, built.objects(), target, result);
+      }
+      a.inventory = result.inventory();
+      SyncResult synced = result;
+      target.cache().ifPresent(c -> watch(c, synced));
+      if (!result.changes().hasFailures() && result.changes().changedAnything()) {
+        events.normal(ks, "Progressing", changeLines(result));
+      }
+      if (result.changes().hasFailures()) {
+        List<Change> failures = result.changes().with(Action.FAILED);
+        boolean pruneOnly = failures.stream().allMatch(c -> c.message().contains("prune failed"));
+        String msg = failures.stream().map(Change::toString).collect(Collectors.joining("\n"));
+        return failed(a, pruneOnly ? "PruneFailed" : "ReconciliationFailed", msg, retry);
+      }
+      return healthAndFinish(ks, a, target, result, revision, interval, retry, timeout);
+    }
+  }
+
+  private SyncResult apply(Kustomization ks, List<GenericKubernetesResource> objects, ClusterTarget target, Inventory previous) {
+    Syncer syncer = new Syncer(target.client(), target.types(), target.cache());
+    SyncOptions options = SyncOptions.defaults()
+        .withPrune(ks.getSpec().prune())
+        .withTargetNamespace(ks.getSpec().targetNamespace());
+    return syncer.sync(ownership(ks), objects, previous, options);
+  }
+
+  /** Flux's {@code force}: objects whose apply failed on an immutable field are deleted and applied again. */
+  private SyncResult recreateImmutable(Kustomization ks, List<GenericKubernetesResource> objects, ClusterTarget target, SyncResult result) {
+    List<Change> immutable = result.changes().with(Action.FAILED).stream()
+        .filter(c -> c.message().contains("immutable") || c.message().contains("Forbidden: updates to"))
+        .toList();
+    if (immutable.isEmpty()) {
+      return result;
+    }
+    for (Change c : immutable) {
+      GenericKubernetesResource desired = objects.stream().filter(o -> ResourceKey.of(o).equals(c.key())
+          || ResourceKey.of(o).withNamespace(c.key().namespace()).equals(c.key())).findFirst().orElse(null);
+      if (desired == null) {
+        continue;
+      }
+      var op = target.client().genericKubernetesResources(desired.getApiVersion(), desired.getKind());
+      var res = c.key().namespace().isEmpty() ? op.withName(c.key().name()) : op.inNamespace(c.key().namespace()).withName(c.key().name());
+      res.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND).delete();
+      res.waitUntilCondition(java.util.Objects::isNull, 30, java.util.concurrent.TimeUnit.SECONDS);
+      events.normal(ks, "Progressing", c.key() + " recreated (immutable field changed, force: true)");
+    }
+    return apply(ks, objects, target, result.inventory());
+  }
+
+  private void watch(ClusterCache c, SyncResult result) {
+    try {
+      c.watchAll(result.inventory().kinds());
+    } catch (RuntimeException e) {
+      LOG.warn("could not watch the kinds of {}: {}", result.inventory().kinds(), e.getMessage());
+    }
+  }
+
+  private Optional<Duration> healthAndFinish(
+      Kustomization ks, Attempt a, ClusterTarget target, SyncResult result, String revision,
+      Duration interval, Duration retry, Duration timeout) {
+    ObjectKey key = ObjectKey.of(ks);
+    List<HealthChecker.Target> checks = healthTargets(ks, result.inventory());
+    if (checks.isEmpty()) {
+      a.conditions.remove(ConditionSet.HEALTHY);
+      return succeeded(a, revision, interval);
+    }
+    Instant now = Instant.now(clock);
+    Pending p = pending.get(key);
+    if (p == null || !p.revision().equals(revision) || p.generation() != a.generation) {
+      p = new Pending(revision, a.generation, now.plus(timeout), now);
+      pending.put(key, p);
+    }
+    HealthChecker.Outcome outcome = health.check(target.client(), checks);
+    if (outcome.healthy()) {
+      pending.remove(key);
+      Duration took = Duration.between(p.started(), now);
+      a.conditions.setTrue(ConditionSet.HEALTHY, "Succeeded", "Health check passed in " + seconds(took));
+      return succeeded(a, revision, interval);
+    }
+    if (outcome.failed() || now.isAfter(p.deadline())) {
+      pending.remove(key);
+      String msg = outcome.failed()
+          ? "health check failed: " + outcome.message()
+          : "health check failed after " + seconds(timeout) + ": timeout waiting for: [" + outcome.message() + "]";
+      a.conditions.setFalse(ConditionSet.HEALTHY, "HealthCheckFailed", msg);
+      return failed(a, "HealthCheckFailed", msg, retry);
+    }
+    String msg = "Running health checks for revision " + revision + " with a timeout of " + seconds(timeout);
+    a.conditions.setTrue(ConditionSet.RECONCILING, "Progressing", msg)
+        .setUnknown(ConditionSet.READY, "Progressing", "Reconciliation in progress")
+        .setUnknown(ConditionSet.HEALTHY, "Progressing", msg);
+    a.write(client);
+    return Optional.of(settings.healthPoll());
+  }
+
+  private Optional<Duration> succeeded(Attempt a, String revision, Duration interval) {
+    String msg = "Applied revision: " + revision;
+    boolean news = !revision.equals(a.old.lastAppliedRevision()) || !a.old.condition(ConditionSet.READY).map(c -> c.isTrue()).orElse(false);
+    a.lastApplied = revision;
+    a.conditions.remove(ConditionSet.RECONCILING).remove(ConditionSet.STALLED)
+        .setTrue(ConditionSet.READY, "ReconciliationSucceeded", msg);
+    a.write(client);
+    if (news) {
+      events.normal(a.ks, "ReconciliationSucceeded", msg);
+    }
+    return Optional.of(interval);
+  }
+
+  private Optional<Duration> failed(Attempt a, String reason, String message, Duration retry) {
+    a.conditions.remove(ConditionSet.RECONCILING).setFalse(ConditionSet.READY, reason, message);
+    a.write(client);
+    a.warnOnce(events, reason, message);
+    return Optional.of(retry);
+  }
+
+  private Optional<Duration> finalizeDeletion(Kustomization ks) {
+    ObjectKey key = ObjectKey.of(ks);
+    pending.remove(key);
+    if (!ks.getMetadata().getFinalizers().contains(FINALIZER)) {
+      return Optional.empty();
+    }
+    KustomizationSpec spec = ks.getSpec();
+    Inventory inventory = inventoryOf(ks.getStatus());
+    String policy = spec.effectiveDeletionPolicy();
+    boolean delete = !spec.suspend() && !inventory.isEmpty()
+        && (policy.equals("Delete") || (policy.equals(KustomizationSpec.DELETION_POLICY_MIRROR_PRUNE) && spec.prune()));
+    if (delete) {
+      try (ClusterTarget target = ClusterTarget.of(ks, client, types, cache)) {
+        SyncResult r = new Syncer(target.client(), target.types(), target.cache())
+            .sync(ownership(ks), List.of(), inventory, SyncOptions.defaults().withPrune(true).withAllowEmpty(true));
+        if (r.changes().hasFailures()) {
+          events.warning(ks, "PruneFailed", r.changes().with(Action.FAILED).stream().map(Change::toString).collect(Collectors.joining("\n")));
+          return Optional.of(Duration.ofSeconds(10));
+        }
+        events.normal(ks, "Progressing", "garbage collected " + r.changes().with(Action.DELETED).size() + " objects");
+      } catch (ClusterTarget.TargetException e) {
+        events.warning(ks, "PruneFailed", e.getMessage());
+      }
+    }
+    client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name())
+        .edit(k -> {
+          k.getMetadata().getFinalizers().remove(FINALIZER);
+          return k;
+        });
+    return Optional.empty();
+  }
+
+  private record Source(Path root, String revision) {}
+
+  private Optional<Source> source(Kustomization ks, Attempt a) {
+    var ref = ks.getSpec().sourceRef();
+    String ns = ref == null || ref.namespace().isEmpty() ? ks.getMetadata().getNamespace() : ref.namespace();
+    String name = ref == null ? "" : ref.name();
+    String kind = ref == null ? "" : ref.kind();
+    if (!kind.equals(GitRepository.KIND)) {
+      String msg = "source kind '" + kind + "' is not supported (only GitRepository)";
+      a.conditions.setTrue(ConditionSet.STALLED, "ArtifactFailed", msg).setFalse(ConditionSet.READY, "ArtifactFailed", msg);
+      return Optional.empty();
+    }
+    GitRepository repo = client.resources(GitRepository.class).inNamespace(ns).withName(name).get();
+    if (repo == null) {
+      String msg = "Source 'GitRepository/" + ns + "/" + name + "' not found";
+      a.conditions.setFalse(ConditionSet.READY, "ArtifactFailed", msg);
+      return Optional.empty();
+    }
+    var artifact = repo.getStatus() == null ? null : repo.getStatus().artifact();
+    Optional<Path> dir = artifact == null ? Optional.empty() : artifacts.resolve(artifact.url());
+    if (dir.isEmpty()) {
+      String msg = "Source artifact not found in GitRepository/" + ns + "/" + name + ", retrying";
+      a.conditions.setFalse(ConditionSet.READY, "ArtifactFailed", msg);
+      return Optional.empty();
+    }
+    return Optional.of(new Source(dir.get(), artifact.revision()));
+  }
+
+  private Optional<String> dependencyNotReady(Kustomization ks) {
+    for (KustomizationSpec.DependencyReference d : ks.getSpec().dependsOn()) {
+      String ns = d.namespace().isEmpty() ? ks.getMetadata().getNamespace() : d.namespace();
+      Kustomization dep = client.resources(Kustomization.class).inNamespace(ns).withName(d.name()).get();
+      if (!isReady(dep)) {
+        return Optional.of(ns + "/" + d.name());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Ready=True at the object's current generation (Flux's dependency rule). */
+  static boolean isReady(Kustomization k) {
+    if (k == null || k.getStatus() == null) {
+      return false;
+    }
+    long gen = Optional.ofNullable(k.getMetadata().getGeneration()).orElse(0L);
+    return k.getStatus().observedGeneration() == gen
+        && k.getStatus().condition(ConditionSet.READY).map(c -> c.isTrue()).orElse(false);
+  }
+
+  private static List<HealthChecker.Target> healthTargets(Kustomization ks, Inventory inventory) {
+    List<HealthChecker.Target> out = new ArrayList<>();
+    if (ks.getSpec().waitForReady()) {
+      for (InventoryEntry e : inventory.entries()) {
+        out.add(new HealthChecker.Target(e.apiVersion(), e.key()));
+      }
+      return out;
+    }
+    for (KustomizationSpec.NamespacedKindReference r : ks.getSpec().healthChecks()) {
+      String apiVersion = r.apiVersion();
+      String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+      out.add(new HealthChecker.Target(apiVersion, new ResourceKey(group, r.kind(), r.namespace(), r.name())));
+    }
+    return out;
+  }
+
+  static LabelOwnership ownership(Kustomization ks) {
+    return LabelOwnership.fluxKustomization(ks.getMetadata().getNamespace(), ks.getMetadata().getName());
+  }
+
+  static Inventory inventoryOf(KustomizationStatus status) {
+    if (status == null || status.inventory() == null) {
+      return Inventory.empty();
+    }
+    List<InventoryEntry> entries = new ArrayList<>();
+    for (var e : status.inventory().entries()) {
+      InventoryEntry.parse(e.id(), e.v()).ifPresent(entries::add);
+    }
+    return new Inventory(entries);
+  }
+
+  private static String changeLines(SyncResult result) {
+    return result.changes().changes().stream()
+        .filter(c -> c.action().changes())
+        .map(Change::toString)
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String seconds(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+  }
+
+  /** The status being built in one reconcile, written once at the end. */
+  private static final class Attempt {
+    final Kustomization ks;
+    final KustomizationStatus old;
+    final long generation;
+    final ConditionSet conditions;
+    Inventory inventory;
+    String lastAttempted;
+    String lastApplied;
+
+    Attempt(Kustomization ks, Clock clock) {
+      this.ks = ks;
+      this.old = Optional.ofNullable(ks.getStatus())
+          .orElse(new KustomizationStatus(0, List.of(), "", "", "", "", null, List.of()));
+      this.generation = Optional.ofNullable(ks.getMetadata().getGeneration()).orElse(0L);
+      this.conditions = new ConditionSet(old.conditions(), generation, clock);
+      this.inventory = inventoryOf(old);
+      this.lastAttempted = old.lastAttemptedRevision();
+      this.lastApplied = old.lastAppliedRevision();
+    }
+
+    void warnOnce(FluxEvents events, String reason, String message) {
+      boolean same = old.condition(ConditionSet.READY).map(c -> c.reason().equals(reason) && c.message().equals(message)).orElse(false);
+      if (!same) {
+        events.warning(ks, reason, message);
+      }
+    }
+
+    void write(KubernetesClient client) {
+      List<KustomizationStatus.InventoryEntry> entries = inventory.entries().stream()
+          .map(e -> new KustomizationStatus.InventoryEntry(e.id(), e.version()))
+          .toList();
+      String handled = GitRepositoryReconciler.annotation(ks, GitRepositoryReconciler.REQUESTED_AT).orElse(old.lastHandledReconcileAt());
+      KustomizationStatus next = new KustomizationStatus(
+          generation, conditions.list(), lastApplied, old.lastAppliedOriginRevision(), lastAttempted, handled,
+          new KustomizationStatus.ResourceInventory(entries), old.history());
+      if (next.equals(old)) {
+        return;
+      }
+      client.resources(Kustomization.class).inNamespace(ks.getMetadata().getNamespace()).withName(ks.getMetadata().getName())
+          .editStatus(k -> {
+            k.setStatus(next);
+            return k;
+          });
+    }
+  }
+
+  static Map<String, String> copy(Map<String, String> m) {
+    return new LinkedHashMap<>(m);
+  }
+}
