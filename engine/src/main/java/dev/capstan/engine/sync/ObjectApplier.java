@@ -66,7 +66,15 @@ final class ObjectApplier {
           live.isPresent() && options.respectIgnoreDifferences()
               ? LiveValuesKeeper.keep(desired.object(), live.get(), options.diffOptions())
               : desired.object();
-      ResourceDiff diff = differ.diff(object, live, type, options.diffOptions());
+      ResourceDiff diff;
+      try {
+        diff = differ.diff(object, live, type, options.diffOptions());
+      } catch (ResourceOperationException e) {
+        if (live.isEmpty() || !options.recreateOnImmutable() || !Recreator.isImmutableFieldError(e)) {
+          throw e;
+        }
+        return recreate(key, object, live.get(), type, options);
+      }
       if (diff.inSync()) {
         return new Applied(Change.of(key, Action.UNCHANGED), Optional.of(diff));
       }
@@ -86,6 +94,25 @@ final class ObjectApplier {
           new Change(key, Action.FAILED, key + " diff failed (invalid ignore rule): " + e.getMessage()),
           Optional.empty());
     }
+  }
+
+  /** Re-creates an object whose change touches an immutable field (no server prediction exists). */
+  private Applied recreate(
+      ResourceKey key,
+      GenericKubernetesResource object,
+      GenericKubernetesResource live,
+      ApiResource type,
+      SyncOptions options) {
+    ResourceDiff diff =
+        ObjectComparator.compare(key, ObjectTrees.toJson(object), ObjectTrees.toJson(live), options.diffOptions());
+    if (options.dryRun()) {
+      return new Applied(
+          new Change(key, Action.CONFIGURED, "dry run: would be re-created (an immutable field changed)"),
+          Optional.of(diff));
+    }
+    new Recreator(client, this).recreate(object, type, options, options.waitTimeout());
+    return new Applied(
+        new Change(key, Action.CONFIGURED, "re-created: an immutable field changed"), Optional.of(diff));
   }
 
   /**

@@ -30,8 +30,11 @@ import java.util.Objects;
  * @param forceConflicts take over fields another field manager owns, as Argo CD's server-side
  *     apply and Flux do; on by default, otherwise the first {@code kubectl edit} of a field would
  *     stop Capstan from ever correcting it
- * @param crdEstablishedTimeout how long to wait for an applied CRD to become Established before
- *     its custom resources are applied
+ * @param recreateOnImmutable delete and re-create an object when the server refuses a change
+ *     because a field is immutable (Flux {@code spec.force}); off by default, because re-creating
+ *     means downtime and, for a PersistentVolumeClaim, data loss
+ * @param waitTimeout how long to wait for an applied CRD to become Established before its custom
+ *     resources are applied, and for a deleted object to disappear before it is re-created
  * @param diffOptions field manager and ignore rules; the field manager is also the one applies
  *     use ({@value DiffOptions#FIELD_MANAGER} by default)
  */
@@ -45,19 +48,20 @@ public record SyncOptions(
     DeletionPropagation prunePropagation,
     boolean respectIgnoreDifferences,
     boolean forceConflicts,
-    Duration crdEstablishedTimeout,
+    boolean recreateOnImmutable,
+    Duration waitTimeout,
     DiffOptions diffOptions) {
 
   public SyncOptions {
     targetNamespace = targetNamespace == null ? "" : targetNamespace;
     Objects.requireNonNull(prunePropagation, "prunePropagation");
-    Objects.requireNonNull(crdEstablishedTimeout, "crdEstablishedTimeout");
+    Objects.requireNonNull(waitTimeout, "waitTimeout");
     Objects.requireNonNull(diffOptions, "diffOptions");
   }
 
   /**
    * No prune, no dry run, no target namespace, no namespace creation, empty sets never prune, no
-   * RespectIgnoreDifferences, background prune propagation, conflicts forced, 30 s for CRDs, default diff options.
+   * RespectIgnoreDifferences, background prune propagation, conflicts forced, no re-creation, 30 s for CRDs, default diff options.
    */
   public static SyncOptions defaults() {
     return new SyncOptions(
@@ -70,6 +74,7 @@ public record SyncOptions(
         DeletionPropagation.BACKGROUND,
         false,
         true,
+        false,
         Duration.ofSeconds(30),
         DiffOptions.defaults());
   }
@@ -81,56 +86,61 @@ public record SyncOptions(
 
   public SyncOptions withPrune(boolean value) {
     return new SyncOptions(
-        value, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+        value, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withDryRun(boolean value) {
     return new SyncOptions(
-        prune, value, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+        prune, value, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withTargetNamespace(String value) {
     return new SyncOptions(
-        prune, dryRun, value, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+        prune, dryRun, value, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withCreateNamespace(boolean value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, value, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+        prune, dryRun, targetNamespace, value, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withAllowEmpty(boolean value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, createNamespace, value, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+        prune, dryRun, targetNamespace, createNamespace, value, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withPruneLast(boolean value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, createNamespace, allowEmpty, value, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, value, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withPrunePropagation(DeletionPropagation value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, value, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, diffOptions);
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, value, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withRespectIgnoreDifferences(boolean value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, value, forceConflicts, crdEstablishedTimeout, diffOptions);
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, value, forceConflicts, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
   public SyncOptions withForceConflicts(boolean value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, value, crdEstablishedTimeout, diffOptions);
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, value, recreateOnImmutable, waitTimeout, diffOptions);
   }
 
-  public SyncOptions withCrdEstablishedTimeout(Duration value) {
+  public SyncOptions withRecreateOnImmutable(boolean value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, value, diffOptions);
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, value, waitTimeout, diffOptions);
+  }
+
+  public SyncOptions withWaitTimeout(Duration value) {
+    return new SyncOptions(
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, value, diffOptions);
   }
 
   public SyncOptions withDiffOptions(DiffOptions value) {
     return new SyncOptions(
-        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, crdEstablishedTimeout, value);
+        prune, dryRun, targetNamespace, createNamespace, allowEmpty, pruneLast, prunePropagation, respectIgnoreDifferences, forceConflicts, recreateOnImmutable, waitTimeout, value);
   }
 }

@@ -115,12 +115,12 @@ public final class Syncer {
       }
       if (!options.dryRun()) {
         for (String crd : appliedCrds) {
-          if (!crds.await(crd, options.crdEstablishedTimeout())) {
+          if (!crds.await(crd, options.waitTimeout())) {
             changes.add(
                 new Change(
                     new ResourceKey("apiextensions.k8s.io", "CustomResourceDefinition", "", crd),
                     Action.FAILED,
-                    "not Established within " + options.crdEstablishedTimeout().toSeconds() + "s"));
+                    "not Established within " + options.waitTimeout().toSeconds() + "s"));
           }
         }
         if (!appliedCrds.isEmpty()) {

@@ -26,12 +26,12 @@ class SyncOptionsTest {
     SyncOptions d = SyncOptions.defaults();
 
     SyncOptions changed =
-        d.withPrune(true).withTargetNamespace("shop").withCreateNamespace(true).withCrdEstablishedTimeout(Duration.ofSeconds(5));
+        d.withPrune(true).withTargetNamespace("shop").withCreateNamespace(true).withWaitTimeout(Duration.ofSeconds(5));
 
     assertThat(changed.prune()).isTrue();
     assertThat(changed.targetNamespace()).isEqualTo("shop");
     assertThat(changed.createNamespace()).isTrue();
-    assertThat(changed.crdEstablishedTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(changed.waitTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(d).isEqualTo(SyncOptions.defaults());
   }
 
