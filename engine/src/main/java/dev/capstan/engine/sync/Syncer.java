@@ -97,7 +97,7 @@ public final class Syncer {
     prepared.objects().forEach(o -> byKey.put(o.key(), o));
 
     List<Wave> waves = ApplyPlanner.plan(prepared.objects().stream().map(DesiredObject::object).toList());
-    boolean failed = !prepared.failures().isEmpty();
+    boolean failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED);
     for (Wave wave : waves) {
       if (failed && !options.dryRun()) {
         // a dry run goes on: it applies nothing, and the diff of every object is wanted
