@@ -66,6 +66,32 @@ public record ControllerSettings(
     return new ControllerSettings(namespace, applicationNamespaces, workers, reconciliation, jitter, cacheDirectory, leaderElection, value);
   }
 
+  /**
+   * These settings with {@code timeout.reconciliation} and {@code timeout.reconciliation.jitter}
+   * of a {@code capstan-cm} (Argo CD {@code argocd-cm} format: Go durations like {@code 180s}, or
+   * plain seconds) where present and valid.
+   */
+  public ControllerSettings withConfigMap(java.util.Map<String, String> data) {
+    return withReconciliation(
+        duration(data.get("timeout.reconciliation")).orElse(reconciliation),
+        duration(data.get("timeout.reconciliation.jitter")).orElse(jitter));
+  }
+
+  private static java.util.Optional<Duration> duration(String text) {
+    if (text == null || text.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      String t = text.strip();
+      return java.util.Optional.of(
+          t.chars().allMatch(Character::isDigit)
+              ? Duration.ofSeconds(Long.parseLong(t))
+              : dev.capstan.controller.api.flux.GoDuration.parse(t));
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** True when Applications of {@code ns} are reconciled. */
   public boolean watches(String ns) {
     return ns.equals(namespace) || applicationNamespaces.contains("*") || applicationNamespaces.contains(ns);

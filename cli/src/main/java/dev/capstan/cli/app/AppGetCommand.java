@@ -1,0 +1,76 @@
+package dev.capstan.cli.app;
+
+import dev.capstan.controller.api.argo.Application;
+import dev.capstan.controller.argo.ApplicationReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capstan app get NAME}: an Application's details and resources. */
+@Command(name = "get", mixinStandardHelpOptions = true, description = "Show an Application.")
+public final class AppGetCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+
+  @Parameters(index = "0", description = "Application name (or NAMESPACE/NAME).")
+  String name;
+
+  @Option(names = "--refresh", description = "Ask the controller to compare with Git now, and wait for it.")
+  boolean refresh;
+
+  @Option(names = "--hard-refresh", description = "Like --refresh (Capstan keeps no manifest cache to drop).")
+  boolean hardRefresh;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, wide, json or yaml.")
+  String output;
+
+  @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for a refresh (default: ${DEFAULT-VALUE}).")
+  long timeout;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient client = cluster.connect()) {
+      Application app = cluster.require(client, name);
+      if (refresh || hardRefresh) {
+        app = refresh(client, app, hardRefresh ? "hard" : "normal");
+      }
+      switch (output) {
+        case "json" -> out.println(AppViews.json(app));
+        case "yaml" -> out.print(AppViews.yaml(app));
+        case "table", "wide" -> AppViews.get(app, out);
+        default -> throw new IllegalArgumentException("unknown output format " + output + " (table, wide, json, yaml)");
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Application refresh(KubernetesClient client, Application app, String kind) {
+    var resource = client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName());
+    resource.edit(a -> {
+      var annotations = a.getMetadata().getAnnotations() == null ? new HashMap<String, String>() : new HashMap<>(a.getMetadata().getAnnotations());
+      annotations.put(ApplicationReconciler.REFRESH, kind);
+      a.getMetadata().setAnnotations(annotations);
+      return a;
+    });
+    try {
+      return resource.waitUntilCondition(
+          a -> a != null && (a.getMetadata().getAnnotations() == null || !a.getMetadata().getAnnotations().containsKey(ApplicationReconciler.REFRESH)),
+          Duration.ofSeconds(timeout).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (KubernetesClientTimeoutException e) {
+      throw new IllegalArgumentException("the refresh was not done within " + timeout + "s (is the controller running? `capstan controller`)");
+    }
+  }
+}

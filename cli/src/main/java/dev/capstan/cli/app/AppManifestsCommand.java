@@ -1,0 +1,40 @@
+package dev.capstan.cli.app;
+
+import dev.capstan.controller.argo.ApplicationPreview;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code capstan app manifests NAME}: the desired objects rendered from Git, as YAML. */
+@Command(name = "manifests", mixinStandardHelpOptions = true, description = "Print an Application's manifests rendered from Git.")
+public final class AppManifestsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+
+  @Parameters(index = "0", description = "Application name (or NAMESPACE/NAME).")
+  String name;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (KubernetesClient client = cluster.connect()) {
+      var app = cluster.require(client, name);
+      var manifests = new ApplicationPreview(client, cluster.namespaceOf(name), CliCache.gitCache()).manifests(app);
+      KubernetesSerialization yaml = new KubernetesSerialization();
+      for (GenericKubernetesResource o : manifests.objects()) {
+        String text = yaml.asYaml(o);
+        out.print(text.startsWith("---") ? text : "---\n" + text);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}
