@@ -218,6 +218,12 @@ public final class BuildPipeline {
 
   /** Generators of this kustomization, in kustomize's order (engineer C, .generate). */
   private List<Generator> generators(BuildContext ctx, Accumulation acc) {
+    for (String f : List.of("helmCharts", "helmChartInflationGenerator")) {
+      if (!ctx.kustomization().list(f).isEmpty()) {
+        // kubectl kustomize fails here too unless helm is enabled, which it is not by default
+        throw ctx.kustomization().invalid(f, "helm chart inflation is not supported");
+      }
+    }
     List<Generator> out = new ArrayList<>(KustomizationGenerators.of(ctx, acc.originRoot()));
     out.addAll(plugins(ctx, acc).generators());
     return out;
@@ -258,10 +264,9 @@ public final class BuildPipeline {
     if (k.has("replacements")) {
       out.add(ReplacementTransformer.fromEntries(k.list("replacements"), ctx.loader(), acc.openapi()));
     }
-    for (String f : List.of("validators")) {
-      if (k.has(f)) {
-        throw k.invalid(f, "not supported yet");
-      }
+    if (!k.list("validators").isEmpty()) {
+      // kustomize has no builtin validators; it would load an exec/Go plugin, which capstan never runs
+      throw k.invalid("validators", "validator plugins are not supported (no plugin execution)");
     }
     out.addAll(plugins(ctx, acc).transformers());
     return out;
