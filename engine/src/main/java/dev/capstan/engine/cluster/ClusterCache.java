@@ -34,6 +34,12 @@ public interface ClusterCache extends AutoCloseable {
     kinds.forEach(this::watch);
   }
 
+  /**
+   * Stops watching a kind and forgets its objects (when no owner manages it any more); a later
+   * {@link #watch(Gvk)} starts afresh. Unknown kinds are ignored.
+   */
+  void unwatch(Gvk gvk);
+
   /** The kinds watched now. */
   Set<Gvk> watched();
 

@@ -68,6 +68,17 @@ public final class InformerClusterCache implements ClusterCache {
   }
 
   @Override
+  public void unwatch(Gvk gvk) {
+    SharedIndexInformer<GenericKubernetesResource> informer;
+    synchronized (informers) {
+      informer = informers.remove(gvk);
+    }
+    if (informer != null) {
+      informer.stop();
+    }
+  }
+
+  @Override
   public Set<Gvk> watched() {
     return Set.copyOf(informers.keySet());
   }

@@ -115,6 +115,11 @@ class ClusterCacheIT {
                           assertThat(c.type()).isEqualTo(ResourceChange.Type.DELETED);
                         }));
     assertThat(cache.get(new ResourceKey("", "ConfigMap", ns, "doomed"))).isEmpty();
+
+    cache.unwatch(CONFIG_MAP);
+
+    assertThat(cache.watched()).isEmpty();
+    assertThat(cache.list(CONFIG_MAP)).isEmpty();
   }
 
   @Test
