@@ -25,8 +25,12 @@ import java.util.Optional;
  *       two applications never overwrite each other back and forth;
  *   <li>an object whose dry run matches the live one is not sent ({@link Action#UNCHANGED});
  *   <li>otherwise it is applied with the sync's field manager, forcing conflicts when the options
- *       say so ({@link Action#CREATED} or {@link Action#CONFIGURED}); a dry run stops before this.
+ *       say so ({@link Action#CREATED} or {@link Action#CONFIGURED}); a dry run stops before this,
+ *       after letting the server validate a would-be creation.
  * </ol>
+ *
+ * With {@code respectIgnoreDifferences} the ignored fields are sent with their live values; with
+ * {@code recreateOnImmutable} a change refused as immutable deletes and re-creates the object.
  *
  * An object without any mark is adopted: applying adds our mark, as Argo CD and Flux do.
  */
