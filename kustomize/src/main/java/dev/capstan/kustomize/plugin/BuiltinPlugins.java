@@ -101,7 +101,8 @@ public final class BuiltinPlugins {
     if (entries.isEmpty()) {
       return List.of();
     }
-    List<PluginConfig> out = new ArrayList<>();
+    // one list, as kustomize's: the same config id twice (inline or from files) is an error
+    ResourceList all = new ResourceList();
     List<String> paths = new ArrayList<>();
     for (String entry : entries) {
       List<Map<String, Object>> inline = inlineConfigs(entry);
@@ -110,14 +111,17 @@ public final class BuiltinPlugins {
         continue;
       }
       for (Map<String, Object> doc : inline) {
-        out.add(new PluginConfig(new Resource(doc)));
+        all.add(new Resource(doc));
       }
     }
     if (!paths.isEmpty()) {
-      ResourceList fromPaths = source.accumulate(paths);
-      for (Resource r : fromPaths) {
-        out.add(new PluginConfig(r));
+      for (Resource r : source.accumulate(paths)) {
+        all.add(r);
       }
+    }
+    List<PluginConfig> out = new ArrayList<>();
+    for (Resource r : all) {
+      out.add(new PluginConfig(r));
     }
     return out;
   }
