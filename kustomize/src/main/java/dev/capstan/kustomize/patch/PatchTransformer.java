@@ -104,6 +104,11 @@ public final class PatchTransformer implements Transformer {
     return new PatchTransformer(sm, null, target, source, openapi);
   }
 
+  /** Whether this is a JSON 6902 patch (which replaces values) rather than a strategic merge. */
+  public boolean isJsonPatch() {
+    return jsonPatch != null;
+  }
+
   @Override
   public void transform(ResourceList resources) {
     if (jsonPatch != null) {

@@ -260,8 +260,10 @@ public final class StrategicMerge {
   /** Tuples that agree wherever both have a value stand for the same item (kyaml's mergeValues). */
   private static void combineTuples(List<List<String>> values) {
     for (int i = 0; i < values.size(); i++) {
+      // As in kyaml, the outer tuple is read once per outer step, the inner one on every step.
+      List<String> outer = values.get(i);
       for (int j = 0; j < values.size(); j++) {
-        List<String> combined = combine(values.get(i), values.get(j));
+        List<String> combined = combine(outer, values.get(j));
         if (combined != null) {
           values.set(i, combined);
           values.set(j, combined);

@@ -106,6 +106,28 @@ class StrategicMergeTest {
   }
 
   @Test
+  void partialPortKeysCombineInKyamlOrder() {
+    // Probed: a port without protocol pairs with the last compatible (port, protocol) tuple.
+    Map<String, Object> out =
+        apply(
+            "{apiVersion: v1, kind: Service, metadata: {name: s}, spec: {ports: []}}",
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: s}
+            spec:
+              ports:
+              - {port: 443, name: a}
+              - {port: 443, protocol: UDP, name: b}
+              - {port: 443, protocol: TCP, name: a, targetPort: 8080}
+            """);
+    assertThat(path(out, "spec", "ports"))
+        .isEqualTo(
+            yaml("{l: [{port: 443, protocol: TCP, name: a, targetPort: 8080}, {port: 443, protocol: UDP, name: b}]}")
+                .get("l"));
+  }
+
+  @Test
   void aPatchItemWithoutTheMergeKeyRemovesTheKeyedItems() {
     Map<String, Object> out =
         apply(
