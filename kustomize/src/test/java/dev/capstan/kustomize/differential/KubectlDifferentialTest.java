@@ -87,6 +87,13 @@ class KubectlDifferentialTest {
     compare(kubectl, tmp.resolve("base"));
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void generatedComplexKustomizationMatchesKubectl(long seed) throws Exception {
+    Path kubectl = kubectl();
+    compare(kubectl, new KustomizationGenerator(seed).writeComplex(tmp));
+  }
+
   static List<String> edgeCases() {
     return new ArrayList<>(EdgeCaseTrees.all().keySet());
   }

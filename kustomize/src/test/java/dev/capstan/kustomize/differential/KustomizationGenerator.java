@@ -128,6 +128,100 @@ final class KustomizationGenerator {
     return overlay;
   }
 
+  /**
+   * Writes a richer layout under {@code root}: two bases (one diamond-shared), a component, an
+   * overlay with name-referencing kinds (Ingress, HPA, RBAC, PVC, webhooks), custom configurations,
+   * labels with fields, sortOptions; returns the overlay directory.
+   */
+  Path writeComplex(Path root) throws IOException {
+    Path base = Files.createDirectories(root.resolve("base"));
+    Path other = Files.createDirectories(root.resolve("other"));
+    Path comp = Files.createDirectories(root.resolve("comp"));
+    Path overlay = Files.createDirectories(root.resolve("overlay"));
+    String svc = "svc-" + name();
+    String sec = "tls-" + name();
+    List<String> docs = new ArrayList<>();
+    docs.add("apiVersion: v1\nkind: Service\nmetadata:\n  name: " + svc + "\nspec:\n  ports:\n  - port: 80\n");
+    docs.add("apiVersion: v1\nkind: Secret\nmetadata:\n  name: " + sec + "\ntype: kubernetes.io/tls\n");
+    docs.add("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ing\n"
+        + "  annotations:\n    nginx.ingress.kubernetes.io/auth-secret: " + sec + "\n"
+        + "spec:\n  tls:\n  - secretName: " + sec + "\n    hosts: [a.example.com]\n"
+        + "  defaultBackend:\n    service:\n      name: " + svc + "\n      port: {number: 80}\n"
+        + "  rules:\n  - host: a.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n"
+        + "        backend:\n          service:\n            name: " + svc + "\n            port: {number: 80}\n");
+    docs.add("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n"
+        + "  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n"
+        + "        image: " + pick("nginx:1.19", "registry.example.com:5000/nginx:1.2", "nginx@sha256:abcdef") + "\n"
+        + "      volumes:\n      - name: d\n        persistentVolumeClaim:\n          claimName: data\n"
+        + "      - name: s\n        projected:\n          sources:\n          - secret:\n              name: " + sec + "\n");
+    docs.add("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n"
+        + "  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  maxReplicas: 3\n");
+    docs.add("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: fast\n"
+        + "  resources:\n    requests:\n      storage: 1Gi\n");
+    docs.add("apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: x\n");
+    docs.add("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: reader\nrules:\n"
+        + "- apiGroups: ['']\n  resources: [secrets]\n  resourceNames: [" + sec + "]\n  verbs: [get]\n");
+    docs.add("apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: reader\n"
+        + "roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: reader\n"
+        + "subjects:\n- kind: ServiceAccount\n  name: runner\n" + pick("", "  namespace: default\n", "  namespace: elsewhere\n"));
+    docs.add("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: viewer\nrules: []\n");
+    docs.add("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: viewer\n"
+        + "roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: viewer\n"
+        + "subjects:\n- kind: ServiceAccount\n  name: runner\n  namespace: default\n");
+    docs.add("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: runner\n");
+    docs.add("apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\nmetadata:\n  name: hook\n"
+        + "webhooks:\n- name: v.example.com\n  clientConfig:\n    service:\n      name: " + svc + "\n      namespace: default\n");
+    Files.writeString(base.resolve("r.yaml"), String.join("---\n", docs));
+    Files.writeString(base.resolve("kustomization.yaml"),
+        "resources:\n- r.yaml\n" + (rnd.nextBoolean() ? "namePrefix: b-\n" : "")
+            + (rnd.nextBoolean() ? "namespace: base-ns\n" : ""));
+    Files.writeString(other.resolve("r.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\ndata:\n  k: " + q(tricky()) + "\n");
+    Files.writeString(other.resolve("kustomization.yaml"),
+        "resources:\n- r.yaml\n" + (rnd.nextBoolean() ? "nameSuffix: -o\n" : ""));
+    Files.writeString(comp.resolve("kustomization.yaml"),
+        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+            + "commonAnnotations:\n  comp: " + q(tricky()) + "\n"
+            + (rnd.nextBoolean() ? "namePrefix: c-\n" : ""));
+    Files.writeString(overlay.resolve("conf.yaml"),
+        "commonLabels:\n- path: spec/extra/labels\n  create: true\n  kind: Widget\n"
+            + "nameReference:\n- kind: ConfigMap\n  version: v1\n  fieldSpecs:\n  - path: spec/configName\n    kind: Widget\n");
+    Files.writeString(overlay.resolve("w.yaml"),
+        "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  configName: shared\n");
+    StringBuilder k = new StringBuilder("resources:\n- ../base\n- ../other\n- w.yaml\n");
+    if (rnd.nextBoolean()) {
+      k.append("components:\n- ../comp\n");
+    }
+    k.append("configurations:\n- conf.yaml\n");
+    if (rnd.nextBoolean()) {
+      k.append("namePrefix: ").append(pick("o-", "prod-")).append('\n');
+    }
+    if (rnd.nextBoolean()) {
+      k.append("namespace: ").append(pick("prod", "default", "elsewhere")).append('\n');
+    }
+    if (rnd.nextBoolean()) {
+      k.append("commonLabels:\n  app: ").append(q(pick("x", "web", "1a"))).append('\n');
+    }
+    if (rnd.nextBoolean()) {
+      k.append("labels:\n- pairs: {owner: ").append(q(tricky()))
+          .append("}\n  fields:\n  - path: spec/owner/labels\n    kind: Widget\n    create: true\n");
+    }
+    if (rnd.nextBoolean()) {
+      k.append("images:\n- name: ").append(pick("nginx", "registry.example.com:5000/nginx"))
+          .append("\n  ").append(pick("newTag: \"2.0\"", "digest: sha256:ffff", "newName: mirror/nginx"))
+          .append('\n');
+    }
+    if (rnd.nextBoolean()) {
+      k.append("replicas:\n- name: web\n  count: ").append(rnd.nextInt(9)).append('\n');
+    }
+    if (rnd.nextInt(3) == 0) {
+      k.append(pick("sortOptions:\n  order: fifo\n",
+          "sortOptions:\n  order: legacy\n  legacySortOptions:\n    orderFirst: [Ingress, Service]\n    orderLast: [ServiceAccount]\n"));
+    }
+    Files.writeString(overlay.resolve("kustomization.yaml"), k.toString());
+    return overlay;
+  }
+
   private String labels() {
     return "  labels:\n    tier: " + q(tricky()) + "\n";
   }
