@@ -43,8 +43,12 @@ class StrategicMergeKubectlDiffTest {
       boolean crd = rnd.nextInt(3) == 0;
       String apiVersion = crd ? "example.com/v1" : "apps/v1";
       String kind = crd ? "Foo" : "Deployment";
-      Files.writeString(dir.resolve("res.yaml"), YamlEmitter.emit(resource(rnd, apiVersion, kind)));
-      Files.writeString(dir.resolve("patch.yaml"), YamlEmitter.emit(patch(rnd, apiVersion, kind)));
+      Files.writeString(
+          dir.resolve("res.yaml"),
+          YamlEmitter.emit(resource(rnd, apiVersion, kind)) + "---\n" + YamlEmitter.emit(service(rnd, false)));
+      Files.writeString(
+          dir.resolve("patch.yaml"),
+          YamlEmitter.emit(patch(rnd, apiVersion, kind)) + "---\n" + YamlEmitter.emit(service(rnd, true)));
       Files.writeString(dir.resolve("kustomization.yaml"), "resources: [res.yaml]\npatches:\n- path: patch.yaml\n");
       String expected = kubectl(dir);
       String actual;
@@ -58,6 +62,44 @@ class StrategicMergeKubectlDiffTest {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  /** A Service: ports merge by (port, protocol), the case kyaml's multi-key logic is about. */
+  private static Map<String, Object> service(Random rnd, boolean patch) {
+    List<Object> ports = new ArrayList<>();
+    if (patch && rnd.nextInt(10) == 0) {
+      ports.add(new LinkedHashMap<>(Map.of("$patch", "replace")));
+    }
+    for (int n = rnd.nextInt(4); n > 0; n--) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("port", (long) pick(rnd, List.of(80, 443, 53)));
+      String proto = pick(rnd, List.of("TCP", "UDP", ""));
+      if (!proto.isEmpty()) {
+        p.put("protocol", proto);
+      }
+      if (rnd.nextBoolean()) {
+        p.put("name", pick(rnd, List.of("a", "b")));
+      }
+      if (rnd.nextInt(3) == 0) {
+        p.put("targetPort", rnd.nextBoolean() ? (Object) 8080L : "http");
+      }
+      ports.add(p);
+    }
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("ports", ports);
+    if (rnd.nextInt(3) == 0) {
+      Map<String, Object> selector = new LinkedHashMap<>();
+      selector.put(pick(rnd, List.of("app", "x")), patch && rnd.nextInt(3) == 0 ? null : "1");
+      spec.put("selector", selector);
+    }
+    Map<String, Object> md = new LinkedHashMap<>();
+    md.put("name", "s");
+    Map<String, Object> svc = new LinkedHashMap<>();
+    svc.put("apiVersion", "v1");
+    svc.put("kind", "Service");
+    svc.put("metadata", md);
+    svc.put("spec", spec);
+    return svc;
   }
 
   private static Map<String, Object> resource(Random rnd, String apiVersion, String kind) {
