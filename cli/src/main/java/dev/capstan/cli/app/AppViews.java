@@ -141,12 +141,27 @@ final class AppViews {
     field(out, "Message", op.message());
   }
 
+  /** Pretty JSON, without {@code managedFields} (noise for a reader). */
   static String json(Object o) {
-    return new KubernetesSerialization().asJson(o);
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(new KubernetesSerialization().asJson(withoutManagedFields(o))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("JSON output failed: " + e.getMessage(), e);
+    }
   }
 
   static String yaml(Object o) {
-    return new KubernetesSerialization().asYaml(o);
+    return new KubernetesSerialization().asYaml(withoutManagedFields(o));
+  }
+
+  private static Object withoutManagedFields(Object o) {
+    if (o instanceof Application a) {
+      a.getMetadata().setManagedFields(null);
+    } else if (o instanceof List<?> l) {
+      l.forEach(AppViews::withoutManagedFields);
+    }
+    return o;
   }
 
   private static void field(PrintWriter out, String name, String value) {
