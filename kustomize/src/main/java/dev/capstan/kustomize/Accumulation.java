@@ -1,5 +1,6 @@
 package dev.capstan.kustomize;
 
+import dev.capstan.kustomize.alias.ValueAliases;
 import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
 import dev.capstan.kustomize.openapi.OpenApiSettings;
 import dev.capstan.kustomize.resource.ResourceList;
@@ -20,6 +21,7 @@ public final class Accumulation {
   private final OpenApiSettings openapi;
   private Optional<Path> originRoot = Optional.empty();
   private boolean transformations;
+  private ValueAliases aliases = new ValueAliases();
 
   /** A build's first accumulation, patching with kustomize's default schema. */
   public Accumulation() {
@@ -39,6 +41,7 @@ public final class Accumulation {
     Accumulation c = new Accumulation(openapi);
     c.originRoot = originRoot;
     c.transformations = transformations;
+    c.aliases = aliases;
     return c;
   }
 
@@ -53,6 +56,11 @@ public final class Accumulation {
   /** Turns origin annotations on for this build, relative to {@code root}. */
   public void trackOrigins(Path root) {
     originRoot = Optional.of(root);
+  }
+
+  /** The build's shared-value groups (kustomize's shared YAML nodes); shared with bases. */
+  public ValueAliases aliases() {
+    return aliases;
   }
 
   /** Whether each transformer run is recorded on the resources ({@code transformerAnnotations}). */

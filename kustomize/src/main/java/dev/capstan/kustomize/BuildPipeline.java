@@ -95,7 +95,7 @@ public final class BuildPipeline {
     accumulateComponents(k, loader, acc);
     ctx = new BuildContext(k, loader, options, acc.config());
     for (Transformer t : transformers(ctx, acc)) {
-      t.transform(acc.resources());
+      acc.aliases().run(t, acc.resources()); // t.transform, with kustomize's shared values
       if (acc.transformationsTracked()) {
         TransformationRecorder.record(acc.resources(), t, k.file(), acc.originRoot().orElseThrow());
       }

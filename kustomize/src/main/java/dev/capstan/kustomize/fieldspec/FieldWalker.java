@@ -29,6 +29,11 @@ public final class FieldWalker {
 
   /** Walks {@code spec.path()} in {@code root} and lets the visitor rewrite each field found. */
   public static void walk(Map<String, Object> root, FieldSpec spec, FieldVisitor visitor) {
+    if (spec.path().isEmpty()) {
+      // kubectl: "considering field '' of object ...: cannot set or create an empty field name"
+      throw new KustomizeException(
+          "considering field '' (field spec " + spec + "): cannot set or create an empty field name");
+    }
     walk(root, spec.path(), 0, spec.create(), visitor, spec);
   }
 

@@ -1,0 +1,200 @@
+package dev.capstan.kustomize.alias;
+
+import dev.capstan.kustomize.patch.PatchStrategicMergeTransformer;
+import dev.capstan.kustomize.patch.PatchTransformer;
+import dev.capstan.kustomize.plugin.OriginTransformer;
+import dev.capstan.kustomize.replace.ReplacementTransformer;
+import dev.capstan.kustomize.resource.Resource;
+import dev.capstan.kustomize.resource.ResourceList;
+import dev.capstan.kustomize.transform.AnnotationsTransformer;
+import dev.capstan.kustomize.transform.LabelTransformer;
+import dev.capstan.kustomize.transform.Transformer;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The groups of places in each resource that share one value node in kustomize (see the package
+ * documentation), maintained around every transformer run:
+ *
+ * <ul>
+ *   <li>a label or annotation transformer that adds a key at several places of a resource makes
+ *       those places one group;
+ *   <li>when a transformer that edits values in place (labels, annotations, strategic merge
+ *       patches, replacements) changes one place of a group, every other place of the group that
+ *       still held the old value gets the new one;
+ *   <li>a place changed by any other transformer (JSON patches replace values) or removed leaves
+ *       its group.
+ * </ul>
+ *
+ * One instance per build; not thread-safe.
+ */
+public final class ValueAliases {
+  private final IdentityHashMap<Resource, List<List<Place>>> groups = new IdentityHashMap<>();
+
+  /** How a transformer treats the value nodes it changes. */
+  private enum Effect {
+    ADDS_SHARED,
+    EDITS_IN_PLACE,
+    REPLACES
+  }
+
+  /** Runs {@code t} over {@code resources}, keeping the groups and their values as kustomize. */
+  public void run(Transformer t, ResourceList resources) {
+    Effect effect = effectOf(t);
+    Map<Place, Object> before = snapshot();
+    IdentityHashMap<Map<?, ?>, Set<String>> keysBefore = null;
+    if (effect == Effect.ADDS_SHARED) {
+      keysBefore = new IdentityHashMap<>();
+      for (Resource r : resources) {
+        collectKeys(r.content(), keysBefore);
+      }
+    }
+    t.transform(resources);
+    update(before, effect);
+    if (keysBefore != null) {
+      for (Resource r : resources) {
+        addGroups(r, keysBefore);
+      }
+    }
+  }
+
+  private static Effect effectOf(Transformer t) {
+    Transformer inner = t instanceof OriginTransformer o ? o.transformer() : t;
+    if (inner instanceof LabelTransformer || inner instanceof AnnotationsTransformer) {
+      return Effect.ADDS_SHARED;
+    }
+    if (inner instanceof PatchStrategicMergeTransformer
+        || inner instanceof ReplacementTransformer
+        || inner instanceof PatchTransformer p && !p.isJsonPatch()) {
+      return Effect.EDITS_IN_PLACE;
+    }
+    return Effect.REPLACES;
+  }
+
+  private Map<Place, Object> snapshot() {
+    Map<Place, Object> values = new LinkedHashMap<>();
+    for (List<List<Place>> perResource : groups.values()) {
+      for (List<Place> group : perResource) {
+        for (Place p : group) {
+          values.put(p, p.value());
+        }
+      }
+    }
+    return values;
+  }
+
+  private void update(Map<Place, Object> before, Effect effect) {
+    for (List<List<Place>> perResource : groups.values()) {
+      for (Iterator<List<Place>> it = perResource.iterator(); it.hasNext(); ) {
+        List<Place> group = it.next();
+        group.removeIf(p -> !p.present());
+        List<Place> changed = new ArrayList<>();
+        for (Place p : group) {
+          if (!Objects.equals(p.value(), before.get(p))) {
+            changed.add(p);
+          }
+        }
+        if (!changed.isEmpty()) {
+          if (effect == Effect.REPLACES) {
+            group.removeAll(changed);
+          } else {
+            Object now = changed.get(0).value();
+            for (Place p : group) {
+              if (!changed.contains(p)) {
+                p.set(now); // the shared node was edited in place
+              }
+            }
+          }
+        }
+        if (group.size() < 2) {
+          it.remove();
+        }
+      }
+    }
+  }
+
+  /** Groups the places of {@code r} where one key was added (one shared node per key). */
+  private void addGroups(Resource r, IdentityHashMap<Map<?, ?>, Set<String>> keysBefore) {
+    Map<String, List<Place>> added = new LinkedHashMap<>();
+    collectAdded(r.content(), keysBefore, added);
+    for (List<Place> places : added.values()) {
+      if (places.size() > 1) {
+        groups.computeIfAbsent(r, k -> new ArrayList<>()).add(new ArrayList<>(places));
+      }
+    }
+  }
+
+  private static void collectKeys(Object node, IdentityHashMap<Map<?, ?>, Set<String>> out) {
+    if (node instanceof Map<?, ?> m) {
+      Set<String> keys = new java.util.HashSet<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        keys.add(String.valueOf(e.getKey()));
+        collectKeys(e.getValue(), out);
+      }
+      out.put(m, keys);
+    } else if (node instanceof List<?> l) {
+      for (Object o : l) {
+        collectKeys(o, out);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collectAdded(
+      Object node, IdentityHashMap<Map<?, ?>, Set<String>> before, Map<String, List<Place>> out) {
+    if (node instanceof Map<?, ?> m) {
+      Set<String> old = before.get(m);
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        if (e.getValue() instanceof String && (old == null || !old.contains(key))) {
+          out.computeIfAbsent(key, k -> new ArrayList<>())
+              .add(new Place((Map<String, Object>) m, key));
+        }
+        collectAdded(e.getValue(), before, out);
+      }
+    } else if (node instanceof List<?> l) {
+      for (Object o : l) {
+        collectAdded(o, before, out);
+      }
+    }
+  }
+
+  /** One place: a key of a particular mapping object (compared by identity). */
+  private static final class Place {
+    private final Map<String, Object> container;
+    private final String key;
+
+    Place(Map<String, Object> container, String key) {
+      this.container = container;
+      this.key = key;
+    }
+
+    Object value() {
+      return container.get(key);
+    }
+
+    boolean present() {
+      return container.containsKey(key);
+    }
+
+    void set(Object value) {
+      container.put(key, value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Place p && p.container == container && p.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(container) * 31 + key.hashCode();
+    }
+  }
+}
