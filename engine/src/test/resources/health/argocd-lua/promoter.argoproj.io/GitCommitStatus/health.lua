@@ -1,4 +1,27 @@
 -- Capstan health script for promoter.argoproj.io/GitCommitStatus.
+
+-- Helpers shared by the promoter scripts (written for Capstan).
+local function short(sha) return string.sub(sha or "", 1, 7) end
+
+-- "<n> pending, <n> successful, <n> failed. Pending commit statuses: a, b. Failed commit statuses: c. "
+local function commitStatusSummary(statuses)
+  local pending, failed, successful = {}, {}, 0
+  for _, cs in ipairs(statuses or {}) do
+    if cs.phase == "success" then
+      successful = successful + 1
+    elseif cs.phase == "failure" then
+      failed[#failed + 1] = cs.key or ""
+    else
+      pending[#pending + 1] = cs.key or ""
+    end
+  end
+  local text = #pending .. " pending, " .. successful .. " successful, " .. #failed .. " failed. "
+  if #pending > 0 then text = text .. "Pending commit statuses: " .. table.concat(pending, ", ") .. ". " end
+  if #failed > 0 then text = text .. "Failed commit statuses: " .. table.concat(failed, ", ") .. ". " end
+  return text, #pending + #failed
+end
+local function isFalse(v) return v == false or v == "False" end
+
 P = {
   initializing = "Initializing git commit validation",
   deleting = "GitCommitStatus is being deleted",
@@ -32,7 +55,6 @@ P = {
 
 -- Shared readiness flow for GitOps Promoter resources (written for Capstan).
 local function isTrue(v) return v == true or v == "True" end
-local function isFalse(v) return v == false or v == "False" end
 
 local function findReady(o)
   if o.status == nil or o.status.conditions == nil then return nil end
@@ -69,11 +91,11 @@ local function assess(o)
   if o.metadata.deletionTimestamp ~= nil then
     return { status = "Progressing", message = deletingMessage(o) }
   end
-  if o.status == nil or o.status.conditions == nil then
+  if o.status == nil then
     return { status = "Progressing", message = P.initializing }
   end
   local ready = findReady(o)
-  local observedFrom = ready or o.status.conditions[1]
+  local observedFrom = ready or (o.status.conditions or {})[1]
   if o.metadata.generation ~= nil and observedFrom ~= nil and observedFrom.observedGeneration ~= nil
       and observedFrom.observedGeneration < o.metadata.generation then
     return { status = "Progressing", message = P.waiting }
