@@ -18,10 +18,30 @@ import java.util.Optional;
  */
 public final class Differ {
 
-  private final ServerSideDryRun dryRun;
+  /** How often the live object is re-read when it changed between reading and the dry run. */
+  static final int ATTEMPTS = 3;
 
-  public Differ(ServerSideDryRun dryRun) {
+  /** The dry run as a function, the seam unit tests replace. */
+  @FunctionalInterface
+  interface Preview {
+    GenericKubernetesResource preview(GenericKubernetesResource desired, ApiResource type, String fieldManager);
+  }
+
+  private final Preview dryRun;
+  private final LiveSource source;
+
+  /**
+   * A differ previewing with {@code dryRun}; {@code source} re-reads a live object that changed
+   * between the caller's read and the dry run (a controller updating an annotation, say), so both
+   * sides of a comparison are of the same resourceVersion.
+   */
+  public Differ(ServerSideDryRun dryRun, LiveSource source) {
+    this(dryRun::preview, source);
+  }
+
+  Differ(Preview dryRun, LiveSource source) {
     this.dryRun = dryRun;
+    this.source = source;
   }
 
   /**
@@ -40,9 +60,27 @@ public final class Differ {
     if (live.isEmpty()) {
       return ObjectComparator.compare(key, ObjectTrees.toJson(desired), null, options);
     }
+    GenericKubernetesResource current = live.get();
     GenericKubernetesResource predicted = dryRun.preview(desired, type, options.fieldManager());
+    // A dry run keeps the resourceVersion of the object it started from: a different one means the
+    // object changed after it was read, and the comparison would show someone else's change.
+    for (int attempt = 1; attempt < ATTEMPTS && !sameVersion(predicted, current); attempt++) {
+      Optional<GenericKubernetesResource> reread = source.read(key, type);
+      if (reread.isEmpty()) {
+        return ObjectComparator.compare(key, ObjectTrees.toJson(desired), null, options);
+      }
+      current = reread.get();
+      if (!sameVersion(predicted, current)) {
+        predicted = dryRun.preview(desired, type, options.fieldManager());
+      }
+    }
     return ObjectComparator.compare(
-        key, ObjectTrees.toJson(predicted), ObjectTrees.toJson(live.get()), options);
+        key, ObjectTrees.toJson(predicted), ObjectTrees.toJson(current), options);
+  }
+
+  private static boolean sameVersion(GenericKubernetesResource a, GenericKubernetesResource b) {
+    return java.util.Objects.equals(
+        a.getMetadata().getResourceVersion(), b.getMetadata().getResourceVersion());
   }
 
   /** The entry for a live object that is ours but no longer desired. */

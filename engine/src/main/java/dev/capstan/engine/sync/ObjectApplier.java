@@ -47,7 +47,7 @@ final class ObjectApplier {
   ObjectApplier(KubernetesClient client, ServerSideDryRun dryRun, LiveReader reader) {
     this.client = client;
     this.dryRun = dryRun;
-    this.differ = new Differ(dryRun);
+    this.differ = new Differ(dryRun, reader::get);
     this.reader = reader;
   }
 
