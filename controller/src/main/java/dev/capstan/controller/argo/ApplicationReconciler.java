@@ -127,7 +127,9 @@ public final class ApplicationReconciler {
       draft.sync = unknownSync(app.getSpec(), List.of());
       draft.condition(StatusDraft.INVALID_SPEC, invalid.get());
       app.operation().ifPresent(op -> draft.operationState = errored(op, invalid.get()));
-      return finish(key, app, previous, draft, poll());
+      Optional<Duration> next = finish(key, app, previous, draft, poll());
+      app.operation().ifPresent(op -> store.removeOperation(key, op));
+      return next;
     }
 
     ApplicationSpec spec = app.getSpec();
@@ -145,8 +147,12 @@ public final class ApplicationReconciler {
       draft.sync = unknownSync(spec, previous.sync() == null ? List.of() : previous.sync().revisions());
       draft.condition(StatusDraft.COMPARISON_ERROR, e.getMessage());
       app.operation().ifPresent(op -> draft.operationState = errored(op, e.getMessage()));
-      events.warning(app, "ComparisonError", e.getMessage());
-      return finish(key, app, previous, draft, e.transientFailure ? Optional.of(TRANSIENT_RETRY) : poll());
+      if (previous.conditions().stream().noneMatch(c -> c.type().equals(StatusDraft.COMPARISON_ERROR) && c.message().equals(e.getMessage()))) {
+        events.warning(app, "ComparisonError", e.getMessage());
+      }
+      Optional<Duration> next = finish(key, app, previous, draft, e.transientFailure ? Optional.of(TRANSIENT_RETRY) : poll());
+      app.operation().ifPresent(op -> store.removeOperation(key, op));
+      return next;
     }
 
     Optional<Duration> next = poll();
