@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public final class ControlPlane {
     String contents;
     try {
       contents = Files.readString(kubeconfig);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new ControlPlaneException("kubeconfig " + kubeconfig + " could not be read: " + e.getMessage(), e);
     }
     Config config = Config.fromKubeconfig(contents);

@@ -1,10 +1,12 @@
 package dev.capstan.testsupport.cluster;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,12 +77,12 @@ final class TestenvScripts {
 
   private void run(List<String> command, Map<String, String> env, Duration timeout, Path log, Path stdout) {
     String script = command.getFirst();
-    List<String> commandLine = new java.util.ArrayList<>(command);
+    List<String> commandLine = new ArrayList<>(command);
     commandLine.set(0, root.resolve("testenv").resolve(script).toString());
     ProcessBuilder builder = new ProcessBuilder(commandLine);
     builder.directory(root.toFile());
     builder.environment().putAll(env);
-    builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.redirectError(ProcessBuilder.Redirect.to(log.toFile()));
     builder.redirectOutput(
         stdout.equals(log)
@@ -107,10 +109,6 @@ final class TestenvScripts {
       Thread.currentThread().interrupt();
       throw new ControlPlaneException("interrupted while waiting for testenv/" + script, e);
     }
-  }
-
-  private static java.io.File nullDevice() {
-    return new java.io.File("/dev/null");
   }
 
   private static List<String> read(Path file) {

@@ -2,6 +2,7 @@ package dev.capstan.testsupport.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -29,7 +30,7 @@ class ServerSideApplyIT {
     assertThat(applied.getData()).containsEntry("color", "blue");
     assertThat(applied.getMetadata().getManagedFields())
         .extracting(ManagedFieldsEntry::getManager, ManagedFieldsEntry::getOperation)
-        .contains(org.assertj.core.groups.Tuple.tuple("capstan", "Apply"));
+        .contains(tuple("capstan", "Apply"));
   }
 
   @Test
