@@ -104,6 +104,27 @@ class HealthAssessorTest {
   }
 
   @Test
+  void loopingCustomScriptIsStoppedAndTheObjectIsUnknown() {
+    HealthOptions options =
+        HealthOptions.defaults()
+            .withLuaLimits(
+                dev.capstan.engine.health.lua.LuaLimits.defaults()
+                    .withTimeout(java.time.Duration.ofMillis(300))
+                    .withMaxInstructions(Long.MAX_VALUE))
+            .withArgoConfigMap(
+                Map.of("resource.customizations.health.apps_Deployment", "while true do end"));
+
+    ResourceHealth health = new HealthAssessor(options).assess(PAUSED_DEPLOYMENT);
+
+    assertThat(health.source()).isEqualTo(ResourceHealth.Source.SCRIPT);
+    assertThat(health.result())
+        .contains(
+            HealthResult.unknown(
+                "Deployment/prod/web health script resource.customizations.health.apps_Deployment"
+                    + " stopped (LimitExceeded): exceeded the time limit of 300 ms"));
+  }
+
+  @Test
   void kindWithoutCheckHasNoOpinion() {
     ResourceHealth health =
         HealthAssessor.withDefaults()

@@ -36,9 +36,8 @@ final class RunBudget extends VarArgFunction {
     if (System.nanoTime() - deadlineNanos > 0) {
       throw new LimitExceeded("exceeded the time limit of " + limits.timeout().toMillis() + " ms");
     }
-    long allocatedAtStartOrNone = allocatedAtStart;
-    if (allocatedAtStartOrNone >= 0
-        && allocatedBytes() - allocatedAtStartOrNone > limits.maxAllocatedBytes()) {
+    // allocatedAtStart is negative when the JVM cannot count allocations.
+    if (allocatedAtStart >= 0 && allocatedBytes() - allocatedAtStart > limits.maxAllocatedBytes()) {
       throw new LimitExceeded(
           "exceeded the memory limit of " + limits.maxAllocatedBytes() + " allocated bytes");
     }

@@ -237,6 +237,33 @@ class LuaHealthScriptTest {
   }
 
   @Test
+  void oneCompiledScriptRunsConcurrently() throws Exception {
+    LuaHealthScript script =
+        LuaHealthScript.compile(
+            "concurrent",
+            """
+            local n = 0
+            for i = 1, 20000 do n = n + 1 end
+            return {status = "Healthy", message = obj.metadata.name .. n}
+            """,
+            LuaLimits.defaults());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Optional<HealthResult>>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String name = "pod" + i;
+        LiveObject live = LiveObject.of(Map.of("kind", "Pod", "metadata", Map.of("name", name)));
+        results.add(pool.submit(() -> script.assess(live)));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        assertThat(results.get(i).get()).contains(HealthResult.healthy("pod" + i + "20000"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void nullValuesAndNestedListsConvert() {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("a", null);
