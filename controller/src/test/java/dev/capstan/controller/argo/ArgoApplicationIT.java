@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.awaitility.core.ConditionFactory;
 import org.eclipse.jgit.lib.ObjectId;
@@ -477,7 +476,15 @@ class ArgoApplicationIT {
     });
   }
 
-  static Map<String, String> labels(String k, String v) {
-    return Map.of(k, v);
+  @Test
+  void aSecondControllerWaitsWhileTheFirstHoldsTheLease() throws Exception {
+    var lease = client.leases().inNamespace(ns).withName(ArgoController.LEASE).get();
+    assertThat(lease.getSpec().getHolderIdentity()).isNotEmpty();
+
+    try (ArgoController second = ArgoController.start(client,
+        ControllerSettings.defaults(ns, java.nio.file.Files.createTempDirectory("capstan-second")).withMetricsPort(-1))) {
+      await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).until(() -> !second.isLeading());
+    }
+    assertThat(controller.isLeading()).isTrue();
   }
 }
