@@ -172,7 +172,9 @@ final class KustomizationReconciler {
   }
 
   private SyncResult apply(Kustomization ks, List<GenericKubernetesResource> objects, ClusterTarget target, Inventory previous) {
-    Syncer syncer = new Syncer(target.client(), target.types(), target.cache());
+    // Prune candidates are the inventory only (as Flux): an object that carries our labels but
+    // was never applied by us is not deleted; the watch cache serves drift detection, not pruning.
+    Syncer syncer = new Syncer(target.client(), target.types(), Optional.empty());
     SyncOptions options = SyncOptions.defaults()
         .withPrune(ks.getSpec().prune())
         .withTargetNamespace(ks.getSpec().targetNamespace());
@@ -281,7 +283,7 @@ final class KustomizationReconciler {
         && (policy.equals("Delete") || (policy.equals(KustomizationSpec.DELETION_POLICY_MIRROR_PRUNE) && spec.prune()));
     if (delete) {
       try (ClusterTarget target = ClusterTarget.of(ks, client, types, cache)) {
-        SyncResult r = new Syncer(target.client(), target.types(), target.cache())
+        SyncResult r = new Syncer(target.client(), target.types(), Optional.empty())
             .sync(ownership(ks), List.of(), inventory, SyncOptions.defaults().withPrune(true).withAllowEmpty(true));
         if (r.changes().hasFailures()) {
           events.warning(ks, "PruneFailed", r.changes().with(Action.FAILED).stream().map(Change::toString).collect(Collectors.joining("\n")));
@@ -427,7 +429,8 @@ final class KustomizationReconciler {
       String handled = GitRepositoryReconciler.annotation(ks, GitRepositoryReconciler.REQUESTED_AT).orElse(old.lastHandledReconcileAt());
       KustomizationStatus next = new KustomizationStatus(
           generation, conditions.list(), lastApplied, old.lastAppliedOriginRevision(), lastAttempted, handled,
-          new KustomizationStatus.ResourceInventory(entries), old.history());
+          // an empty inventory is left out: a JSON patch drops the empty list the schema requires
+          entries.isEmpty() ? null : new KustomizationStatus.ResourceInventory(entries), old.history());
       if (next.equals(old)) {
         return;
       }

@@ -1,0 +1,408 @@
+package dev.capstan.controller.flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.capstan.controller.api.Condition;
+import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.controller.api.flux.GitRepository;
+import dev.capstan.controller.api.flux.GitRepositoryStatus;
+import dev.capstan.controller.api.flux.Kustomization;
+import dev.capstan.controller.api.flux.KustomizationStatus;
+import dev.capstan.testsupport.cluster.TestNamespace;
+import dev.capstan.testsupport.cluster.WithControlPlane;
+import dev.capstan.testsupport.git.FixtureRepository;
+import dev.capstan.testsupport.git.GitFixture;
+import dev.capstan.testsupport.git.GitHttpServer;
+import dev.capstan.testsupport.git.HttpAuth;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionFactory;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Flux dialect end to end: a real control plane, a real Git server with basic auth, one
+ * {@link FluxController} for the class' namespace. Each test has its own repository and
+ * Kustomization names.
+ */
+@WithControlPlane
+class FluxKustomizationIT {
+
+  private static GitFixture git;
+  private static GitHttpServer http;
+  private static FluxController controller;
+  private static Path cache;
+
+  private final KubernetesClient client;
+  private final String ns;
+
+  FluxKustomizationIT(KubernetesClient client, TestNamespace namespace) {
+    this.client = client;
+    this.ns = namespace.name();
+  }
+
+  @BeforeAll
+  static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
+    }
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+              .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+    }
+    git = GitFixture.create();
+    http = git.startHttp(HttpAuth.basic("flux", "s3cret"));
+    client.secrets().inNamespace(namespace.name()).resource(new SecretBuilder()
+        .withNewMetadata().withName("git-credentials").endMetadata()
+        .withStringData(Map.of("username", "flux", "password", "s3cret")).build()).create();
+    cache = Files.createTempDirectory("capstan-flux-it");
+    controller = FluxController.start(client, FluxSettings.defaults(cache)
+        .withNamespace(namespace.name())
+        .withDependencyRequeue(Duration.ofSeconds(2))
+        .withHealthPoll(Duration.ofMillis(500)));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (controller != null) {
+      controller.close();
+    }
+    if (git != null) {
+      git.close();
+    }
+  }
+
+  @Test
+  void exampleGitRepositoryAndKustomizationBecomeReadyWithInventory() throws Exception {
+    Path examples = examples();
+    FixtureRepository repo = git.createRepository("gitops-repo");
+    ObjectId commit = repo.commit().addFolder(examples).message("examples").create();
+    String gitYaml = Files.readString(examples.resolve("deploy/flux/gitops-repo.yaml"))
+        .replace("https://github.com/your-org/gitops-repo", http.url(repo))
+        .replace("namespace: flux-system", "namespace: " + ns);
+    // the example overlay deploys into "production", which other tests use too: target ours
+    String ksYaml = Files.readString(examples.resolve("deploy/flux/web-app.yaml"))
+        .replace("namespace: flux-system", "namespace: " + ns)
+        .replace("prune: true", "prune: true\n  targetNamespace: " + ns);
+    client.resource(client.getKubernetesSerialization().unmarshal(gitYaml, GitRepository.class)).create();
+    client.resource(client.getKubernetesSerialization().unmarshal(ksYaml, Kustomization.class)).create();
+
+    eventually().untilAsserted(() -> {
+      GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName("gitops-repo").get().getStatus();
+      assertThat(s).isNotNull();
+      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("Succeeded");
+      assertThat(s.artifact().revision()).isEqualTo("main@sha1:" + commit.name());
+      assertThat(s.artifact().digest()).startsWith("sha256:");
+      assertThat(s.artifact().lastUpdateTime()).isNotEmpty();
+    });
+    eventually().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus("web-app");
+      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationSucceeded");
+      assertThat(s.condition("Healthy").map(Condition::status)).contains("True");
+      assertThat(s.lastAppliedRevision()).isEqualTo("main@sha1:" + commit.name());
+      assertThat(s.inventory().entries()).extracting(KustomizationStatus.InventoryEntry::id)
+          .containsExactlyInAnyOrder(ns + "_web-app_apps_Deployment", ns + "_web-app_" + "_Service");
+    });
+    var deployment = client.apps().deployments().inNamespace(ns).withName("web-app").get();
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+    assertThat(deployment.getMetadata().getLabels())
+        .containsEntry("kustomize.toolkit.fluxcd.io/name", "web-app")
+        .containsEntry("kustomize.toolkit.fluxcd.io/namespace", ns);
+  }
+
+  @Test
+  void removedFileIsPrunedDriftIsCorrectedAndABrokenCommitKeepsTheLastGoodState() throws Exception {
+    FixtureRepository repo = git.createRepository("prune");
+    repo.commit()
+        .add("app/kustomization.yaml", "resources: [a.yaml, b.yaml]\n")
+        .add("app/a.yaml", configMap("prune-a", "one"))
+        .add("app/b.yaml", configMap("prune-b", "two"))
+        .message("two maps").create();
+    createSource("prune", repo);
+    createKustomization("prune", "prune", "./app", "");
+    awaitReady("prune");
+    // an object that was never in the inventory is not ours to delete, even with our labels copied onto it
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("prune-foreign")
+        .withLabels(Map.of("kustomize.toolkit.fluxcd.io/name", "prune", "kustomize.toolkit.fluxcd.io/namespace", ns))
+        .endMetadata().withData(Map.of("value", "by hand")).build()).create();
+
+    // drift: an edit is taken back within seconds
+    client.configMaps().inNamespace(ns).withName("prune-a").edit(c -> {
+      c.getData().put("value", "edited");
+      return c;
+    });
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        .until(() -> "one".equals(cm("prune-a").getData().get("value")));
+
+    ObjectId second = repo.commit().add("app/kustomization.yaml", "resources: [a.yaml]\n").delete("app/b.yaml").message("drop b").create();
+    eventually().until(() -> cm("prune-b") == null);
+    eventually().until(() -> ksStatus("prune").lastAppliedRevision().endsWith(second.name()));
+    assertThat(ksStatus("prune").inventory().entries()).extracting(KustomizationStatus.InventoryEntry::id)
+        .containsExactly(ns + "_prune-a__ConfigMap");
+    assertThat(cm("prune-foreign")).isNotNull();
+
+    ObjectId broken = repo.commit().add("app/kustomization.yaml", "resources: [a.yaml\n  - : :\n").message("broken").create();
+    eventually().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus("prune");
+      assertThat(s.condition("Ready").map(Condition::reason)).contains("BuildFailed");
+      assertThat(s.lastAttemptedRevision()).endsWith(broken.name());
+      assertThat(s.lastAppliedRevision()).endsWith(second.name());
+      assertThat(s.inventory().entries()).hasSize(1);
+    });
+    assertThat(cm("prune-a")).isNotNull();
+  }
+
+  @Test
+  void dependsOnWaitsForTheDependencyAndPostBuildSubstitutes() throws Exception {
+    FixtureRepository repo = git.createRepository("deps");
+    repo.commit()
+        .add("base/cm.yaml", configMap("deps-base", "base"))
+        .add("app/cm.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: deps-${suffix}
+            data:
+              greeting: ${greeting:=hello}
+              region: ${region}
+              escaped: $${kept}
+              script: echo $HOME
+            """)
+        .add("app/raw.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: deps-raw
+              annotations:
+                kustomize.toolkit.fluxcd.io/substitute: disabled
+            data:
+              text: ${region}
+            """)
+        .message("deps").create();
+    createSource("deps", repo);
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("deps-vars").endMetadata()
+        .withData(Map.of("region", "eu-west", "suffix", "from-configmap")).build()).create();
+    createKustomization("deps-base", "deps", "./base", "  suspend: true\n");
+    createKustomization("deps-app", "deps", "./app", """
+          dependsOn:
+          - name: deps-base
+          postBuild:
+            substitute:
+              suffix: app
+            substituteFrom:
+            - kind: ConfigMap
+              name: deps-vars
+            - kind: Secret
+              name: not-there
+              optional: true
+        """);
+    eventually().untilAsserted(() -> assertThat(ksStatus("deps-app").condition("Ready").map(Condition::reason))
+        .as(() -> client.getKubernetesSerialization().asYaml(client.resources(Kustomization.class).inNamespace(ns).withName("deps-app").get())
+            + client.getKubernetesSerialization().asYaml(client.v1().events().inNamespace(ns).list().getItems()))
+        .contains("DependencyNotReady"));
+    assertThat(cm("deps-app")).isNull();
+
+    setSuspend("deps-base", false);
+    awaitReady("deps-app");
+    assertThat(KustomizationReconciler.isReady(client.resources(Kustomization.class).inNamespace(ns).withName("deps-base").get())).isTrue();
+    ConfigMap app = cm("deps-app");
+    assertThat(app.getData())
+        .containsEntry("greeting", "hello")
+        .containsEntry("region", "eu-west")
+        .containsEntry("escaped", "${kept}")
+        .containsEntry("script", "echo $HOME");
+    assertThat(cm("deps-raw").getData()).containsEntry("text", "${region}");
+  }
+
+  @Test
+  void unhealthyDeploymentFailsTheHealthCheckAndRecoversWhenFixedInGit() throws Exception {
+    FixtureRepository repo = git.createRepository("health");
+    repo.commit().add("app/deploy.yaml", deployment("health-web", "nodeSelector: {capstan.dev/none: \"true\"}")).message("unschedulable").create();
+    createSource("health", repo);
+    createKustomization("health", "health", "./app", "  wait: true\n  timeout: 5s\n  retryInterval: 2s\n");
+    eventually().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus("health");
+      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("HealthCheckFailed");
+      assertThat(s.condition("Healthy").map(Condition::status)).contains("False");
+      assertThat(s.condition("Ready").map(Condition::message).orElse("")).contains("Deployment/" + ns + "/health-web");
+    });
+    ObjectId fixed = repo.commit().add("app/deploy.yaml", deployment("health-web", "")).message("schedulable").create();
+    eventually().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus("health");
+      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationSucceeded");
+      assertThat(s.lastAppliedRevision()).endsWith(fixed.name());
+      assertThat(s.condition("Healthy").map(Condition::status)).contains("True");
+    });
+  }
+
+  @Test
+  void suspendedKustomizationIsLeftAloneUntilResumed() throws Exception {
+    FixtureRepository repo = git.createRepository("suspend");
+    repo.commit().add("cm.yaml", configMap("suspend-cm", "v1")).message("v1").create();
+    createSource("suspend", repo);
+    createKustomization("suspend", "suspend", "./", "");
+    awaitReady("suspend");
+    setSuspend("suspend", true);
+    ObjectId v2 = repo.commit().add("cm.yaml", configMap("suspend-cm", "v2")).message("v2").create();
+    eventually().until(() -> client.resources(GitRepository.class).inNamespace(ns).withName("suspend").get()
+        .getStatus().artifact().revision().endsWith(v2.name()));
+    // the source moved on (which wakes its Kustomizations); the suspended one stays where it was
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        .until(() -> "v1".equals(cm("suspend-cm").getData().get("value")));
+    setSuspend("suspend", false);
+    eventually().until(() -> "v2".equals(cm("suspend-cm").getData().get("value")));
+  }
+
+  @Test
+  void badSecretRefAndWrongPasswordAreAuthenticationFailures() throws Exception {
+    FixtureRepository repo = git.createRepository("auth");
+    repo.commit().add("cm.yaml", configMap("auth-cm", "v1")).message("v1").create();
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: GitRepository
+        metadata: {name: auth-missing, namespace: %s}
+        spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: no-such-secret}}
+        """.formatted(ns, http.url(repo)), GitRepository.class)).create();
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("wrong-password").endMetadata()
+        .withStringData(Map.of("username", "flux", "password", "nope")).build()).create();
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: GitRepository
+        metadata: {name: auth-wrong, namespace: %s}
+        spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: wrong-password}}
+        """.formatted(ns, http.url(repo)), GitRepository.class)).create();
+    eventually().untilAsserted(() -> {
+      GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName("auth-missing").get().getStatus();
+      assertThat(s).isNotNull();
+      assertThat(s.condition("Ready").map(Condition::status)).contains("False");
+      assertThat(s.condition("Ready").map(Condition::reason)).contains("AuthenticationFailed");
+      assertThat(s.condition("FetchFailed").map(Condition::message).orElse("")).contains("no-such-secret").contains("not found");
+      assertThat(s.artifact()).isNull();
+    });
+    eventually().untilAsserted(() -> {
+      GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName("auth-wrong").get().getStatus();
+      assertThat(s).isNotNull();
+      assertThat(s.condition("Ready").map(Condition::reason)).contains("AuthenticationFailed");
+      assertThat(s.condition("Ready").map(Condition::message).orElse("")).doesNotContain("nope");
+    });
+  }
+
+  @Test
+  void impersonationDeniedByRbacIsAClearFailure() throws Exception {
+    FixtureRepository repo = git.createRepository("imp");
+    repo.commit().add("cm.yaml", configMap("imp-cm", "v1")).message("v1").create();
+    client.serviceAccounts().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+        .withNewMetadata().withName("robot").endMetadata().build()).create();
+    createSource("imp", repo);
+    createKustomization("imp", "imp", "./", "  serviceAccountName: robot\n");
+    eventually().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus("imp");
+      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationFailed");
+      assertThat(s.condition("Ready").map(Condition::message).orElse(""))
+          .contains("ConfigMap/" + ns + "/imp-cm")
+          .contains("system:serviceaccount:" + ns + ":robot");
+    });
+    assertThat(cm("imp-cm")).isNull();
+  }
+
+  // --- helpers
+
+  private static ConditionFactory eventually() {
+    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions();
+  }
+
+  private KustomizationStatus ksStatus(String name) {
+    Kustomization k = client.resources(Kustomization.class).inNamespace(ns).withName(name).get();
+    return Optional.ofNullable(k.getStatus()).orElseThrow(() -> new AssertionError("no status on " + name));
+  }
+
+  private void awaitReady(String name) {
+    eventually().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus(name);
+      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationSucceeded");
+    });
+  }
+
+  private ConfigMap cm(String name) {
+    return client.configMaps().inNamespace(ns).withName(name).get();
+  }
+
+  private void setSuspend(String name, boolean value) {
+    client.resources(Kustomization.class).inNamespace(ns).withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":" + value + "}}");
+  }
+
+  private void createSource(String name, FixtureRepository repo) {
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: GitRepository
+        metadata: {name: %s, namespace: %s}
+        spec:
+          interval: 2s
+          url: "%s"
+          ref: {branch: main}
+          secretRef: {name: git-credentials}
+        """.formatted(name, ns, http.url(repo)), GitRepository.class)).create();
+  }
+
+  private void createKustomization(String name, String source, String path, String extra) {
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: %s, namespace: %s}
+        spec:
+          interval: 1m
+          sourceRef: {kind: GitRepository, name: %s}
+          path: "%s"
+          prune: true
+          targetNamespace: %s
+        %s""".formatted(name, ns, source, path, ns, extra), Kustomization.class)).create();
+  }
+
+  private static String configMap(String name, String value) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  value: " + value + "\n";
+  }
+
+  private static String deployment(String name, String nodeSelector) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: %1$s
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: %1$s}}
+          template:
+            metadata: {labels: {app: %1$s}}
+            spec:
+              %2$s
+              containers:
+              - {name: web, image: registry.invalid/web:1}
+        """.formatted(name, nodeSelector.isEmpty() ? "terminationGracePeriodSeconds: 1" : nodeSelector);
+  }
+
+  private static Path examples() {
+    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared/examples/gitops-repo");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("shared/examples/gitops-repo not found above " + System.getProperty("user.dir"));
+  }
+}
