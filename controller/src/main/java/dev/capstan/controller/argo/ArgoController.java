@@ -13,6 +13,7 @@ import dev.capstan.engine.inventory.OwnerChangeRouter;
 import dev.capstan.engine.render.Renderer;
 import dev.capstan.engine.source.GitSource;
 import dev.capstan.engine.source.GitSourceOptions;
+import dev.capstan.engine.sync.HealthWaveGate;
 import dev.capstan.engine.sync.Syncer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -56,6 +57,8 @@ public final class ArgoController implements AutoCloseable {
   public static final String CONFIG_MAP = "capstan-cm";
 
   private static final Logger LOG = LoggerFactory.getLogger(ArgoController.class);
+  /** How long a sync waits for one wave to become healthy before the next. */
+  private static final Duration WAVE_TIMEOUT = Duration.ofMinutes(5);
 
   private final KubernetesClient client;
   private final ControllerSettings settings;
@@ -138,6 +141,9 @@ public final class ArgoController implements AutoCloseable {
     running.add(cache);
     AppMetrics metrics = new AppMetrics(registry);
     GitSource git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory()));
+    HealthAssessor assessor = new HealthAssessor(HealthOptions.defaults().withArgoConfigMap(config));
+    // As Argo CD: a sync wave starts only once the previous wave is healthy (Degraded stops it).
+    HealthWaveGate gate = new HealthWaveGate(client, types, assessor, WAVE_TIMEOUT, Duration.ofSeconds(1));
     ApplicationReconciler reconciler =
         new ApplicationReconciler(
             client,
@@ -145,8 +151,8 @@ public final class ArgoController implements AutoCloseable {
             new ApplicationStore(client),
             new SourceFetcher(client, git, settings.namespace(), metrics::gitRequest),
             new Renderer(),
-            new Syncer(client, types, Optional.of(cache)),
-            new HealthView(cache, new HealthAssessor(HealthOptions.defaults().withArgoConfigMap(config))),
+            new Syncer(client, types, Optional.of(cache), gate),
+            new HealthView(cache, assessor),
             new AppEvents(client, Clock.systemUTC()),
             metrics,
             Clock.systemUTC());
