@@ -119,12 +119,13 @@ public final class BuildPipeline {
   private void accumulateResource(String entry, Loader loader, Accumulation acc) {
     if (loader.isFile(entry)) {
       loader.checkRestriction(loader.resolve(entry));
-      for (Resource r : ResourceFileReader.read(loader, entry)) {
-        if (acc.originRoot().isPresent()) {
+      List<Resource> read = ResourceFileReader.read(loader, entry);
+      if (acc.originRoot().isPresent()) {
+        for (Resource r : read) {
           Origin.ofFile(acc.originRoot().get(), loader.resolve(entry)).applyTo(r);
         }
-        acc.resources().add(r);
       }
+      acc.resources().addAll(read);
       return;
     }
     Path dir;

@@ -30,8 +30,16 @@ public final class ResourceList implements Iterable<Resource> {
 
   /** Appends a resource; fails when one with the same id is already present. */
   public void add(Resource r) {
-    ResId id = r.id();
+    String name = r.name();
+    ResId id = null;
     for (Resource existing : items) {
+      // compare the cheap name first; build ids only for same-named resources
+      if (!existing.name().equals(name)) {
+        continue;
+      }
+      if (id == null) {
+        id = r.id();
+      }
       if (sameId(existing.id(), id)) {
         throw new KustomizeException(
             "may not add resource with an already registered id: " + id);
@@ -42,9 +50,36 @@ public final class ResourceList implements Iterable<Resource> {
 
   /** Appends every resource of {@code other}, in order, with the same conflict check as add. */
   public void addAll(ResourceList other) {
-    for (Resource r : other.items) {
-      add(r);
+    addAll(other.items);
+  }
+
+  /**
+   * Appends resources in order with the conflict check of {@link #add}, indexing the current ids
+   * once for the whole batch (nothing is renamed while a batch is added).
+   */
+  public void addAll(List<Resource> batch) {
+    if (batch.size() < 4) {
+      for (Resource r : batch) {
+        add(r);
+      }
+      return;
     }
+    java.util.Set<String> ids = new java.util.HashSet<>(items.size() * 2 + batch.size() * 2);
+    for (Resource existing : items) {
+      ids.add(key(existing.id()));
+    }
+    for (Resource r : batch) {
+      ResId id = r.id();
+      if (!ids.add(key(id))) {
+        throw new KustomizeException(
+            "may not add resource with an already registered id: " + id);
+      }
+      items.add(r);
+    }
+  }
+
+  private static String key(ResId id) {
+    return id.gvk() + "|" + normalNs(id.namespace()) + "|" + id.name();
   }
 
   /** Appends without the id conflict check (for generators that merge later). */

@@ -9,10 +9,13 @@ import dev.capstan.kustomize.resource.ResId;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Fixes references by name after renames: when a ConfigMap, Secret, ServiceAccount, Service,
@@ -35,13 +38,14 @@ public final class NameReferenceTransformer implements Transformer {
   @Override
   public void transform(ResourceList resources) {
     List<Resource> all = new ArrayList<>(resources.asList());
+    Index index = new Index(all);
     for (NameBackReference rule : rules) {
       for (FieldSpec referrerSpec : rule.referrers()) {
         for (Resource referrer : all) {
-          if (!referrerSpec.appliesTo(referrer.originalId().gvk())) {
+          if (!referrerSpec.appliesTo(index.originalGvk(referrer))) {
             continue;
           }
-          Fixer fixer = new Fixer(referrer, rule, referrerSpec, all);
+          Fixer fixer = new Fixer(referrer, rule, referrerSpec, index);
           FieldWalker.walk(referrer.content(), referrerSpec, fixer::visit);
         }
       }
@@ -53,14 +57,13 @@ public final class NameReferenceTransformer implements Transformer {
     private final Resource referrer;
     private final NameBackReference rule;
     private final FieldSpec spec;
-    private final List<Resource> all;
-    private List<Resource> candidates;
+    private final Index index;
 
-    Fixer(Resource referrer, NameBackReference rule, FieldSpec spec, List<Resource> all) {
+    Fixer(Resource referrer, NameBackReference rule, FieldSpec spec, Index index) {
       this.referrer = referrer;
       this.rule = rule;
       this.spec = spec;
-      this.all = all;
+      this.index = index;
     }
 
     @SuppressWarnings("unchecked")
@@ -77,7 +80,7 @@ public final class NameReferenceTransformer implements Transformer {
           throw new KustomizeException("node must be a scalar, sequence or map");
         }
         String old = String.valueOf(current);
-        Resource referral = select(old, candidates());
+        Resource referral = select(old, index.visible(referrer).members(), null);
         if (referral == null || referral.name().equals(old)) {
           return FieldWalker.KEEP;
         }
@@ -94,25 +97,17 @@ public final class NameReferenceTransformer implements Transformer {
         throw new KustomizeException("path config error; no 'name' field in node");
       }
       String old = String.valueOf(node.get("name"));
-      List<Resource> cands = candidates();
+      Visible vis = index.visible(referrer);
+      Predicate<Resource> nsFilter = null;
       if (node.containsKey("namespace")) {
         String ns = String.valueOf(node.get("namespace"));
-        List<Resource> byOrg = new ArrayList<>();
-        for (Resource r : cands) {
-          if (effectiveNs(r.originalId()).equals(ns)) {
-            byOrg.add(r);
-          }
-        }
-        if (byOrg.isEmpty()) {
-          for (Resource r : cands) {
-            if (effectiveNs(r.id()).equals(ns)) {
-              byOrg.add(r);
-            }
-          }
-        }
-        cands = byOrg;
+        // kustomize groups the candidates by original namespace, else by current namespace
+        nsFilter =
+            vis.originalNamespaces().contains(ns)
+                ? r -> effectiveNs(r.originalId()).equals(ns)
+                : r -> effectiveNs(index.id(r)).equals(ns);
       }
-      Resource referral = select(old, cands);
+      Resource referral = select(old, vis.members(), nsFilter);
       if (referral == null) {
         return;
       }
@@ -125,34 +120,13 @@ public final class NameReferenceTransformer implements Transformer {
       }
     }
 
-    /** Resources the referrer could refer to (kustomize's namespace visibility rule). */
-    private List<Resource> candidates() {
-      if (candidates != null) {
-        return candidates;
-      }
-      ResId rid = referrer.id();
-      if (ClusterScope.isClusterScoped(rid.gvk())) {
-        candidates = all;
-        return candidates;
-      }
-      Set<String> bindingNamespaces = roleBindingNamespaces(referrer);
-      List<Resource> out = new ArrayList<>();
-      for (Resource t : all) {
-        ResId id = t.id();
-        if (ClusterScope.isClusterScoped(id.gvk())
-            || nsEquals(id.namespace(), rid.namespace())
-            || bindingNamespaces.contains(t.namespace())) {
-          out.add(t);
-        }
-      }
-      candidates = out;
-      return candidates;
-    }
-
-    private Resource select(String oldName, List<Resource> cands) {
+    private Resource select(String oldName, Set<Resource> visible, Predicate<Resource> nsFilter) {
       Gvk roleRef = roleRefGvk();
       List<Resource> s = new ArrayList<>();
-      for (Resource r : cands) {
+      for (Resource r : index.byPreviousName(oldName)) {
+        if (!visible.contains(r) || (nsFilter != null && !nsFilter.test(r))) {
+          continue;
+        }
         if (!previousNameMatches(r, oldName) || !previousGvkSelected(r, rule.group(), rule.version(), rule.kind())) {
           continue;
         }
@@ -228,14 +202,109 @@ public final class NameReferenceTransformer implements Transformer {
     }
 
     private boolean sameNamespaceAsReferrer(Resource r) {
-      ResId rid = referrer.id();
+      ResId rid = index.id(referrer);
       if (ClusterScope.isClusterScoped(rid.gvk())) {
         return true;
       }
       if (ClusterScope.isClusterScoped(r.gvk()) || r.kind().equals("ServiceAccount")) {
         return true;
       }
-      return nsEquals(rid.namespace(), r.namespace());
+      return nsEquals(rid.namespace(), index.id(r).namespace());
+    }
+  }
+
+  /** What a referrer may see: the resources and their original effective namespaces. */
+  private record Visible(Set<Resource> members, Set<String> originalNamespaces) {}
+
+  /**
+   * Ids and lookups computed once per run: current ids, original gvks, resources by earlier
+   * name, and each referrer's visible set (kustomize's namespace visibility rule).
+   */
+  private static final class Index {
+    private final List<Resource> all;
+    private final Map<Resource, ResId> ids = new IdentityHashMap<>();
+    private final Map<Resource, Gvk> originalGvks = new IdentityHashMap<>();
+    private final Map<String, List<Resource>> byPreviousName = new HashMap<>();
+    private final Map<Resource, Visible> visible = new IdentityHashMap<>();
+    private final Map<String, Visible> byKey = new HashMap<>();
+    private final Set<Resource> clusterScoped =
+        java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private Visible everything;
+
+    Index(List<Resource> all) {
+      this.all = all;
+      for (Resource r : all) {
+        ResId id = r.id();
+        ids.put(r, id);
+        if (ClusterScope.isClusterScoped(id.gvk())) {
+          clusterScoped.add(r);
+        }
+        originalGvks.put(r, r.originalId().gvk());
+        Set<String> names = new HashSet<>();
+        for (ResId p : r.previousIds()) {
+          if (names.add(p.name())) {
+            byPreviousName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(r);
+          }
+        }
+      }
+    }
+
+    ResId id(Resource r) {
+      ResId id = ids.get(r);
+      return id != null ? id : r.id();
+    }
+
+    Gvk originalGvk(Resource r) {
+      return originalGvks.get(r);
+    }
+
+    List<Resource> byPreviousName(String name) {
+      return byPreviousName.getOrDefault(name, List.of());
+    }
+
+    Visible visible(Resource referrer) {
+      Visible v = visible.get(referrer);
+      if (v != null) {
+        return v;
+      }
+      ResId rid = id(referrer);
+      if (ClusterScope.isClusterScoped(rid.gvk())) {
+        if (everything == null) {
+          everything = build(all);
+        }
+        v = everything;
+      } else {
+        Set<String> bindingNamespaces = roleBindingNamespaces(referrer);
+        String ns = rid.namespace().isEmpty() ? "default" : rid.namespace();
+        String key = ns + "|" + new java.util.TreeSet<>(bindingNamespaces);
+        v = byKey.get(key);
+        if (v == null) {
+          // cluster-scoped targets, same (effective) namespace, or a RoleBinding subject's namespace
+          List<Resource> out = new ArrayList<>();
+          for (Resource t : all) {
+            ResId tid = id(t);
+            if (clusterScoped.contains(t)
+                || nsEquals(tid.namespace(), ns)
+                || bindingNamespaces.contains(tid.namespace())) {
+              out.add(t);
+            }
+          }
+          v = build(out);
+          byKey.put(key, v);
+        }
+      }
+      visible.put(referrer, v);
+      return v;
+    }
+
+    private static Visible build(List<Resource> members) {
+      Set<Resource> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      set.addAll(members);
+      Set<String> ns = new HashSet<>();
+      for (Resource r : members) {
+        ns.add(effectiveNs(r.originalId()));
+      }
+      return new Visible(set, ns);
     }
   }
 

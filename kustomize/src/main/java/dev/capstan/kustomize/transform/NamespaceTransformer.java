@@ -3,6 +3,7 @@ package dev.capstan.kustomize.transform;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.fieldspec.FieldSpec;
 import dev.capstan.kustomize.fieldspec.FieldWalker;
+import dev.capstan.kustomize.resource.ResId;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import java.util.ArrayList;
@@ -82,16 +83,14 @@ public final class NamespaceTransformer implements Transformer {
         }
       }
     }
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Resource r : resources) {
-      int matches = 0;
-      for (Resource o : resources) {
-        if (ResourceList.sameId(r.id(), o.id())) {
-          matches++;
-        }
-      }
-      if (matches != 1) {
-        throw new KustomizeException(
-            "namespace transformation produces ID conflict: " + r.id());
+      ResId id = r.id();
+      String key =
+          id.gvk() + "|" + (id.namespace().isEmpty() ? "default" : id.namespace()) + "|"
+              + id.name();
+      if (!seen.add(key)) {
+        throw new KustomizeException("namespace transformation produces ID conflict: " + id);
       }
     }
   }

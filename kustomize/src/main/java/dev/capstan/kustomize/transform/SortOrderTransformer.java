@@ -102,17 +102,25 @@ public final class SortOrderTransformer implements Transformer {
     for (int i = 0; i < config.last().size(); i++) {
       rank.put(config.last().get(i), 1 + i);
     }
-    Comparator<Resource> byId =
+    // ids computed once, not per comparison
+    record Keyed(Resource r, ResId id, String idString) {}
+    List<Keyed> keyed = new ArrayList<>(resources.size());
+    for (Resource r : resources) {
+      ResId id = r.id();
+      keyed.add(new Keyed(r, id, idString(id)));
+    }
+    Comparator<Keyed> byId =
         (a, b) -> {
-          ResId x = a.id();
-          ResId y = b.id();
-          if (!x.gvk().equals(y.gvk())) {
-            return gvkCompare(x.gvk(), y.gvk(), rank);
+          if (!a.id().gvk().equals(b.id().gvk())) {
+            return gvkCompare(a.id().gvk(), b.id().gvk(), rank);
           }
-          return idString(x).compareTo(idString(y));
+          return a.idString().compareTo(b.idString());
         };
-    List<Resource> sorted = new ArrayList<>(resources.asList());
-    sorted.sort(byId);
+    keyed.sort(byId);
+    List<Resource> sorted = new ArrayList<>(keyed.size());
+    for (Keyed k : keyed) {
+      sorted.add(k.r());
+    }
     resources.setAll(sorted);
   }
 
