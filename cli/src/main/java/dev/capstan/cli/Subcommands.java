@@ -11,6 +11,11 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new BuildCommand(), new InstallCommand(), new AppCommand(), new ControllerCommand());
+    List<Object> all = new java.util.ArrayList<>(List.of(
+        // Flux: 'build' also takes 'build kustomization NAME --path DIR'
+        dev.capstan.cli.flux.FluxCommands.buildWithKustomization(new BuildCommand()),
+        new InstallCommand(), new AppCommand(), new ControllerCommand()));
+    all.addAll(dev.capstan.cli.flux.FluxCommands.all());
+    return all;
   }
 }

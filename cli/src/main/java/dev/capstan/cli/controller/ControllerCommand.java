@@ -61,6 +61,11 @@ public final class ControllerCommand implements Callable<Integer> {
   @Option(names = "--cache-dir", description = "Where Git snapshots are kept (default: a new temporary directory).")
   Path cacheDir;
 
+  // Flux dialect (see docs/flux-dialect.md): GitRepositories and Kustomizations in all namespaces.
+  @Option(names = "--flux", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also reconcile Flux GitRepositories and Kustomizations in all namespaces while leading (default: ${DEFAULT-VALUE}).")
+  boolean flux;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +83,14 @@ public final class ControllerCommand implements Callable<Integer> {
     }
     CountDownLatch stop = new CountDownLatch(1);
     ArgoController controller = ArgoController.start(client, settings);
+    AutoCloseable fluxController =
+        flux ? dev.capstan.cli.flux.FluxLauncher.startWhenLeading(client, cache.resolve("flux"), controller::isLeading) : () -> { };
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        fluxController.close();
+      } catch (Exception e) {
+        // shutting down: nothing left to report to
+      }
       controller.close();
       client.close();
       stop.countDown();
@@ -87,7 +99,8 @@ public final class ControllerCommand implements Callable<Integer> {
         + (applicationNamespaces.isEmpty() ? "" : ", applications also in " + applicationNamespaces)
         + ", " + concurrency + " workers, Git polled every " + settings.reconciliation().toSeconds() + "s"
         + controller.metricsPort().map(p -> ", metrics on :" + p + "/metrics").orElse("")
-        + (leaderElect ? ", leader election on Lease " + namespace + "/" + ArgoController.LEASE : ""));
+        + (leaderElect ? ", leader election on Lease " + namespace + "/" + ArgoController.LEASE : "")
+        + (flux ? ", Flux GitRepositories and Kustomizations in all namespaces" : ""));
     out.flush();
     stop.await();
     return 0;
