@@ -121,6 +121,11 @@ class GeneratorDifferentialTest {
     if (r.nextBoolean()) {
       o.append("namespace: ns").append(r.nextInt(3)).append('\n');
     }
+    switch (r.nextInt(4)) {
+      case 0 -> o.append("labels:\n- pairs: {team: ").append(quote(value(r))).append("}\n");
+      case 1 -> o.append("commonLabels: {team: over}\n");
+      default -> {}
+    }
     o.append("configMapGenerator:\n");
     o.append(overlayGenerator(overlay, cmNames.get(r.nextInt(cmNames.size())), r, false));
     o.append("- name: extra\n  literals: [").append(quote("x=" + value(r))).append("]\n");
