@@ -52,7 +52,7 @@ final class ScalarStyle {
       if (parsesAsGoInt(plain)) {
         return true;
       }
-      if (YAML_FLOAT.matcher(plain).matches()) {
+      if (YAML_FLOAT.matcher(plain).matches() && finite(plain)) {
         return true;
       }
       if (plain.startsWith("0b") && binary(plain.substring(2))) {
@@ -125,7 +125,16 @@ final class ScalarStyle {
 
   private static boolean parsesAsGoFloat(String s) {
     // strconv.ParseFloat accepts decimal floats with optional exponent, inf/nan words, hex floats.
-    return YAML_FLOAT.matcher(s).matches();
+    return YAML_FLOAT.matcher(s).matches() && finite(s);
+  }
+
+  /** strconv.ParseFloat fails (out of range) for values beyond the double range. */
+  private static boolean finite(String s) {
+    try {
+      return !Double.isInfinite(Double.parseDouble(s));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Code points libyaml treats as printable. */

@@ -79,9 +79,19 @@ public final class YamlEmitter {
       for (String k : keys) {
         indent = ind;
         writeIndent();
+        Object v = m.get(k);
+        if (complexKey(k)) {
+          // libyaml's "? key / : value" form for keys too long or multi-line to be simple
+          putIndicator("?", true, true);
+          writeString(k, ind + INDENT, false);
+          indent = ind;
+          writeIndent();
+          putIndicator(":", true, true);
+          value(v, ind, false);
+          continue;
+        }
         writeString(k, ind, true);
         putIndicator(":", false);
-        Object v = m.get(k);
         value(v, ind, true);
       }
     }
@@ -406,13 +416,30 @@ public final class YamlEmitter {
     // ---- low level ----------------------------------------------------------------------------
 
     void putIndicator(String ind, boolean needWhitespace) {
+      putIndicator(ind, needWhitespace, ind.equals("-"));
+    }
+
+    void putIndicator(String ind, boolean needWhitespace, boolean isIndention) {
       if (needWhitespace && !whitespace) {
         put(' ');
       }
       sb.append(ind);
       column += ind.length();
       whitespace = false;
-      indention = indention && ind.equals("-");
+      indention = indention && isIndention;
+    }
+
+    /** go-yaml writes a key in the complex form when it is multi-line or over 128 bytes. */
+    static boolean complexKey(String k) {
+      if (k.length() > 128 / 4 && k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
+        return true;
+      }
+      for (int i = 0; i < k.length(); i++) {
+        if (ScalarStyle.isBreak(k.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void writeIndent() {

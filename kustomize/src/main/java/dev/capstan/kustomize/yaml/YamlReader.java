@@ -127,7 +127,7 @@ public final class YamlReader {
         throw new KustomizeException("invalid YAML: document expands too far (alias bomb?)");
       }
       if (node instanceof ScalarNode s) {
-        return scalar(s);
+        return allowDuplicateKeys ? scalar(s) : resourceScalar(s);
       }
       if (inProgress.put(node, Boolean.TRUE) != null) {
         throw new KustomizeException("invalid YAML: recursive alias");
@@ -191,6 +191,11 @@ public final class YamlReader {
     private String key(Node k) {
       if (k instanceof ScalarNode s) {
         Object v = scalar(s);
+        if (!allowDuplicateKeys && !(v instanceof String)) {
+          // kustomize turns resources into JSON, which has string keys only
+          throw new KustomizeException(
+              "invalid YAML: mapping key '" + s.getValue() + "' is not a string" + at(k));
+        }
         if (v == null) {
           return "null";
         }
@@ -198,6 +203,94 @@ public final class YamlReader {
       }
       throw new KustomizeException("invalid YAML: a mapping key must be a scalar");
     }
+  }
+
+  private static final java.util.regex.Pattern TIMESTAMP =
+      java.util.regex.Pattern.compile(
+          "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+              + "(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\\.([0-9]{1,9}))?"
+              + "(Z|[-+][0-9]{2}:[0-9]{2})?)?");
+
+  /**
+   * A scalar as kustomize's resource reader (yaml.v3 decoding, then JSON) leaves it: plain
+   * timestamps become RFC 3339 text, {@code !!binary} its decoded text, old-style octal ints
+   * ({@code 017}) octal, and floats beyond the double range stay text.
+   */
+  static Object resourceScalar(ScalarNode s) {
+    Tag tag = s.getTag();
+    String v = s.getValue();
+    if (tag.equals(Tag.STR) && s.isPlain()) {
+      String ts = timestamp(v);
+      if (ts != null) {
+        return ts;
+      }
+    }
+    if (tag.equals(Tag.BINARY)) {
+      try {
+        return new String(
+            java.util.Base64.getMimeDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return v;
+      }
+    }
+    if (tag.equals(Tag.INT)) {
+      String t = v.startsWith("-") || v.startsWith("+") ? v.substring(1) : v;
+      if (t.length() > 1 && t.charAt(0) == '0' && t.chars().allMatch(Character::isDigit)) {
+        if (t.chars().allMatch(c -> c <= '7')) {
+          Object o = parseInt((v.startsWith("-") ? "-0o" : "0o") + t.substring(1));
+          return o;
+        }
+      }
+    }
+    Object o = scalar(s);
+    if (o instanceof Double d && d.isInfinite() && tag.equals(Tag.FLOAT)
+        && !v.toLowerCase(java.util.Locale.ROOT).contains("inf")) {
+      return v;
+    }
+    return o;
+  }
+
+  /** Go's RFC 3339 rendering of a YAML timestamp, or null when the text is not one. */
+  static String timestamp(String v) {
+    if (v.length() < 8 || !Character.isDigit(v.charAt(0))) {
+      return null;
+    }
+    java.util.regex.Matcher m = TIMESTAMP.matcher(v);
+    if (!m.matches()) {
+      return null;
+    }
+    int year = Integer.parseInt(m.group(1));
+    int month = Integer.parseInt(m.group(2));
+    int day = Integer.parseInt(m.group(3));
+    try {
+      java.time.LocalDate.of(year, month, day);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(String.format("%04d-%02d-%02dT", year, month, day));
+    if (m.group(4) == null) {
+      return sb.append("00:00:00Z").toString();
+    }
+    int h = Integer.parseInt(m.group(5));
+    int mi = Integer.parseInt(m.group(6));
+    int se = Integer.parseInt(m.group(7));
+    if (h > 23 || mi > 59 || se > 59) {
+      return null;
+    }
+    if (m.group(4).equals(" ") && m.group(9) != null) {
+      return null; // the space-separated form takes no zone in yaml.v3
+    }
+    sb.append(String.format("%02d:%02d:%02d", h, mi, se));
+    String frac = m.group(8);
+    if (frac != null) {
+      frac = frac.replaceAll("0+$", "");
+      if (!frac.isEmpty()) {
+        sb.append('.').append(frac);
+      }
+    }
+    String zone = m.group(9);
+    sb.append(zone == null || zone.equals("Z") || zone.equals("+00:00") ? "Z" : zone);
+    return sb.toString();
   }
 
   /** Resolves a scalar by its (implicit or explicit) tag. */

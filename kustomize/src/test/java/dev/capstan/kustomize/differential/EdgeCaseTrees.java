@@ -72,6 +72,17 @@ final class EdgeCaseTrees {
         "base/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n"
             + "  template:\n    spec:\n      containers:\n      - name: c\n        envFrom:\n"
             + "        - configMapRef: {name: x}\n"));
+    String longKey = "k".repeat(130);
+    s.put("yaml value edge cases", Map.of("kustomization.yaml", "resources:\n- r.yaml\n",
+        "r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n"
+            + "  ts: 2001-12-14t21:59:43.10-05:00\n  date: 2024-01-02\n  spaced: 2001-12-14 21:59:43.10\n"
+            + "  quoted: \"2024-01-02\"\n  bin: !!binary aGVsbG8=\n  exp: 1e400\n  oct: 017\n"
+            + "  negoct: -017\n  notoct: 019\n  tagged: !!str 123\n  big: 123456789012345678901234567890\n"
+            + "  u64: 18446744073709551615\n  fl: 3.0e2\n"
+            + "  " + longKey + ": {a: 1, b: [1, 2]}\n  " + longKey + "x: [1, {z: 2}]\n"
+            + "  \"multi\\nline key\": \"v1\\nv2\"\n"));
+    s.put("non-string key", Map.of("kustomization.yaml", "resources:\n- r.yaml\n",
+        "r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  1: a\n"));
     return s;
   }
 
