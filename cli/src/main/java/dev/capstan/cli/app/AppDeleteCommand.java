@@ -4,6 +4,8 @@ import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.argo.ApplicationReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +47,14 @@ public final class AppDeleteCommand implements Callable<Integer> {
     try (KubernetesClient client = cluster.connect()) {
       Application app = cluster.require(client, name);
       var resource = client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName());
-      resource.edit(a -> {
-        List<String> finalizers = new ArrayList<>(a.getMetadata().getFinalizers() == null ? List.of() : a.getMetadata().getFinalizers());
-        finalizers.removeIf(f -> f.startsWith(ApplicationReconciler.FINALIZER));
-        if (cascade) {
-          finalizers.add(ApplicationReconciler.FINALIZER);
-        }
-        a.getMetadata().setFinalizers(finalizers);
-        return a;
-      });
+      List<String> finalizers = new ArrayList<>(app.getMetadata().getFinalizers() == null ? List.of() : app.getMetadata().getFinalizers());
+      finalizers.removeIf(f -> f.startsWith(ApplicationReconciler.FINALIZER));
+      if (cascade) {
+        finalizers.add(ApplicationReconciler.FINALIZER);
+      }
+      // A merge patch without resourceVersion: the controller writes status all the time.
+      resource.patch(PatchContext.of(PatchType.JSON_MERGE),
+          "{\"metadata\":{\"finalizers\":" + client.getKubernetesSerialization().asJson(finalizers) + "}}");
       resource.delete();
       if (waitForDeletion) {
         try {

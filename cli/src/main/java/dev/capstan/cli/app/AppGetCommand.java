@@ -4,9 +4,10 @@ import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.argo.ApplicationReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -59,12 +60,8 @@ public final class AppGetCommand implements Callable<Integer> {
 
   private Application refresh(KubernetesClient client, Application app, String kind) {
     var resource = client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName());
-    resource.edit(a -> {
-      var annotations = a.getMetadata().getAnnotations() == null ? new HashMap<String, String>() : new HashMap<>(a.getMetadata().getAnnotations());
-      annotations.put(ApplicationReconciler.REFRESH, kind);
-      a.getMetadata().setAnnotations(annotations);
-      return a;
-    });
+    resource.patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\"" + ApplicationReconciler.REFRESH + "\":\"" + kind + "\"}}}");
     try {
       return resource.waitUntilCondition(
           a -> a != null && (a.getMetadata().getAnnotations() == null || !a.getMetadata().getAnnotations().containsKey(ApplicationReconciler.REFRESH)),

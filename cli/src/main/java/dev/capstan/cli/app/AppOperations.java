@@ -5,6 +5,8 @@ import dev.capstan.controller.api.argo.Operation;
 import dev.capstan.controller.api.argo.OperationState;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,11 +26,11 @@ final class AppOperations {
     if (app.operation().isPresent()) {
       throw new IllegalArgumentException("another operation is already in progress on " + app.getMetadata().getName());
     }
+    Operation operation = new Operation(sync, new Operation.InitiatedBy(System.getProperty("user.name", "capstan"), false), null, null);
+    // A merge patch without resourceVersion: the controller writes status all the time.
+    String body = "{\"operation\":" + client.getKubernetesSerialization().asJson(operation) + "}";
     client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName())
-        .edit(a -> {
-          a.setOperation(new Operation(sync, new Operation.InitiatedBy(System.getProperty("user.name", "capstan"), false), null, null));
-          return a;
-        });
+        .patch(PatchContext.of(PatchType.JSON_MERGE), body);
     return requested;
   }
 

@@ -259,7 +259,7 @@ public final class ApplicationReconciler {
     }
     LOG.info("{} deleted with its resources: {}", key, result.changes().with(dev.capstan.engine.sync.Action.DELETED));
     events.normal(app, "ResourceDeleted", "Deleted application resources: " + result.changes().with(dev.capstan.engine.sync.Action.DELETED).size());
-    store.removeFinalizers(key, FINALIZERS);
+    store.removeFinalizers(key, finalizers, FINALIZERS);
     metrics.forget(key);
     return Optional.empty();
   }

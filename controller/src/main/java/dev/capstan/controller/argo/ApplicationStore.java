@@ -62,14 +62,21 @@ final class ApplicationStore {
     patch(key, patch, false);
   }
 
-  /** Removes {@code finalizers} (all of Capstan's resource finalizers) from the Application. */
-  void removeFinalizers(AppKey key, List<String> finalizers) {
-    client.resources(Application.class).inNamespace(key.namespace()).withName(key.name())
-        .edit(a -> {
-          List<String> kept = a.getMetadata().getFinalizers().stream().filter(f -> !finalizers.contains(f)).toList();
-          a.getMetadata().setFinalizers(kept);
-          return a;
-        });
+  /**
+   * Removes {@code finalizers} from the Application, if its finalizers are still {@code current}
+   * (a concurrent change wins; it queues another reconcile).
+   */
+  void removeFinalizers(AppKey key, List<String> current, List<String> finalizers) {
+    ArrayNode patch = mapper.createArrayNode();
+    ObjectNode test = patch.addObject();
+    test.put("op", "test");
+    test.put("path", "/metadata/finalizers");
+    test.set("value", mapper.valueToTree(current));
+    ObjectNode replace = patch.addObject();
+    replace.put("op", "replace");
+    replace.put("path", "/metadata/finalizers");
+    replace.set("value", mapper.valueToTree(current.stream().filter(f -> !finalizers.contains(f)).toList()));
+    patch(key, patch, false);
   }
 
   private void patch(AppKey key, ArrayNode patch, boolean status) {
