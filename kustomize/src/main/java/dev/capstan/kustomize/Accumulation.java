@@ -3,6 +3,7 @@ package dev.capstan.kustomize;
 import dev.capstan.kustomize.alias.ValueAliases;
 import dev.capstan.kustomize.fieldspec.FieldSpecConfig;
 import dev.capstan.kustomize.openapi.OpenApiSettings;
+import dev.capstan.kustomize.resource.OriginContext;
 import dev.capstan.kustomize.resource.ResourceList;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class Accumulation {
   private FieldSpecConfig config = FieldSpecConfig.defaults();
   private final List<Object> vars = new ArrayList<>();
   private final OpenApiSettings openapi;
-  private Optional<Path> originRoot = Optional.empty();
+  private Optional<OriginContext> origins = Optional.empty();
   private boolean transformations;
   private ValueAliases aliases = new ValueAliases();
 
@@ -39,23 +40,33 @@ public final class Accumulation {
    */
   public Accumulation child() {
     Accumulation c = new Accumulation(openapi);
-    c.originRoot = originRoot;
+    c.origins = origins;
     c.transformations = transformations;
     c.aliases = aliases;
     return c;
   }
 
   /**
-   * The built kustomization's root when {@code buildMetadata: [originAnnotations]} is on (origins
-   * are recorded relative to it); empty when off.
+   * An empty accumulation for a remote base fetched to {@code dir}: like {@link #child()}, with
+   * origins recorded relative to the repository root, naming the repository and ref.
    */
-  public Optional<Path> originRoot() {
-    return originRoot;
+  public Accumulation remoteChild(Path repoRoot, String repo, String ref) {
+    Accumulation c = child();
+    c.origins = origins.map(o -> o.remote(repoRoot, repo, ref));
+    return c;
+  }
+
+  /**
+   * Where origins are recorded when {@code buildMetadata} asks for origin or transformer
+   * annotations; empty when off.
+   */
+  public Optional<OriginContext> origins() {
+    return origins;
   }
 
   /** Turns origin annotations on for this build, relative to {@code root}. */
   public void trackOrigins(Path root) {
-    originRoot = Optional.of(root);
+    origins = Optional.of(new OriginContext(root, "", ""));
   }
 
   /** The build's shared-value groups (kustomize's shared YAML nodes); shared with bases. */

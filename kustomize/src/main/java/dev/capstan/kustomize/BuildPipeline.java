@@ -17,6 +17,7 @@ import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.openapi.CrdFieldSpecs;
 import dev.capstan.kustomize.patch.PatchTransformers;
 import dev.capstan.kustomize.plugin.BuiltinPlugins;
+import dev.capstan.kustomize.remote.GitUrl;
 import dev.capstan.kustomize.plugin.TransformationRecorder;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.replace.Vars;
@@ -97,7 +98,7 @@ public final class BuildPipeline {
     for (Transformer t : transformers(ctx, acc)) {
       acc.aliases().run(t, acc.resources()); // t.transform, with kustomize's shared values
       if (acc.transformationsTracked()) {
-        TransformationRecorder.record(acc.resources(), t, k.file(), acc.originRoot().orElseThrow());
+        TransformationRecorder.record(acc.resources(), t, k.file(), acc.origins().orElseThrow());
       }
     }
     Vars.record(k.list("vars"), acc.resources(), acc.openapi().current());
@@ -120,19 +121,21 @@ public final class BuildPipeline {
     if (loader.isFile(entry)) {
       loader.checkRestriction(loader.resolve(entry));
       List<Resource> read = ResourceFileReader.read(loader, entry);
-      if (acc.originRoot().isPresent()) {
+      if (acc.origins().isPresent()) {
         for (Resource r : read) {
-          Origin.ofFile(acc.originRoot().get(), loader.resolve(entry)).applyTo(r);
+          acc.origins().get().file(loader.resolve(entry)).applyTo(r);
         }
       }
       acc.resources().addAll(read);
       return;
     }
     Path dir;
+    boolean remote = false;
     if (loader.isDirectory(entry)) {
       dir = loader.resolve(entry);
     } else if (looksRemote(entry)) {
       dir = options.remoteResolver().resolve(entry);
+      remote = true;
     } else {
       throw new KustomizeException(
           "'" + loader.resolve(entry) + "' does not exist (neither a file nor a directory)");
@@ -143,10 +146,29 @@ public final class BuildPipeline {
       throw new KustomizeException(
           "expected kind != 'Component' for path '" + dir + "'; components go in 'components:'");
     }
-    Accumulation baseAcc = acc.child();
+    Accumulation baseAcc = remote ? remoteChild(acc, entry, dir) : acc.child();
     accumulateTarget(base, sub, baseAcc);
     acc.absorb(baseAcc);
   }
+  /** A child accumulation for a remote base: its origins name the repository and ref (C). */
+  private static Accumulation remoteChild(Accumulation acc, String entry, Path dir) {
+    if (acc.origins().isEmpty()) {
+      return acc.child();
+    }
+    GitUrl url;
+    try {
+      url = GitUrl.parse(entry);
+    } catch (KustomizeException e) {
+      return acc.child(); // not a git URL this engine parses: origins stay local paths
+    }
+    Path repoRoot = dir;
+    int depth = url.path().isEmpty() ? 0 : Path.of(url.path()).normalize().getNameCount();
+    for (int i = 0; i < depth && repoRoot.getParent() != null; i++) {
+      repoRoot = repoRoot.getParent();
+    }
+    return acc.remoteChild(repoRoot, url.cloneUrl(), url.ref());
+  }
+
 
   private void accumulateComponents(Kustomization k, Loader loader, Accumulation acc) {
     for (String entry : k.components()) {
@@ -189,7 +211,7 @@ public final class BuildPipeline {
     new NameReferenceTransformer(acc.config().nameReference()).transform(resources);
     resolveVars(acc);
     new LocalConfigFilter().transform(resources);
-    if (acc.originRoot().isPresent() && !top.buildMetadata().contains("originAnnotations")) {
+    if (acc.origins().isPresent() && !top.buildMetadata().contains("originAnnotations")) {
       // origins were tracked only to record transformations
       for (Resource r : resources) {
         Origin.remove(r, Origin.ANNOTATION);
@@ -225,7 +247,7 @@ public final class BuildPipeline {
         throw ctx.kustomization().invalid(f, "helm chart inflation is not supported");
       }
     }
-    List<Generator> out = new ArrayList<>(KustomizationGenerators.of(ctx, acc.originRoot()));
+    List<Generator> out = new ArrayList<>(KustomizationGenerators.of(ctx, acc.origins()));
     out.addAll(plugins(ctx, acc).generators());
     return out;
   }
@@ -243,7 +265,7 @@ public final class BuildPipeline {
           }
           return configs.resources();
         },
-        acc.originRoot());
+        acc.origins());
   }
 
   /**

@@ -4,7 +4,7 @@ import dev.capstan.kustomize.BuildContext;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.load.Kustomization;
 import dev.capstan.kustomize.resource.Origin;
-import java.nio.file.Path;
+import dev.capstan.kustomize.resource.OriginContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,9 @@ public final class KustomizationGenerators {
   /**
    * The generators of {@code ctx}'s kustomization; fails naming the field for a bad entry.
    *
-   * @param originRoot the built root when origin annotations are on (empty: off)
+   * @param origins where origins are recorded when origin annotations are on (empty: off)
    */
-  public static List<Generator> of(BuildContext ctx, Optional<Path> originRoot) {
+  public static List<Generator> of(BuildContext ctx, Optional<OriginContext> origins) {
     Kustomization k = ctx.kustomization();
     GeneratorOptions global =
         GeneratorOptions.read(
@@ -37,22 +37,24 @@ public final class KustomizationGenerators {
           GeneratorArgs.read(
                   new ArgsReader(entry, "ConfigMapArgs.configMapGenerator", true), false)
               .withGlobalOptions(global);
-      out.add(withOrigin(new ConfigMapGenerator(args, files), k, "ConfigMapGenerator", originRoot));
+      out.add(withOrigin(new ConfigMapGenerator(args, files), k, "ConfigMapGenerator", origins));
     }
     for (Map<String, Object> entry : entries(k, "secretGenerator")) {
       GeneratorArgs args =
           GeneratorArgs.read(new ArgsReader(entry, "SecretArgs.secretGenerator", true), true)
               .withGlobalOptions(global);
-      out.add(withOrigin(new SecretGenerator(args, files), k, "SecretGenerator", originRoot));
+      out.add(withOrigin(new SecretGenerator(args, files), k, "SecretGenerator", origins));
     }
     return out;
   }
 
   private static Generator withOrigin(
-      Generator g, Kustomization k, String kind, Optional<Path> originRoot) {
-    return originRoot
+      Generator g, Kustomization k, String kind, Optional<OriginContext> origins) {
+    return origins
         .<Generator>map(
-            top -> new OriginGenerator(g, Origin.ofGenerator(top, k.file(), "builtin", kind, "", "")))
+            o ->
+                new OriginGenerator(
+                    g, o.configured(k.file(), Origin.by("builtin", kind, "", ""))))
         .orElse(g);
   }
 

@@ -10,7 +10,7 @@ import dev.capstan.kustomize.transform.Transformer;
 import dev.capstan.kustomize.yaml.YamlReader;
 import dev.capstan.kustomize.generate.OriginGenerator;
 import dev.capstan.kustomize.resource.Origin;
-import java.nio.file.Path;
+import dev.capstan.kustomize.resource.OriginContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,23 +36,23 @@ public final class BuiltinPlugins {
   private final BuildContext ctx;
   private final BuiltinPluginFactory factory;
   private final PluginConfigSource source;
-  private final Optional<Path> originRoot;
+  private final Optional<OriginContext> origins;
 
   /**
    * @param ctx the kustomization being built
    * @param openapi the build's schema choice (patch transformers read it when they run)
    * @param source accumulates path entries like {@code resources:} entries
-   * @param originRoot the built root when origin annotations are on (empty: off)
+   * @param origins where origins are recorded when origin annotations are on (empty: off)
    */
   public BuiltinPlugins(
       BuildContext ctx,
       OpenApiSettings openapi,
       PluginConfigSource source,
-      Optional<Path> originRoot) {
+      Optional<OriginContext> origins) {
     this.ctx = ctx;
     this.factory = new BuiltinPluginFactory(ctx, openapi);
     this.source = source;
-    this.originRoot = originRoot;
+    this.origins = origins;
   }
 
   /** The {@code generators:} plugins, in kustomize's order. */
@@ -66,7 +66,7 @@ public final class BuiltinPlugins {
                 + c.idText()
                 + " not a generator");
       }
-      out.add(originRoot.isPresent() ? new OriginGenerator(g, origin(c, originRoot.get())) : g);
+      out.add(origins.isPresent() ? new OriginGenerator(g, origin(c, origins.get())) : g);
     }
     return out;
   }
@@ -76,12 +76,17 @@ public final class BuiltinPlugins {
    * own file (the kustomization for an inline config), by the config's apiVersion, kind, name and
    * namespace.
    */
-  private Origin origin(PluginConfig c, Path top) {
-    String path = Origin.pathOf(c.resource());
-    Path file = path.isEmpty() ? ctx.kustomization().file() : top.resolve(path).normalize();
+  private Origin origin(PluginConfig c, OriginContext context) {
     Resource r = c.resource();
-    return Origin.ofGenerator(top, file, r.apiVersion(), r.kind(), r.name(), r.namespace());
+    Map<String, String> by = Origin.by(r.apiVersion(), r.kind(), r.name(), r.namespace());
+    Optional<Origin> read = Origin.readFrom(r);
+    if (read.isPresent() && !read.get().path().isEmpty()) {
+      Origin o = read.get();
+      return new Origin("", o.repo(), o.ref(), o.path(), by);
+    }
+    return context.configured(ctx.kustomization().file(), by); // an inline config
   }
+
 
   /** The {@code transformers:} plugins, in kustomize's order. */
   public List<Transformer> transformers() {
@@ -91,7 +96,7 @@ public final class BuiltinPlugins {
       if (!(plugin instanceof Transformer t)) {
         throw new KustomizeException("plugin " + c.idText() + " not a transformer");
       }
-      out.add(originRoot.isPresent() ? new OriginTransformer(t, origin(c, originRoot.get())) : t);
+      out.add(origins.isPresent() ? new OriginTransformer(t, origin(c, origins.get())) : t);
     }
     return out;
   }

@@ -5,6 +5,7 @@ import dev.capstan.kustomize.patch.PatchStrategicMergeTransformer;
 import dev.capstan.kustomize.patch.PatchTransformer;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.resource.Origin;
+import dev.capstan.kustomize.resource.OriginContext;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.transform.AnnotationsTransformer;
@@ -33,8 +34,8 @@ public final class TransformationRecorder {
    * Transformers of unknown classes are not recorded.
    */
   public static void record(
-      ResourceList resources, Transformer t, Path kustomizationFile, Path originRoot) {
-    Optional<Origin> origin = originOf(t, kustomizationFile, originRoot);
+      ResourceList resources, Transformer t, Path kustomizationFile, OriginContext origins) {
+    Optional<Origin> origin = originOf(t, kustomizationFile, origins);
     if (origin.isEmpty()) {
       return;
     }
@@ -43,12 +44,12 @@ public final class TransformationRecorder {
     }
   }
 
-  private static Optional<Origin> originOf(Transformer t, Path file, Path root) {
+  private static Optional<Origin> originOf(Transformer t, Path file, OriginContext origins) {
     if (t instanceof OriginTransformer o) {
       return Optional.of(o.origin());
     }
     return builtinKind(t)
-        .map(kind -> Origin.ofGenerator(root, file, "builtin", kind, "", ""));
+        .map(kind -> origins.configured(file, Origin.by("builtin", kind, "", "")));
   }
 
   /** The builtin kind a kustomization field's transformer reports as. */

@@ -10,11 +10,15 @@ import java.util.Map;
  * path}, relative to the kustomization being built), or for a generated object the file that
  * configured the generator ({@code configuredIn}) and the generator ({@code configuredBy}).
  *
- * @param path the resource file, relative to the built kustomization; empty for generated objects
+ * @param path the resource file, relative to the built kustomization (or to the repository root
+ *     for a remote one); empty for generated objects
+ * @param repo the git repository of a remote base, else empty
+ * @param ref the git ref of a remote base, else empty
  * @param configuredIn the kustomization or plugin config file; empty for read resources
  * @param configuredBy the generator's apiVersion, kind, and (for plugin configs) name and namespace
  */
-public record Origin(String path, String configuredIn, Map<String, String> configuredBy) {
+public record Origin(
+    String path, String repo, String ref, String configuredIn, Map<String, String> configuredBy) {
 
   /** The annotation kustomize writes. */
   public static final String ANNOTATION = "config.kubernetes.io/origin";
@@ -26,20 +30,36 @@ public record Origin(String path, String configuredIn, Map<String, String> confi
     configuredBy = Map.copyOf(configuredBy);
   }
 
-  /** The origin of a resource read from {@code file}, relative to the built root {@code top}. */
-  public static Origin ofFile(Path top, Path file) {
-    return new Origin(relative(top, file), "", Map.of());
-  }
-
-  /** The origin of objects of a generator configured in {@code file}. */
-  public static Origin ofGenerator(
-      Path top, Path file, String apiVersion, String kind, String name, String namespace) {
+  /** The identity of a generator or transformer, in kustomize's field order. */
+  public static Map<String, String> by(String apiVersion, String kind, String name, String ns) {
     Map<String, String> by = new LinkedHashMap<>();
     by.put("apiVersion", apiVersion);
     by.put("kind", kind);
     by.put("name", name);
-    by.put("namespace", namespace);
-    return new Origin("", relative(top, file), by);
+    by.put("namespace", ns);
+    return by;
+  }
+
+  /** The {@code path}, {@code repo} and {@code ref} recorded in {@code r}'s origin, if any. */
+  public static java.util.Optional<Origin> readFrom(Resource r) {
+    Map<String, Object> md = Tree.map(r.content(), "metadata");
+    Map<String, Object> a = md == null ? null : Tree.map(md, "annotations");
+    if (a == null || !(a.get(ANNOTATION) instanceof String text)) {
+      return java.util.Optional.empty();
+    }
+    String path = "";
+    String repo = "";
+    String ref = "";
+    for (String line : text.split("\n")) {
+      if (line.startsWith("path: ")) {
+        path = line.substring(6);
+      } else if (line.startsWith("repo: ")) {
+        repo = line.substring(6);
+      } else if (line.startsWith("ref: ")) {
+        ref = line.substring(5);
+      }
+    }
+    return java.util.Optional.of(new Origin(path, repo, ref, "", Map.of()));
   }
 
   /** A path as kustomize joins it: relative to the root, with {@code /} separators. */
@@ -53,6 +73,12 @@ public record Origin(String path, String configuredIn, Map<String, String> confi
     StringBuilder b = new StringBuilder();
     if (!path.isEmpty()) {
       b.append("path: ").append(path).append('\n');
+    }
+    if (!repo.isEmpty()) {
+      b.append("repo: ").append(repo).append('\n');
+    }
+    if (!ref.isEmpty()) {
+      b.append("ref: ").append(ref).append('\n');
     }
     if (!configuredIn.isEmpty()) {
       b.append("configuredIn: ").append(configuredIn).append('\n');
@@ -114,18 +140,4 @@ public record Origin(String path, String configuredIn, Map<String, String> confi
     return a != null && a.containsKey(ANNOTATION);
   }
 
-  /** The {@code path} recorded in {@code r}'s origin annotation, or empty. */
-  public static String pathOf(Resource r) {
-    Map<String, Object> md = Tree.map(r.content(), "metadata");
-    Map<String, Object> a = md == null ? null : Tree.map(md, "annotations");
-    if (a == null || !(a.get(ANNOTATION) instanceof String text)) {
-      return "";
-    }
-    for (String line : text.split("\n")) {
-      if (line.startsWith("path: ")) {
-        return line.substring("path: ".length());
-      }
-    }
-    return "";
-  }
 }

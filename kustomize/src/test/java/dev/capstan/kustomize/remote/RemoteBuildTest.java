@@ -59,6 +59,46 @@ class RemoteBuildTest {
     }
   }
 
+  @Test
+  void originsOfRemoteResourcesNameTheRepositoryAndRef() throws Exception {
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve("app"));
+    Files.createDirectories(repo.resolve("common"));
+    Files.writeString(
+        repo.resolve("app/kustomization.yaml"),
+        "resources: [cm.yaml, ../common]\nconfigMapGenerator: [{name: rg, literals: [a=b]}]\n"
+            + "namePrefix: r-\n");
+    Files.writeString(
+        repo.resolve("app/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote\n");
+    Files.writeString(repo.resolve("common/kustomization.yaml"), "resources: [s.yaml]\n");
+    Files.writeString(
+        repo.resolve("common/s.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n");
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "add", ".");
+    git(repo, "commit", "-qm", "one");
+    git(repo, "tag", "v2");
+    Path top = tmp.resolve("top");
+    Files.createDirectories(top);
+    Files.writeString(
+        top.resolve("kustomization.yaml"),
+        "resources:\n- file://" + repo + "//app?ref=v2\n"
+            + "buildMetadata: [originAnnotations, transformerAnnotations]\n"
+            + "commonLabels: {x: z}\n");
+    String ours;
+    try (GitRemoteResolver resolver =
+        new GitRemoteResolver(new GitCliFetcher(), tmp.resolve("work"))) {
+      ours = new Kustomizer(BuildOptions.defaults().withRemoteResolver(resolver)).buildYaml(top);
+    }
+    assertThat(ours)
+        .contains("path: app/cm.yaml\n      repo: file://" + repo + "\n      ref: v2\n")
+        .contains("path: common/s.yaml\n")
+        .contains("configuredIn: app/kustomization.yaml\n");
+    String kubectl = kubectl(top);
+    if (kubectl != null) {
+      assertThat(ours).isEqualTo(kubectl);
+    }
+  }
+
   private static String kubectl(Path dir) throws IOException, InterruptedException {
     Process p;
     try {
