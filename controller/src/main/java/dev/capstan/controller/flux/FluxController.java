@@ -64,7 +64,10 @@ public final class FluxController implements AutoCloseable {
     running.add(cache);
     FluxEvents events = new FluxEvents(client, clock);
     ArtifactStore artifacts = new ArtifactStore(settings.cacheDirectory());
-    GitSource git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory().resolve("git")));
+    // one Git source per spec.timeout, each with its own cache directory (a cache directory has one owner)
+    java.util.Map<java.time.Duration, GitSource> gitSources = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.function.Function<java.time.Duration, GitSource> git = timeout -> gitSources.computeIfAbsent(timeout, t ->
+        new GitSource(GitSourceOptions.defaults(settings.cacheDirectory().resolve("git-" + t.toMillis() + "ms")).withTimeout(t)));
     GitRepositoryReconciler repos = new GitRepositoryReconciler(client, git, artifacts, events, clock);
     KustomizationReconciler ks =
         new KustomizationReconciler(

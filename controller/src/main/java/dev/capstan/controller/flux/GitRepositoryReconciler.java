@@ -49,12 +49,18 @@ final class GitRepositoryReconciler {
   static final String REQUESTED_AT = "reconcile.fluxcd.io/requestedAt";
 
   private final KubernetesClient client;
-  private final GitSource git;
+  private final java.util.function.Function<Duration, GitSource> git;
   private final ArtifactStore artifacts;
   private final FluxEvents events;
   private final Clock clock;
 
-  GitRepositoryReconciler(KubernetesClient client, GitSource git, ArtifactStore artifacts, FluxEvents events, Clock clock) {
+  /**
+   * @param git the Git source to use for a {@code spec.timeout} (the transport timeout of each
+   *     network operation)
+   */
+  GitRepositoryReconciler(
+      KubernetesClient client, java.util.function.Function<Duration, GitSource> git, ArtifactStore artifacts,
+      FluxEvents events, Clock clock) {
     this.client = client;
     this.git = git;
     this.artifacts = artifacts;
@@ -79,8 +85,10 @@ final class GitRepositoryReconciler {
     String handled = annotation(repo, REQUESTED_AT).orElse(old.lastHandledReconcileAt());
 
     Duration interval;
+    Duration timeout;
     try {
       interval = GoDuration.parse(spec.interval());
+      timeout = GoDuration.parse(spec.timeout().isEmpty() ? GitRepositorySpec.DEFAULT_TIMEOUT : spec.timeout());
     } catch (IllegalArgumentException e) {
       conditions.setTrue(ConditionSet.STALLED, "InvalidInterval", e.getMessage())
           .setFalse(ConditionSet.READY, "InvalidInterval", e.getMessage());
@@ -105,7 +113,7 @@ final class GitRepositoryReconciler {
       return Optional.empty();
     }
 
-    try (Snapshot snapshot = git.checkout(remote, revision)) {
+    try (Snapshot snapshot = git.apply(timeout).checkout(remote, revision)) {
       List<ArtifactStore.Inclusion> inclusions = inclusions(repo);
       ArtifactStore.Artifact a =
           artifacts.publish(key, snapshot.root(), SourceIgnore.load(snapshot.root(), Optional.ofNullable(spec.ignore())), inclusions);

@@ -251,6 +251,59 @@ class FluxKustomizationIT {
   }
 
   @Test
+  void aNewRevisionCancelsAPendingHealthWaitAndIsApplied() throws Exception {
+    FixtureRepository repo = git.createRepository("cancel");
+    repo.commit().add("deploy.yaml", deployment("cancel-web", "nodeSelector: {capstan.dev/none: \"true\"}")).message("stuck").create();
+    createSource("cancel", repo);
+    createKustomization("cancel", "cancel", "./", "  wait: true\n  timeout: 5m\n");
+    eventually().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus("cancel");
+      assertThat(s.condition("Ready").map(Condition::status)).as(s.conditions().toString()).contains("Unknown");
+      assertThat(s.condition("Reconciling").map(Condition::status)).contains("True");
+    });
+    ObjectId fixed = repo.commit().add("deploy.yaml", deployment("cancel-web", "")).message("fixed").create();
+    // well within the 5 minute wait of the first revision
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().untilAsserted(() -> {
+      KustomizationStatus s = ksStatus("cancel");
+      assertThat(s.condition("Ready").map(Condition::reason)).contains("ReconciliationSucceeded");
+      assertThat(s.lastAppliedRevision()).endsWith(fixed.name());
+    });
+  }
+
+  @Test
+  void forceRecreatesAnObjectWhoseImmutableFieldChanged() throws Exception {
+    FixtureRepository repo = git.createRepository("force");
+    String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: force-cm\nimmutable: true\ndata:\n  value: %s\n";
+    repo.commit().add("cm.yaml", cm.formatted("one")).message("one").create();
+    createSource("force", repo);
+    createKustomization("force", "force", "./", "  force: true\n");
+    awaitReady("force");
+    String uid = cm("force-cm").getMetadata().getUid();
+    ObjectId two = repo.commit().add("cm.yaml", cm.formatted("two")).message("two").create();
+    eventually().untilAsserted(() -> {
+      assertThat(ksStatus("force").lastAppliedRevision()).endsWith(two.name());
+      assertThat(cm("force-cm").getData()).containsEntry("value", "two");
+    });
+    assertThat(cm("force-cm").getMetadata().getUid()).isNotEqualTo(uid);
+  }
+
+  @Test
+  void kubeConfigSecretRefAppliesThroughThatKubeconfig(dev.capstan.testsupport.cluster.ControlPlane plane) throws Exception {
+    FixtureRepository repo = git.createRepository("remote");
+    repo.commit().add("cm.yaml", configMap("remote-cm", "v1")).message("v1").create();
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("remote-kubeconfig").endMetadata()
+        .withStringData(Map.of("value", Files.readString(plane.kubeconfig()))).build()).create();
+    createSource("remote", repo);
+    createKustomization("remote", "remote", "./", "  kubeConfig:\n    secretRef: {name: remote-kubeconfig}\n");
+    awaitReady("remote");
+    assertThat(cm("remote-cm").getMetadata().getLabels()).containsEntry("kustomize.toolkit.fluxcd.io/name", "remote");
+
+    createKustomization("remote-missing", "remote", "./", "  kubeConfig:\n    secretRef: {name: no-such-kubeconfig}\n");
+    eventually().untilAsserted(() -> assertThat(ksStatus("remote-missing").condition("Ready").map(Condition::message).orElse(""))
+        .contains("no-such-kubeconfig").contains("not found"));
+  }
+
+  @Test
   void suspendedKustomizationIsLeftAloneUntilResumed() throws Exception {
     FixtureRepository repo = git.createRepository("suspend");
     repo.commit().add("cm.yaml", configMap("suspend-cm", "v1")).message("v1").create();
