@@ -18,10 +18,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class FieldPath {
   /** A matched location: the container and the key (String) or index (Integer) in it. */
-  public record Slot(Object container, Object key, boolean created) {
-    public Slot(Object container, Object key) {
-      this(container, key, false);
-    }
+  public record Slot(Object container, Object key, boolean created, String path) {
 
     public Object get() {
       return container instanceof Map<?, ?> m ? m.get(key) : ((List<?>) container).get((Integer) key);
@@ -100,14 +97,14 @@ public final class FieldPath {
     }
     String part = parts.get(i);
     if (part.matches("[0-9]+")) {
-      walkIndex(node, part, i, create, out);
+      walkIndex(node, part, i, create, out, here);
       return;
     }
-    walkNamed(node, part, i, create, out);
+    walkNamed(node, part, i, create, out, here);
   }
 
   @SuppressWarnings("unchecked")
-  private void walkIndex(Object node, String part, int i, boolean create, List<Slot> out) {
+  private void walkIndex(Object node, String part, int i, boolean create, List<Slot> out, Slot here) {
     {
       if (!(node instanceof List<?> l)) {
         return;
@@ -121,22 +118,22 @@ public final class FieldPath {
         throw new KustomizeException(
             "index " + idx + " specified but only " + list.size() + " elements found");
       }
-      walk(list.get(idx), i + 1, create, out, new Slot(list, idx));
+      walk(list.get(idx), i + 1, create, out, slot(here, list, idx, false));
     }
   }
 
   @SuppressWarnings("unchecked")
-  private void walkNamed(Object node, String part, int i, boolean create, List<Slot> out) {
+  private void walkNamed(Object node, String part, int i, boolean create, List<Slot> out, Slot here) {
     if (part.equals("*")) {
       if (node instanceof List<?> l) {
         for (int k = 0; k < l.size(); k++) {
-          walk(l.get(k), i + 1, create, out, new Slot(l, k));
+          walk(l.get(k), i + 1, create, out, slot(here, l, k, false));
         }
       }
       return;
     }
     if (part.matches("\\[[0-9]+\\]")) {
-      walkIndex(node, part.substring(1, part.length() - 1), i, create, out);
+      walkIndex(node, part.substring(1, part.length() - 1), i, create, out, here);
       return;
     }
     if (part.startsWith("[") && part.endsWith("]")) {
@@ -165,7 +162,7 @@ public final class FieldPath {
             : item instanceof Map<?, ?> m && m.containsKey(field) ? scalarText(m.get(field)) : null;
         if (text != null && p.matcher(text.strip()).find()) {
           matched = true;
-          walk(item, i + 1, create, out, new Slot(list, k));
+          walk(item, i + 1, create, out, slot(here, list, k, false));
         }
       }
       if (!matched && create) {
@@ -178,7 +175,7 @@ public final class FieldPath {
           item = m;
         }
         list.add(item);
-        walk(item, i + 1, create, out, new Slot(list, list.size() - 1));
+        walk(item, i + 1, create, out, slot(here, list, list.size() - 1, false));
       }
       return;
     }
@@ -196,7 +193,13 @@ public final class FieldPath {
     } else if (map.get(part) == null && create && i + 1 < parts.size()) {
       map.put(part, container(i + 1));
     }
-    walk(map.get(part), i + 1, create, out, new Slot(map, part, created));
+    walk(map.get(part), i + 1, create, out, slot(here, map, part, created));
+  }
+
+  /** A slot whose path extends the parent's: keys and {@code #index} joined by slashes. */
+  private static Slot slot(Slot parent, Object container, Object key, boolean created) {
+    String step = key instanceof Integer idx ? "#" + idx : ((String) key).replace("/", "//");
+    return new Slot(container, key, created, (parent == null ? "" : parent.path()) + "/" + step);
   }
 
   private Object container(int next) {

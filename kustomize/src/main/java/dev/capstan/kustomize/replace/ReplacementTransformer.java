@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * kustomize's {@code replacements} (and the ReplacementTransformer plugin): copies a value from
@@ -79,20 +80,28 @@ public final class ReplacementTransformer implements Transformer {
   @Override
   public void transform(ResourceList resources) {
     SchemaSet schemas = openapi.current();
+    ScalarTargets tags = new ScalarTargets();
     for (Map<String, Object> r : replacements) {
       Map<String, Object> source = map(r.get("source"));
       List<?> targets = r.get("targets") instanceof List<?> l ? l : List.of();
       if (r.get("source") == null || targets.isEmpty()) {
         throw new KustomizeException("replacements must specify a source and at least one target");
       }
-      Object value = sourceValue(resources, source, schemas);
+      Supplier<Object> value = sourceValue(resources, source, schemas);
       for (Object t : targets) {
-        applyTarget(resources, map(t), value, schemas);
+        applyTarget(resources, map(t), value, schemas, tags);
       }
     }
+    tags.verify();
   }
 
-  private static Object sourceValue(ResourceList resources, Map<String, Object> source, SchemaSet schemas) {
+  /**
+   * The source value. Without a delimiter it is read live from the source field each time a
+   * target is set, as kustomize holds the source node itself: a target inside the source changes
+   * what later targets receive.
+   */
+  private static Supplier<Object> sourceValue(
+      ResourceList resources, Map<String, Object> source, SchemaSet schemas) {
     Resource found = null;
     for (Resource r : resources) {
       if (selectedBy(ids(r), source, schemas)) {
@@ -107,7 +116,8 @@ public final class ReplacementTransformer implements Transformer {
     }
     String fp = source.get("fieldPath") instanceof String s && !s.isEmpty() ? s : "metadata.name";
     List<FieldPath.Slot> slots = FieldPath.parse(fp).find(found.content(), false);
-    Object v = slots.isEmpty() ? null : slots.get(0).get();
+    FieldPath.Slot slot = slots.isEmpty() ? null : slots.get(0);
+    Object v = slot == null ? null : slot.get();
     if (v == null || (v instanceof String s && s.isEmpty())
         || (v instanceof Map<?, ?> m && m.isEmpty()) || (v instanceof List<?> l && l.isEmpty())) {
       throw new KustomizeException(
@@ -116,7 +126,7 @@ public final class ReplacementTransformer implements Transformer {
     Map<String, Object> options = map(source.get("options"));
     String delimiter = options.get("delimiter") instanceof String d ? d : "";
     if (delimiter.isEmpty()) {
-      return Tree.deepCopy(v);
+      return slot::get;
     }
     if (v instanceof Map<?, ?> || v instanceof List<?>) {
       throw new KustomizeException("delimiter option can only be used with scalar nodes");
@@ -127,11 +137,17 @@ public final class ReplacementTransformer implements Transformer {
       throw new KustomizeException(
           "options.index " + index + " is out of bounds for value " + FieldPath.scalarText(v));
     }
-    return Scalars.inferred(parts[index]);
+    // kustomize copies the source node and changes its text: a string source stays a string.
+    Object refined = v instanceof String ? parts[index] : Scalars.inferred(parts[index]);
+    return () -> refined;
   }
 
   private static void applyTarget(
-      ResourceList resources, Map<String, Object> target, Object value, SchemaSet schemas) {
+      ResourceList resources,
+      Map<String, Object> target,
+      Supplier<Object> value,
+      SchemaSet schemas,
+      ScalarTargets tags) {
     if (target.get("select") == null) {
       throw new KustomizeException("target must specify resources to select");
     }
@@ -166,12 +182,13 @@ public final class ReplacementTransformer implements Transformer {
         continue;
       }
       for (String fp : fieldPaths) {
-        setFields(r, fp, value, options);
+        setFields(r, fp, value, options, tags);
       }
     }
   }
 
-  private static void setFields(Resource r, String fp, Object value, Map<String, Object> options) {
+  private static void setFields(
+      Resource r, String fp, Supplier<Object> value, Map<String, Object> options, ScalarTargets tags) {
     boolean create = Boolean.TRUE.equals(options.get("create"));
     List<FieldPath.Slot> slots;
     try {
@@ -186,79 +203,39 @@ public final class ReplacementTransformer implements Transformer {
     int index = options.get("index") instanceof Number n ? n.intValue() : 0;
     for (FieldPath.Slot slot : slots) {
       Object current = slot.get();
-      Object v = Tree.deepCopy(value);
+      Object v = Tree.deepCopy(value.get());
+      boolean collectionValue = v instanceof Map<?, ?> || v instanceof List<?>;
+      boolean created = current == null && slot.created();
+      boolean scalarTarget = !(current instanceof Map<?, ?> || current instanceof List<?>) && !created;
+      String text = collectionValue ? "" : FieldPath.scalarText(v);
       if (!delimiter.isEmpty()) {
-        if (current instanceof Map<?, ?> || current instanceof List<?>) {
+        // a created field takes the source value's kind, so a collection source makes it one
+        if (!scalarTarget && !(created && !collectionValue)) {
           throw new KustomizeException("delimiter option can only be used with scalar nodes");
         }
-        List<String> parts = new ArrayList<>(List.of(
-            (current == null ? "" : FieldPath.scalarText(current)).split(java.util.regex.Pattern.quote(delimiter), -1)));
-        String piece = FieldPath.scalarText(v);
-        if (index < 0) {
-          parts.add(0, piece);
-        } else if (index >= parts.size()) {
-          parts.add(piece);
-        } else {
-          parts.set(index, piece);
-        }
-        slot.set(current == null && slot.created() ? Scalars.inferred(String.join(delimiter, parts))
-            : retyped(current, String.join(delimiter, parts), r));
-        continue;
+        text = joinPart(current == null ? "" : FieldPath.scalarText(current), text, delimiter, index);
       }
-      if (current == null && !slot.created()) {
-        // an explicit null is a scalar tagged !!null: only its (empty) text could change
-        if (!(v instanceof Map<?, ?> || v instanceof List<?>) && v != null) {
-          retyped(null, FieldPath.scalarText(v), r);
-        }
-        continue;
-      }
-      if (current instanceof Map<?, ?> || current instanceof List<?> || current == null) {
-        slot.set(current == null && !(v instanceof Map<?, ?> || v instanceof List<?>)
-            ? Scalars.inferred(FieldPath.scalarText(v)) : v);
+      if (scalarTarget) {
+        tags.assign(r, slot, current, text);
+      } else if (created && !collectionValue) {
+        tags.create(r, slot, text);
       } else {
-        String text = v instanceof Map<?, ?> || v instanceof List<?> ? "" : FieldPath.scalarText(v);
-        slot.set(retyped(current, text, r));
+        slot.set(v);
       }
     }
   }
 
-  /**
-   * A scalar target keeps its YAML tag and only its text changes (kyaml copies the value only),
-   * so the new text must still read as that type: a string target takes anything, an int target
-   * only an int, a float target a number, a bool target a bool; otherwise kustomize fails when it
-   * decodes the resource.
-   */
-  private static Object retyped(Object current, String text, Resource r) {
-    if (current instanceof String) {
-      return text;
+  private static String joinPart(String current, String piece, String delimiter, int index) {
+    List<String> parts =
+        new ArrayList<>(List.of(current.split(java.util.regex.Pattern.quote(delimiter), -1)));
+    if (index < 0) {
+      parts.add(0, piece);
+    } else if (index >= parts.size()) {
+      parts.add(piece);
+    } else {
+      parts.set(index, piece);
     }
-    Object typed = Scalars.inferred(text);
-    if (current == null && typed == null) {
-      return null;
-    }
-    boolean ok =
-        switch (current) {
-          case Long l -> typed instanceof Long || typed instanceof java.math.BigInteger;
-          case java.math.BigInteger b -> typed instanceof Long || typed instanceof java.math.BigInteger;
-          case Double d -> typed instanceof Number;
-          case Boolean b -> typed instanceof Boolean;
-          default -> false;
-        };
-    if (!ok) {
-      throw new KustomizeException(
-          r.id() + ": yaml: cannot decode !!" + tag(typed) + " `" + text + "` as a !!" + tag(current));
-    }
-    return typed;
-  }
-
-  private static String tag(Object o) {
-    return switch (o) {
-      case null -> "null";
-      case String s -> "str";
-      case Boolean b -> "bool";
-      case Double d -> "float";
-      default -> "int";
-    };
+    return String.join(delimiter, parts);
   }
 
   private static String retrievalError(String fp, boolean create) {
