@@ -4,6 +4,8 @@ import dev.capstan.cli.build.BuildCommand;
 import dev.capstan.cli.install.InstallCommand;
 import dev.capstan.cli.app.AppCommand;
 import dev.capstan.cli.controller.ControllerCommand;
+import dev.capstan.cli.admin.AdminCommand;
+import dev.capstan.cli.server.ServerCommand;
 import java.util.List;
 
 /** The registry of top-level subcommands; each feature adds its command object here. */
@@ -14,7 +16,7 @@ final class Subcommands {
     List<Object> all = new java.util.ArrayList<>(List.of(
         // Flux: 'build' also takes 'build kustomization NAME --path DIR'
         dev.capstan.cli.flux.FluxCommands.buildWithKustomization(new BuildCommand()),
-        new InstallCommand(), new AppCommand(), new ControllerCommand()));
+        new InstallCommand(), new AppCommand(), new ControllerCommand(), new ServerCommand(), new AdminCommand()));
     all.addAll(dev.capstan.cli.flux.FluxCommands.all());
     return all;
   }

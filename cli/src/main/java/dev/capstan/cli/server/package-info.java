@@ -1,0 +1,2 @@
+/** {@code capstan server}: runs the API server of the {@code capstan-server} module. */
+package dev.capstan.cli.server;

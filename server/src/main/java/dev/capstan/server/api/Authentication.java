@@ -1,0 +1,90 @@
+package dev.capstan.server.api;
+
+import dev.capstan.server.auth.AccountStore;
+import dev.capstan.server.auth.AuthException;
+import dev.capstan.server.auth.Session;
+import dev.capstan.server.auth.TokenService;
+import dev.capstan.server.rbac.RbacConfigWatch;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authentication filter in front of {@code /api/}: a request carries its token as {@code
+ * Authorization: Bearer <token>} or in the {@code capstan.token} cookie; without a valid one it is
+ * answered 401 (JSON) and goes no further. Only login ({@code POST /api/v1/session}), the webhook
+ * receiver, {@code /healthz}, {@code /metrics} and the static UI are open.
+ */
+public final class Authentication implements Filter {
+  public static final String COOKIE = "capstan.token";
+  private static final Set<String> OPEN_PREFIXES = Set.of("/healthz", "/metrics", "/api/webhook");
+
+  private final TokenService tokens;
+  private final AccountStore accounts;
+  private final RbacConfigWatch rbac;
+
+  public Authentication(TokenService tokens, AccountStore accounts, RbacConfigWatch rbac) {
+    this.tokens = tokens;
+    this.accounts = accounts;
+    this.rbac = rbac;
+  }
+
+  @Override
+  public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    String path = req.path().path();
+    boolean api = path.startsWith("/api/");
+    boolean open = !api || OPEN_PREFIXES.stream().anyMatch(path::startsWith)
+        || (path.equals("/api/v1/session") && req.prologue().method().equals(Method.POST));
+    if (open) {
+      chain.proceed();
+      return;
+    }
+    Optional<String> token = token(req);
+    if (token.isEmpty()) {
+      Json.send(res, 401, Json.error(ApiException.unauthenticated("no session information")));
+      return;
+    }
+    Session session;
+    try {
+      session = tokens.verify(token.get(), accounts::account);
+    } catch (AuthException e) {
+      Json.send(res, 401, Json.error(ApiException.unauthenticated(e.getMessage())));
+      return;
+    }
+    req.context().register(new Caller(session, rbac.policy()));
+    chain.proceed();
+  }
+
+  /** The caller of a request that passed this filter. */
+  public static Caller caller(ServerRequest req) {
+    return req.context().get(Caller.class).orElseThrow(() -> ApiException.unauthenticated("no session information"));
+  }
+
+  private static Optional<String> token(RoutingRequest req) {
+    Optional<String> auth = req.headers().first(HeaderNames.AUTHORIZATION);
+    if (auth.isPresent()) {
+      String v = auth.get().strip();
+      if (v.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return Optional.of(v.substring(7).strip()).filter(s -> !s.isEmpty());
+      }
+      return Optional.empty();
+    }
+    return req.headers().first(HeaderNames.COOKIE).flatMap(Authentication::cookie);
+  }
+
+  private static Optional<String> cookie(String header) {
+    for (String part : header.split(";")) {
+      String p = part.strip();
+      if (p.startsWith(COOKIE + "=")) {
+        return Optional.of(p.substring(COOKIE.length() + 1)).filter(s -> !s.isEmpty());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,2 @@
+/** Capstan server: api. */
+package dev.capstan.server.api;

@@ -1,0 +1,2 @@
+/** Capstan server: cache. */
+package dev.capstan.server.cache;
