@@ -35,7 +35,7 @@ import java.util.UUID;
 public final class ControlPlane {
   /** How long {@code testenv/up} may take: a cold build of the binaries on two cores included. */
   private static final Duration UP_TIMEOUT =
-      Duration.ofMinutes(Long.getLong("capstan.testenv.upTimeoutMinutes", 40));
+      Duration.ofMinutes(Long.getLong("capstan.testenv.upTimeoutMinutes", 60));
 
   private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
 
