@@ -64,6 +64,11 @@ public final class Accumulation {
     return origins;
   }
 
+  /** Replaces where origins are recorded (a remote component's, for its duration). */
+  public void setOrigins(Optional<OriginContext> context) {
+    origins = context;
+  }
+
   /** Turns origin annotations on for this build, relative to {@code root}. */
   public void trackOrigins(Path root) {
     origins = Optional.of(new OriginContext(root, "", ""));

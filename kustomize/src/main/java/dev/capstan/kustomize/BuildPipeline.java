@@ -12,6 +12,7 @@ import dev.capstan.kustomize.load.Kustomization;
 import dev.capstan.kustomize.load.KustomizationReader;
 import dev.capstan.kustomize.load.ResourceFileReader;
 import dev.capstan.kustomize.resource.Origin;
+import dev.capstan.kustomize.resource.OriginContext;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.openapi.CrdFieldSpecs;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The build, in kustomize's order. For each kustomization (recursively for bases):
@@ -174,10 +176,12 @@ public final class BuildPipeline {
     for (String entry : k.components()) {
       try {
         Path dir;
+        boolean remote = false;
         if (loader.isDirectory(entry)) {
           dir = loader.resolve(entry);
         } else if (looksRemote(entry)) {
           dir = options.remoteResolver().resolve(entry);
+          remote = true;
         } else if (loader.isFile(entry)) {
           throw new KustomizeException("'" + loader.resolve(entry) + "' must be a directory");
         } else {
@@ -189,7 +193,18 @@ public final class BuildPipeline {
           throw new KustomizeException(
               "expected kind 'Component' for path '" + dir + "' but got '" + comp.kind() + "'");
         }
-        accumulateTarget(comp, sub, acc);
+        if (remote && acc.origins().isPresent()) {
+          // a component shares the accumulation: record its origins in the repository meanwhile
+          Optional<OriginContext> local = acc.origins();
+          acc.setOrigins(remoteChild(acc, entry, dir).origins());
+          try {
+            accumulateTarget(comp, sub, acc);
+          } finally {
+            acc.setOrigins(local);
+          }
+        } else {
+          accumulateTarget(comp, sub, acc);
+        }
       } catch (KustomizeException e) {
         throw new KustomizeException(
             "accumulating components from '" + entry + "' in '" + k.file() + "': "

@@ -60,7 +60,7 @@ class RemoteBuildTest {
   }
 
   @Test
-  void originsOfRemoteResourcesNameTheRepositoryAndRef() throws Exception {
+  void originsOfRemoteResourcesAndComponentsNameTheRepositoryAndRef() throws Exception {
     Path repo = tmp.resolve("repo");
     Files.createDirectories(repo.resolve("app"));
     Files.createDirectories(repo.resolve("common"));
@@ -71,6 +71,13 @@ class RemoteBuildTest {
     Files.writeString(
         repo.resolve("app/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote\n");
     Files.writeString(repo.resolve("common/kustomization.yaml"), "resources: [s.yaml]\n");
+    Files.createDirectories(repo.resolve("comp"));
+    Files.writeString(
+        repo.resolve("comp/kustomization.yaml"),
+        "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [c.yaml]\n"
+            + "configMapGenerator: [{name: cg}]\ncommonAnnotations: {c: d}\n");
+    Files.writeString(
+        repo.resolve("comp/c.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fromcomp\n");
     Files.writeString(
         repo.resolve("common/s.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n");
     git(repo, "init", "-q", "-b", "main");
@@ -82,6 +89,7 @@ class RemoteBuildTest {
     Files.writeString(
         top.resolve("kustomization.yaml"),
         "resources:\n- file://" + repo + "//app?ref=v2\n"
+            + "components:\n- file://" + repo + "//comp?ref=v2\n"
             + "buildMetadata: [originAnnotations, transformerAnnotations]\n"
             + "commonLabels: {x: z}\n");
     String ours;
@@ -92,7 +100,8 @@ class RemoteBuildTest {
     assertThat(ours)
         .contains("path: app/cm.yaml\n      repo: file://" + repo + "\n      ref: v2\n")
         .contains("path: common/s.yaml\n")
-        .contains("configuredIn: app/kustomization.yaml\n");
+        .contains("configuredIn: app/kustomization.yaml\n")
+        .contains("path: comp/c.yaml\n      repo: file://" + repo + "\n      ref: v2\n");
     String kubectl = kubectl(top);
     if (kubectl != null) {
       assertThat(ours).isEqualTo(kubectl);
