@@ -84,7 +84,7 @@ public final class ControllerCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     ArgoController controller = ArgoController.start(client, settings);
     AutoCloseable fluxController =
-        flux ? dev.capstan.cli.flux.FluxLauncher.startWhenLeading(client, cache.resolve("flux"), controller::isLeading) : () -> { };
+        flux ? dev.capstan.cli.flux.FluxLauncher.startWhenLeading(client, cache.resolve("flux"), controller::isLeading, controller.registry()) : () -> { };
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         fluxController.close();

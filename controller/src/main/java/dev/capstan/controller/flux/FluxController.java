@@ -40,21 +40,40 @@ public final class FluxController implements AutoCloseable {
 
   private final KubernetesClient client;
   private final FluxSettings settings;
+  private final FluxMetrics metrics;
   private final List<AutoCloseable> running = new ArrayList<>();
   private WorkQueue<ObjectKey> sources;
   private WorkQueue<ObjectKey> kustomizations;
   private SharedIndexInformer<Kustomization> kustomizationInformer;
 
-  private FluxController(KubernetesClient client, FluxSettings settings) {
+  private FluxController(KubernetesClient client, FluxSettings settings, io.micrometer.core.instrument.MeterRegistry registry) {
     this.client = client;
     this.settings = settings;
+    this.metrics = new FluxMetrics(registry);
   }
 
-  /** Starts reconciling at once. */
+  /** Starts reconciling at once, without metrics. */
   public static FluxController start(KubernetesClient client, FluxSettings settings) {
-    FluxController c = new FluxController(client, settings);
+    return start(client, settings, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  }
+
+  /** Starts reconciling at once; Flux's {@code gotk_*} metrics go to {@code registry}. */
+  public static FluxController start(KubernetesClient client, FluxSettings settings, io.micrometer.core.instrument.MeterRegistry registry) {
+    FluxController c = new FluxController(client, settings, registry);
     c.startReconciling();
     return c;
+  }
+
+  private java.util.function.Function<ObjectKey, Optional<java.time.Duration>> timed(
+      String kind, java.util.function.Function<ObjectKey, Optional<java.time.Duration>> handler) {
+    return key -> {
+      long start = System.nanoTime();
+      try {
+        return handler.apply(key);
+      } finally {
+        metrics.reconciled(kind, key, java.time.Duration.ofNanos(System.nanoTime() - start));
+      }
+    };
   }
 
   private void startReconciling() {
@@ -73,8 +92,8 @@ public final class FluxController implements AutoCloseable {
         new KustomizationReconciler(
             client, types, cache, artifacts, new KustomizationBuild(new Renderer()),
             new HealthChecker(new KStatusComputer(clock)), events, settings, clock);
-    sources = new WorkQueue<>("flux-source", settings.workers(), repos::reconcile);
-    kustomizations = new WorkQueue<>("flux-kustomization", settings.workers(), ks::reconcile);
+    sources = new WorkQueue<>("flux-source", settings.workers(), timed(GitRepository.KIND, repos::reconcile));
+    kustomizations = new WorkQueue<>("flux-kustomization", settings.workers(), timed("Kustomization", ks::reconcile));
     running.add(sources);
     running.add(kustomizations);
     running.add(cache.addListener(OwnerChangeRouter.byFluxLabels((owner, key) -> {
@@ -88,11 +107,13 @@ public final class FluxController implements AutoCloseable {
     kustomizationInformer = ksOp.inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Kustomization k) {
+        observe(k);
         kustomizations.add(ObjectKey.of(k));
       }
 
       @Override
       public void onUpdate(Kustomization before, Kustomization after) {
+        observe(after);
         if (specOrMetaChanged(before, after)) {
           kustomizations.add(ObjectKey.of(after));
         }
@@ -103,6 +124,7 @@ public final class FluxController implements AutoCloseable {
 
       @Override
       public void onDelete(Kustomization k, boolean unknown) {
+        metrics.deleted("Kustomization", ObjectKey.of(k));
         kustomizations.forget(ObjectKey.of(k));
         kustomizations.add(ObjectKey.of(k));
       }
@@ -115,11 +137,13 @@ public final class FluxController implements AutoCloseable {
     SharedIndexInformer<GitRepository> gitInformer = gitOp.inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(GitRepository r) {
+        observe(r);
         sources.add(ObjectKey.of(r));
       }
 
       @Override
       public void onUpdate(GitRepository before, GitRepository after) {
+        observe(after);
         if (specOrMetaChanged(before, after)) {
           sources.add(ObjectKey.of(after));
         }
@@ -130,12 +154,23 @@ public final class FluxController implements AutoCloseable {
 
       @Override
       public void onDelete(GitRepository r, boolean unknown) {
+        metrics.deleted(GitRepository.KIND, ObjectKey.of(r));
         sources.forget(ObjectKey.of(r));
       }
     }, 0);
     running.add(gitInformer::close);
     LOG.info("Flux controller reconciling GitRepositories and Kustomizations in {}",
         settings.namespace().isEmpty() ? "all namespaces" : settings.namespace());
+  }
+
+  private void observe(Kustomization k) {
+    metrics.observed("Kustomization", k, k.getStatus() == null ? List.of() : k.getStatus().conditions(),
+        k.getSpec() != null && k.getSpec().suspend());
+  }
+
+  private void observe(GitRepository r) {
+    metrics.observed(GitRepository.KIND, r, r.getStatus() == null ? List.of() : r.getStatus().conditions(),
+        r.getSpec() != null && r.getSpec().suspend());
   }
 
   private static Optional<String> artifactRevision(GitRepository r) {

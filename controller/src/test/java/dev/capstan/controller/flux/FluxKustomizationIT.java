@@ -46,6 +46,8 @@ class FluxKustomizationIT {
   private static GitHttpServer http;
   private static FluxController controller;
   private static Path cache;
+  private static final io.micrometer.prometheusmetrics.PrometheusMeterRegistry REGISTRY =
+      new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
 
   private final KubernetesClient client;
   private final String ns;
@@ -74,7 +76,7 @@ class FluxKustomizationIT {
     controller = FluxController.start(client, FluxSettings.defaults(cache)
         .withNamespace(namespace.name())
         .withDependencyRequeue(Duration.ofSeconds(2))
-        .withHealthPoll(Duration.ofMillis(500)));
+        .withHealthPoll(Duration.ofMillis(500)), REGISTRY);
   }
 
   @AfterAll
@@ -117,6 +119,13 @@ class FluxKustomizationIT {
       assertThat(s.lastAppliedRevision()).isEqualTo("main@sha1:" + commit.name());
       assertThat(s.inventory().entries()).extracting(KustomizationStatus.InventoryEntry::id)
           .containsExactlyInAnyOrder(ns + "_web-app_apps_Deployment", ns + "_web-app_" + "_Service");
+    });
+    eventually().untilAsserted(() -> {
+      String scrape = REGISTRY.scrape();
+      assertThat(scrape).contains("gotk_reconcile_duration_seconds_count{kind=\"Kustomization\",name=\"web-app\",namespace=\"" + ns + "\"}");
+      assertThat(scrape.lines().filter(l -> l.startsWith("gotk_reconcile_condition{") && l.contains("name=\"web-app\"")
+              && l.contains("type=\"Ready\"") && l.contains("status=\"True\"") && l.contains("kind=\"Kustomization\""))
+          .toList()).singleElement().asString().endsWith(" 1.0");
     });
     var deployment = client.apps().deployments().inNamespace(ns).withName("web-app").get();
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
