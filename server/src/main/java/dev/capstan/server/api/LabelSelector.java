@@ -61,14 +61,14 @@ public final class LabelSelector {
       Matcher m;
       if ((m = SET.matcher(p)).matches()) {
         List<String> values = new ArrayList<>();
-        for (String v : m.group(4).split(",")) {
+        for (String v : m.group(5).split(",")) {
           String value = v.strip();
           if (!VALUE_ONLY.matcher(value).matches() || value.length() > 63) {
             throw ApiException.invalid("selector value '" + Names.printable(value) + "' is not valid");
           }
           values.add(value);
         }
-        out.add(new In(m.group(1), Set.copyOf(values), m.group(3).equals("notin")));
+        out.add(new In(m.group(1), Set.copyOf(values), m.group(4).equals("notin")));
       } else if ((m = EQ.matcher(p)).matches()) {
         out.add(new Equals(m.group(1), m.group(5), m.group(4).equals("!=")));
       } else if ((m = EXISTS.matcher(p)).matches()) {
