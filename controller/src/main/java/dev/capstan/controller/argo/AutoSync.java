@@ -18,7 +18,8 @@ import java.util.Optional;
  *       out all resources");
  *   <li>a revision not attempted yet is synced;
  *   <li>a revision already synced successfully is synced again only with {@code selfHeal} (drift
- *       without self-heal leaves the Application OutOfSync);
+ *       without self-heal leaves the Application OutOfSync), and at most every {@link
+ *       #SELF_HEAL_GAP} (Argo CD's self-heal timeout);
  *   <li>a revision whose sync failed is retried only within {@code retry.limit}, after {@code
  *       retry.backoff} (duration 5s, factor 2, maxDuration 3m by default); otherwise it waits for
  *       a new commit.
@@ -27,6 +28,9 @@ import java.util.Optional;
  * Pure.
  */
 final class AutoSync {
+
+  /** The least time between two self-heal syncs of the same revision. */
+  static final Duration SELF_HEAL_GAP = Duration.ofSeconds(2);
 
   private AutoSync() {}
 
@@ -56,9 +60,14 @@ final class AutoSync {
     }
     boolean failed = OperationState.FAILED.equals(last.phase()) || OperationState.ERROR.equals(last.phase());
     if (!failed) {
-      return policy.automated().selfHeal()
-          ? new Decision.Sync(0)
-          : new Decision.Skip("Skipping sync attempt to " + revision + ": already synced and selfHeal is off", false);
+      if (!policy.automated().selfHeal()) {
+        return new Decision.Skip("Skipping sync attempt to " + revision + ": already synced and selfHeal is off", false);
+      }
+      // Argo CD's self-heal timeout: heal at most every SELF_HEAL_GAP, so that a fight with
+      // another writer of the same field cannot turn into a hot loop.
+      Instant due = parse(last.finishedAt()).plus(SELF_HEAL_GAP);
+      Instant now = Instant.now(clock);
+      return now.isBefore(due) ? new Decision.Wait(Duration.between(now, due)) : new Decision.Sync(0);
     }
     long limit = policy.retry() == null ? 0 : policy.retry().limit();
     if (limit >= 0 && last.retryCount() >= limit) {

@@ -55,6 +55,13 @@ class AutoSyncTest {
   }
 
   @Test
+  void selfHealWaitsAtLeastTheGapAfterTheLastSync() {
+    Clock soon = Clock.fixed(Instant.parse("2026-01-01T00:00:56Z"), ZoneOffset.UTC);
+    assertThat(AutoSync.decide(policy(true, false, null), comparison("a", List.of(CM)), last("a", "Succeeded", 0), soon))
+        .isEqualTo(new AutoSync.Decision.Wait(Duration.ofSeconds(1)));
+  }
+
+  @Test
   void anEmptyDesiredStateIsNeverAutoSyncedWithoutAllowEmpty() {
     AutoSync.Decision d = AutoSync.decide(policy(true, false, null), comparison("b", List.of()), null, NOW);
     assertThat(d).isInstanceOf(AutoSync.Decision.Skip.class);
