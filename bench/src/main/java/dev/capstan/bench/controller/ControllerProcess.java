@@ -1,0 +1,105 @@
+package dev.capstan.bench.controller;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A controller running as its own JVM process, its output in a log file, its memory sampled every
+ * second while it runs. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
+ */
+final class ControllerProcess implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+  private final ProcessMemory memory;
+  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "memory-sampler");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile double peakRssMib;
+
+  private ControllerProcess(Process process, Path log, Path javaHome) {
+    this.process = process;
+    this.log = log;
+    this.memory = new ProcessMemory(process.pid(), javaHome);
+    sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+  }
+
+  static ControllerProcess start(List<String> command, Path log, Path javaHome) throws IOException {
+    Files.createDirectories(log.getParent());
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ControllerProcess(p, log, javaHome);
+  }
+
+  private void sample() {
+    memory.peakRssMib().ifPresent(v -> peakRssMib = Math.max(peakRssMib, v));
+    memory.sampleHeapMib();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits until the log contains {@code text}; false when the process died or time ran out. */
+  boolean awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains(text)) {
+        return true;
+      }
+      if (!process.isAlive()) {
+        return false;
+      }
+      Thread.sleep(200); // polling another process's log file; no event to wait on
+    }
+    return false;
+  }
+
+  /** Peak RSS (VmHWM) in MiB seen so far. */
+  double peakRssMib() {
+    sample();
+    return peakRssMib;
+  }
+
+  /** Peak used heap in MiB among the samples taken so far. */
+  double peakHeapMib() {
+    return memory.peakHeapMib();
+  }
+
+  String tail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void close() {
+    sampler.shutdownNow();
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.capstan.bench.controller;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Memory of another JVM process: peak resident set ({@code VmHWM} of {@code /proc/<pid>/status},
+ * the kernel's high-water mark, so no peak is missed between samples) and used heap ({@code jcmd
+ * <pid> GC.heap_info}, sampled).
+ */
+final class ProcessMemory {
+  private static final Pattern KB = Pattern.compile("(\\d+)\\s*kB");
+  private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  private final long pid;
+  private final Path jcmd;
+  private volatile double peakHeapMib;
+
+  ProcessMemory(long pid, Path javaHome) {
+    this.pid = pid;
+    this.jcmd = javaHome.resolve("bin/jcmd");
+  }
+
+  /** VmHWM in MiB, if the process is still alive. */
+  Optional<Double> peakRssMib() {
+    return status("VmHWM:");
+  }
+
+  Optional<Double> rssMib() {
+    return status("VmRSS:");
+  }
+
+  private Optional<Double> status(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith(field)) {
+          Matcher m = KB.matcher(line);
+          if (m.find()) {
+            return Optional.of(Long.parseLong(m.group(1)) / 1024.0);
+          }
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** Samples the used heap now (sum over the heap's regions), remembering the peak. */
+  Optional<Double> sampleHeapMib() {
+    try {
+      Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return Optional.empty();
+      }
+      Optional<Double> used = parseUsedHeapMib(out);
+      used.ifPresent(u -> peakHeapMib = Math.max(peakHeapMib, u));
+      return used;
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  double peakHeapMib() {
+    return peakHeapMib;
+  }
+
+  /** The first "total NK, used NK" line of GC.heap_info (G1's "garbage-first heap"), in MiB. */
+  static Optional<Double> parseUsedHeapMib(String heapInfo) {
+    Matcher m = USED.matcher(heapInfo);
+    return m.find() ? Optional.of(Long.parseLong(m.group(2)) / 1024.0) : Optional.empty();
+  }
+}

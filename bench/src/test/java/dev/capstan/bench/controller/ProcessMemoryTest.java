@@ -1,0 +1,24 @@
+package dev.capstan.bench.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ProcessMemoryTest {
+
+  @Test
+  void usedHeapIsReadFromG1HeapInfo() {
+    String out = """
+        12345:
+         garbage-first heap   total 262144K, used 104857K [0x00000000f0000000, 0x0000000100000000)
+          region size 1024K, 50 young (51200K), 3 survivors (3072K)
+         Metaspace       used 60000K, committed 61000K, reserved 1114112K
+        """;
+    assertThat(ProcessMemory.parseUsedHeapMib(out)).hasValueSatisfying(v -> assertThat(v).isCloseTo(102.4, org.assertj.core.data.Offset.offset(0.01)));
+  }
+
+  @Test
+  void noHeapLineGivesNothing() {
+    assertThat(ProcessMemory.parseUsedHeapMib("12345:\nAttachNotSupportedException")).isEmpty();
+  }
+}
