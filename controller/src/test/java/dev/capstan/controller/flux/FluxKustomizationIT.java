@@ -365,6 +365,34 @@ class FluxKustomizationIT {
   }
 
   @Test
+  void sshIdentityWithKnownHostsAndBearerTokenSecretsAreRead() throws Exception {
+    FixtureRepository repo = git.createRepository("other-auth");
+    ObjectId c = repo.commit().add("cm.yaml", configMap("other-auth-cm", "v1")).message("v1").create();
+    dev.capstan.testsupport.git.SshKeyPair key = dev.capstan.testsupport.git.SshKeyPair.generate();
+    var ssh = git.startSsh(key);
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("ssh-auth").endMetadata()
+        .withStringData(Map.of("identity", key.privateKeyOpenSsh(), "known_hosts", ssh.knownHostsLine())).build()).create();
+    GitHttpServer bearer = git.startHttp(HttpAuth.bearer("t0ken"));
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("bearer-auth").endMetadata()
+        .withStringData(Map.of("bearerToken", "t0ken")).build()).create();
+    for (String[] spec : new String[][] {{"via-ssh", ssh.url(repo), "ssh-auth"}, {"via-bearer", bearer.url(repo), "bearer-auth"}}) {
+      client.resource(client.getKubernetesSerialization().unmarshal("""
+          apiVersion: source.toolkit.fluxcd.io/v1
+          kind: GitRepository
+          metadata: {name: %s, namespace: %s}
+          spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: %s}}
+          """.formatted(spec[0], ns, spec[1], spec[2]), GitRepository.class)).create();
+    }
+    for (String name : new String[] {"via-ssh", "via-bearer"}) {
+      eventually().untilAsserted(() -> {
+        GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName(name).get().getStatus();
+        assertThat(s.condition("Ready").map(Condition::reason)).as(name + " " + s.conditions()).contains("Succeeded");
+        assertThat(s.artifact().revision()).isEqualTo("main@sha1:" + c.name());
+      });
+    }
+  }
+
+  @Test
   void impersonationDeniedByRbacIsAClearFailure() throws Exception {
     FixtureRepository repo = git.createRepository("imp");
     repo.commit().add("cm.yaml", configMap("imp-cm", "v1")).message("v1").create();
