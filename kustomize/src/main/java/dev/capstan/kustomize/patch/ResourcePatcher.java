@@ -2,7 +2,6 @@ package dev.capstan.kustomize.patch;
 
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.openapi.SchemaSet;
-import dev.capstan.kustomize.resource.Gvk;
 import dev.capstan.kustomize.resource.ResId;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
@@ -119,10 +118,5 @@ final class ResourcePatcher {
     Map<String, Object> out = new LinkedHashMap<>();
     m.forEach((k, v) -> out.put(k, v == null ? "null" : StrategicMerge.scalarText(v)));
     md.put(field, out);
-  }
-
-  /** The resource's kind/apiVersion identity for messages. */
-  static String describe(Gvk gvk, String name) {
-    return gvk.kind() + "/" + name;
   }
 }

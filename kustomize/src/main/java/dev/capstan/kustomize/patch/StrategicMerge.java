@@ -6,7 +6,6 @@ import dev.capstan.kustomize.openapi.SchemaSet;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,7 +226,7 @@ public final class StrategicMerge {
 
   /** Removes every item carrying the directive, as kyaml elides it (empty items go too). */
   private static void removeDirectiveItems(List<Object> patch, String directive) {
-    setItem(patch, null, List.of(DIRECTIVE), List.of(directive));
+    KeyedItems.setItem(patch, null, List.of(DIRECTIVE), List.of(directive));
   }
 
   private static boolean isDirective(Object value) {
@@ -252,74 +251,9 @@ public final class StrategicMerge {
       }
     }
     if (keys.size() > 1) {
-      combineTuples(values);
+      KeyedItems.combineTuples(values);
     }
     return mergeItems(into, pl, values, keys, elementSchema, path);
-  }
-
-  /** Tuples that agree wherever both have a value stand for the same item (kyaml's mergeValues). */
-  private static void combineTuples(List<List<String>> values) {
-    for (int i = 0; i < values.size(); i++) {
-      // As in kyaml, the outer tuple is read once per outer step, the inner one on every step.
-      List<String> outer = values.get(i);
-      for (int j = 0; j < values.size(); j++) {
-        List<String> combined = combine(outer, values.get(j));
-        if (combined != null) {
-          values.set(i, combined);
-          values.set(j, combined);
-        }
-      }
-    }
-  }
-
-  private static List<String> combine(List<String> a, List<String> b) {
-    if (a.size() != b.size()) {
-      return null;
-    }
-    boolean common = false;
-    List<String> out = new ArrayList<>(a.size());
-    for (int i = 0; i < a.size(); i++) {
-      String x = a.get(i);
-      String y = b.get(i);
-      if (x.equals(y)) {
-        common = true;
-        out.add(x);
-      } else if (!x.isEmpty() && !y.isEmpty()) {
-        return null;
-      } else {
-        out.add(x.isEmpty() ? y : x);
-      }
-    }
-    return common ? out : null;
-  }
-
-  /** kyaml's validateKeys: keep the keys that any item has a value for. */
-  private static List<List<String>> validKeys(
-      List<List<String>> all, List<String> values, List<String> keys) {
-    Set<String> valid = new LinkedHashSet<>();
-    for (List<String> vs : all) {
-      for (int i = 0; i < vs.size(); i++) {
-        if (!vs.get(i).isEmpty()) {
-          valid.add(keys.get(i));
-        }
-      }
-    }
-    if (valid.isEmpty()) {
-      return List.of(keys, values);
-    }
-    List<String> k = new ArrayList<>();
-    for (String key : keys) {
-      if (valid.contains(key)) {
-        k.add(key);
-      }
-    }
-    List<String> v = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      if (!values.get(i).isEmpty() || valid.contains(keys.get(i))) {
-        v.add(values.get(i));
-      }
-    }
-    return List.of(k, v);
   }
 
   private Object mergeItems(
@@ -335,18 +269,18 @@ public final class StrategicMerge {
       if (tuple.isEmpty()) {
         continue;
       }
-      List<List<String>> kv = validKeys(values, tuple, keys);
+      List<List<String>> kv = KeyedItems.validKeys(values, tuple, keys);
       List<String> vk = kv.get(0);
       List<String> vv = kv.get(1);
       lastKeys = vk;
-      List<List<String>> kv2 = validKeys(List.of(vv), vv, vk);
-      Object d = findItem(into, kv2.get(0), kv2.get(1));
-      Object p = findItem(pl, kv2.get(0), kv2.get(1));
+      List<List<String>> kv2 = KeyedItems.validKeys(List.of(vv), vv, vk);
+      Object d = KeyedItems.findItem(into, kv2.get(0), kv2.get(1));
+      Object p = KeyedItems.findItem(pl, kv2.get(0), kv2.get(1));
       Object val = walk(d, p, elementSchema, path);
       boolean gone = val == REMOVE || val == null || val == MISSING
           || (val instanceof Map<?, ?> m && m.isEmpty());
       if (gone) {
-        setItem(into, null, vk, vv);
+        KeyedItems.setItem(into, null, vk, vv);
         continue;
       }
       for (int i = 0; i < vk.size(); i++) {
@@ -356,7 +290,7 @@ public final class StrategicMerge {
           StrategicMerge.<Object>cast(val).put(key, plainScalar(vv.get(i)));
         }
       }
-      setItem(added, val, vk, vv);
+      KeyedItems.setItem(added, val, vk, vv);
     }
     if (values.isEmpty()) {
       return into;
@@ -364,7 +298,7 @@ public final class StrategicMerge {
     // The target's remaining items follow the patch's (kustomize prepends patch items).
     for (Object item : new ArrayList<>(into)) {
       if (lastKeys.get(0).isEmpty()) {
-        setItem(added, item, List.of(""), List.of(scalarText(item)));
+        KeyedItems.setItem(added, item, List.of(""), List.of(scalarText(item)));
         continue;
       }
       List<String> v = new ArrayList<>();
@@ -379,103 +313,11 @@ public final class StrategicMerge {
         v.add(nodeValue(m.get(key)));
       }
       if (lastKeys.size() > 1) {
-        setItem(added, null, lastKeys, v);
+        KeyedItems.setItem(added, null, lastKeys, v);
       }
-      setItem(added, item, lastKeys, v);
+      KeyedItems.setItem(added, item, lastKeys, v);
     }
     return added;
-  }
-
-  /** The first item whose fields equal the values (a scalar item when the key is empty). */
-  private static Object findItem(List<Object> list, List<String> keys, List<String> values) {
-    if (keys.isEmpty() || keys.get(0).isEmpty()) {
-      String want = values.isEmpty() ? "" : values.get(0);
-      for (Object o : list) {
-        if (nodeValue(o).equals(want)) {
-          return o;
-        }
-      }
-      return MISSING;
-    }
-    outer:
-    for (Object o : list) {
-      if (!(o instanceof Map<?, ?> m)) {
-        continue;
-      }
-      for (int i = 0; i < keys.size(); i++) {
-        if (!m.containsKey(keys.get(i)) || !nodeValue(m.get(keys.get(i))).equals(values.get(i))) {
-          continue outer;
-        }
-      }
-      return o;
-    }
-    return MISSING;
-  }
-
-  /**
-   * kyaml's ElementSetter: drops empty items, replaces every item matching the key values with
-   * {@code element} (or removes them when it is null), and appends it when nothing matched.
-   */
-  private static void setItem(List<Object> list, Object element, List<String> keys, List<String> values) {
-    boolean mappingSetter =
-        !keys.isEmpty() && !keys.get(0).isEmpty() && !values.isEmpty() && !values.get(0).isEmpty();
-    List<Object> out = new ArrayList<>(list.size() + 1);
-    boolean matched = false;
-    for (Object item : list) {
-      if (item == null || (item instanceof Map<?, ?> m && m.isEmpty())) {
-        continue;
-      }
-      if (!(item instanceof Map<?, ?>) && mappingSetter) {
-        out.add(item);
-        continue;
-      }
-      boolean found = true;
-      boolean any = false;
-      for (int j = 0; j < keys.size() && found; j++) {
-        if (j >= values.size()) {
-          continue;
-        }
-        any = true;
-        found = fieldMatches(item, keys.get(j), values.get(j));
-      }
-      if (!any) {
-        found = false;
-      }
-      if (!found) {
-        if (!values.isEmpty()) {
-          out.add(item);
-        }
-        continue;
-      }
-      matched = true;
-      if (element != null) {
-        out.add(element);
-      }
-    }
-    if (element != null && !matched) {
-      out.add(element);
-    }
-    list.clear();
-    list.addAll(out);
-  }
-
-  /** kyaml's FieldMatcher with a string value: an empty value matches any present field. */
-  private static boolean fieldMatches(Object item, String key, String value) {
-    if (key.isEmpty()) {
-      if (item instanceof Map<?, ?> || item instanceof List<?>) {
-        throw new KustomizeException(
-            "wrong node kind: expected ScalarNode but got "
-                + (item instanceof Map<?, ?> ? "MappingNode" : "SequenceNode"));
-      }
-      return nodeValue(item).equals(value);
-    }
-    if (!(item instanceof Map<?, ?> m)) {
-      throw new KustomizeException("wrong node kind: expected MappingNode but got ScalarNode");
-    }
-    if (!m.containsKey(key)) {
-      return false;
-    }
-    return value.isEmpty() || nodeValue(m.get(key)).equals(value);
   }
 
   private static void requireKind(
@@ -528,7 +370,7 @@ public final class StrategicMerge {
     return o.toString();
   }
 
-  private static String nodeValue(Object o) {
+  static String nodeValue(Object o) {
     return o == null ? "null" : scalarText(o);
   }
 
