@@ -31,7 +31,7 @@ public final class LabelSelector {
 
   private record In(String key, Set<String> values, boolean negated) implements Requirement {
     public boolean matches(Map<String, String> labels) {
-      return values.contains(labels.get(key)) != negated;
+      return (labels.containsKey(key) && values.contains(labels.get(key))) != negated;
     }
   }
 

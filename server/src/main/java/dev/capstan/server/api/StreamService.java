@@ -48,7 +48,7 @@ public final class StreamService implements HttpService {
     rules.get("/applications", this::stream);
   }
 
-  private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {
+  private void stream(ServerRequest req, ServerResponse res) {
     Caller caller = Authentication.caller(req);
     var q = req.query();
     Optional<String> name = q.first("name").asOptional().filter(s -> !s.isEmpty()).map(n -> Names.objectName("application name", n));
@@ -89,6 +89,9 @@ public final class StreamService implements HttpService {
       }
     } catch (UncheckedIOException | IllegalStateException e) {
       // The client went away.
+    } catch (InterruptedException e) {
+      // The server is stopping.
+      Thread.currentThread().interrupt();
     } finally {
       unsubscribe.run();
       clients.decrementAndGet();

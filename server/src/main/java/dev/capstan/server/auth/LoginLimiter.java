@@ -17,23 +17,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginLimiter {
 
-  /** Defaults: 5 free failures, 5 minutes cap, 15 minutes window, 10,000 keys. */
+  /**
+   * Defaults: 5 free failures per user and 20 per address (many users may share one address
+   * behind a NAT), 5 minutes cap, 15 minutes window, 10,000 keys.
+   */
   public static LoginLimiter defaults(Clock clock) {
-    return new LoginLimiter(clock, 5, Duration.ofMinutes(5), Duration.ofMinutes(15), 10_000);
+    return new LoginLimiter(clock, 5, 20, Duration.ofMinutes(5), Duration.ofMinutes(15), 10_000);
   }
 
   private record Failures(int count, Instant last) {}
 
   private final Clock clock;
   private final int freeFailures;
+  private final int freeAddressFailures;
   private final Duration maxDelay;
   private final Duration window;
   private final int maxKeys;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  public LoginLimiter(Clock clock, int freeFailures, Duration maxDelay, Duration window, int maxKeys) {
+  public LoginLimiter(Clock clock, int freeFailures, int freeAddressFailures, Duration maxDelay, Duration window, int maxKeys) {
     this.clock = clock;
     this.freeFailures = freeFailures;
+    this.freeAddressFailures = freeAddressFailures;
     this.maxDelay = maxDelay;
     this.window = window;
     this.maxKeys = maxKeys;
@@ -45,10 +50,11 @@ public final class LoginLimiter {
     Duration wait = Duration.ZERO;
     for (String key : new String[] {"user:" + user, "addr:" + address}) {
       Failures f = failures.get(key);
-      if (f == null || f.last.plus(window).isBefore(now) || f.count < freeFailures) {
+      int free = key.startsWith("addr:") ? freeAddressFailures : freeFailures;
+      if (f == null || f.last.plus(window).isBefore(now) || f.count < free) {
         continue;
       }
-      Duration d = delay(f.count);
+      Duration d = delay(f.count - free);
       Duration left = Duration.between(now, f.last.plus(d));
       if (left.compareTo(wait) > 0) {
         wait = left;
@@ -73,8 +79,8 @@ public final class LoginLimiter {
     failures.remove("user:" + user);
   }
 
-  private Duration delay(int count) {
-    int exponent = Math.min(count - freeFailures, 20);
+  private Duration delay(int excess) {
+    int exponent = Math.min(excess, 20);
     Duration d = Duration.ofSeconds(1L << exponent);
     return d.compareTo(maxDelay) > 0 ? maxDelay : d;
   }

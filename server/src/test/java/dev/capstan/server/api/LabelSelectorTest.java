@@ -18,6 +18,8 @@ class LabelSelectorTest {
     assertThat(LabelSelector.parse("app.kubernetes.io/part-of").matches(LABELS)).isTrue();
     assertThat(LabelSelector.parse("!tier").matches(LABELS)).isFalse();
     assertThat(LabelSelector.parse("").matches(Map.of())).isTrue();
+    assertThat(LabelSelector.parse("team in (web)").matches(Map.of())).isFalse();
+    assertThat(LabelSelector.parse("team notin (web)").matches(Map.of())).isTrue();
   }
 
   @Test

@@ -49,7 +49,7 @@ class LoginLimiterTest {
   @Test
   void limitsPerAddressAcrossUserNames() {
     LoginLimiter limiter = LoginLimiter.defaults(new MovingClock());
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 20; i++) {
       limiter.failed("user" + i, "10.0.0.2");
     }
     assertThat(limiter.retryAfter("someone-else", "10.0.0.2")).isPresent();
