@@ -164,7 +164,7 @@ public final class ApplicationReconciler {
       AutoSync.Decision decision = AutoSync.decide(policy, comparison, previous.operationState(), clock);
       switch (decision) {
         case AutoSync.Decision.Sync s -> {
-          Operation op = AutoSync.operation(comparison.revisions(), autoPrune, policy);
+          Operation op = AutoSync.operation(comparison.revisions(), autoPrune, policy, s.healAttempts());
           run = Optional.of(runner.run(key, app, ownership, op, rendered.objects(), inventory,
               SpecTranslator.syncOptions(spec, List.of(), autoPrune), comparison.revisions(), spec.effectiveSources(), s.retryCount()));
           draft.operationState = run.get().state();

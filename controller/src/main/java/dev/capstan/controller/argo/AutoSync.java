@@ -18,8 +18,8 @@ import java.util.Optional;
  *       out all resources");
  *   <li>a revision not attempted yet is synced;
  *   <li>a revision already synced successfully is synced again only with {@code selfHeal} (drift
- *       without self-heal leaves the Application OutOfSync), and at most every {@link
- *       #SELF_HEAL_GAP} (Argo CD's self-heal timeout);
+ *       without self-heal leaves the Application OutOfSync); a self-heal right after another one
+ *       waits {@link #SELF_HEAL_GAP} (Argo CD's self-heal timeout);
  *   <li>a revision whose sync failed is retried only within {@code retry.limit}, after {@code
  *       retry.backoff} (duration 5s, factor 2, maxDuration 3m by default); otherwise it waits for
  *       a new commit.
@@ -35,8 +35,15 @@ final class AutoSync {
   private AutoSync() {}
 
   sealed interface Decision {
-    /** Sync now; {@code retryCount} counts earlier failed attempts at this revision. */
-    record Sync(long retryCount) implements Decision {}
+    /**
+     * Sync now; {@code retryCount} counts earlier failed attempts at this revision, {@code
+     * healAttempts} earlier self-heals of it (Argo CD's {@code autoHealAttemptsCount}).
+     */
+    record Sync(long retryCount, long healAttempts) implements Decision {
+      Sync(long retryCount) {
+        this(retryCount, 0);
+      }
+    }
 
     /** Do not sync; {@code condition} says whether the reason is a SyncError condition. */
     record Skip(String reason, boolean condition) implements Decision {}
@@ -63,11 +70,15 @@ final class AutoSync {
       if (!policy.automated().selfHeal()) {
         return new Decision.Skip("Skipping sync attempt to " + revision + ": already synced and selfHeal is off", false);
       }
-      // Argo CD's self-heal timeout: heal at most every SELF_HEAL_GAP, so that a fight with
-      // another writer of the same field cannot turn into a hot loop.
+      // Argo CD's self-heal timeout: after a self-heal, the next one waits SELF_HEAL_GAP, so that
+      // a fight with another writer of the same field cannot turn into a hot loop. The first heal
+      // after a sync of a new revision is immediate.
+      long healed = last.operation().sync().autoHealAttemptsCount();
       Instant due = parse(last.finishedAt()).plus(SELF_HEAL_GAP);
       Instant now = Instant.now(clock);
-      return now.isBefore(due) ? new Decision.Wait(Duration.between(now, due)) : new Decision.Sync(0);
+      return healed > 0 && now.isBefore(due)
+          ? new Decision.Wait(Duration.between(now, due))
+          : new Decision.Sync(0, healed + 1);
     }
     long limit = policy.retry() == null ? 0 : policy.retry().limit();
     if (limit >= 0 && last.retryCount() >= limit) {
@@ -84,11 +95,16 @@ final class AutoSync {
 
   /** The operation an automated sync records. */
   static Operation operation(List<String> revisions, boolean prune, SyncPolicy policy) {
+    return operation(revisions, prune, policy, 0);
+  }
+
+  /** The operation an automated sync records, counting self-heals of the revision. */
+  static Operation operation(List<String> revisions, boolean prune, SyncPolicy policy, long healAttempts) {
     return new Operation(
         new Operation.SyncOperation(
             revisions.size() == 1 ? revisions.getFirst() : "",
             revisions.size() > 1 ? revisions : List.of(),
-            prune, false, null, List.of(), null, List.of(), List.of(), policy.syncOptions(), 0),
+            prune, false, null, List.of(), null, List.of(), List.of(), policy.syncOptions(), healAttempts),
         new Operation.InitiatedBy("", true),
         List.of(),
         policy.retry());

@@ -51,14 +51,21 @@ class AutoSyncTest {
     assertThat(AutoSync.decide(policy(false, false, null), comparison("a", List.of(CM)), last("a", "Succeeded", 0), NOW))
         .isInstanceOf(AutoSync.Decision.Skip.class);
     assertThat(AutoSync.decide(policy(true, false, null), comparison("a", List.of(CM)), last("a", "Succeeded", 0), NOW))
-        .isEqualTo(new AutoSync.Decision.Sync(0));
+        .isEqualTo(new AutoSync.Decision.Sync(0, 1));
   }
 
   @Test
-  void selfHealWaitsAtLeastTheGapAfterTheLastSync() {
+  void aSelfHealRightAfterAnotherWaitsTheGapButTheFirstIsImmediate() {
     Clock soon = Clock.fixed(Instant.parse("2026-01-01T00:00:56Z"), ZoneOffset.UTC);
+    Operation healed = AutoSync.operation(List.of("a"), true, policy(true, false, null), 1);
+    OperationState afterHeal = new OperationState(healed, "Succeeded", "", null, "2026-01-01T00:00:50Z", "2026-01-01T00:00:55Z", 0);
+
     assertThat(AutoSync.decide(policy(true, false, null), comparison("a", List.of(CM)), last("a", "Succeeded", 0), soon))
+        .isEqualTo(new AutoSync.Decision.Sync(0, 1));
+    assertThat(AutoSync.decide(policy(true, false, null), comparison("a", List.of(CM)), afterHeal, soon))
         .isEqualTo(new AutoSync.Decision.Wait(Duration.ofSeconds(1)));
+    assertThat(AutoSync.decide(policy(true, false, null), comparison("a", List.of(CM)), afterHeal, NOW))
+        .isEqualTo(new AutoSync.Decision.Sync(0, 2));
   }
 
   @Test
