@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * Which control plane a benchmark talks to: {@code --kubeconfig}, else {@code CAPSTAN_KUBECONFIG},
  * else the testenv control plane of this checkout ({@code testenv/up}, which starts it when it is
- * not running and prints the kubeconfig path).
+ * not running and prints the kubeconfig path; this JVM registers as one of its users).
  */
 public final class ClusterOptions {
   @Option(names = "--kubeconfig", description = "Kubeconfig (default: CAPSTAN_KUBECONFIG, else testenv/up).")
@@ -30,7 +30,10 @@ public final class ClusterOptions {
       return Path.of(env);
     }
     try {
-      Process p = new ProcessBuilder("testenv/up").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      ProcessBuilder up = new ProcessBuilder("testenv/up").redirectError(ProcessBuilder.Redirect.INHERIT);
+      // registered as a user, so another run's `testenv/down --release` leaves it up while we run
+      up.environment().put("TESTENV_USER", Long.toString(ProcessHandle.current().pid()));
+      Process p = up.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (p.waitFor() != 0 || out.isEmpty()) {
         throw new IllegalStateException("testenv/up failed (exit " + p.exitValue() + ")");
