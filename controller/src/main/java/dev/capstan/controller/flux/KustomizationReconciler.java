@@ -337,8 +337,27 @@ final class KustomizationReconciler {
       if (!isReady(dep)) {
         return Optional.of(ns + "/" + d.name());
       }
+      // as Flux: a dependency on the same source must have applied that source's current revision
+      if (sourceKey(dep).equals(sourceKey(ks))) {
+        Optional<String> current = sourceKey(ks)
+            .map(k -> client.resources(GitRepository.class).inNamespace(k.namespace()).withName(k.name()).get())
+            .map(GitRepository::getStatus)
+            .map(st -> st.artifact())
+            .map(a -> a.revision());
+        if (current.isPresent() && !current.get().equals(dep.getStatus().lastAppliedRevision())) {
+          return Optional.of(ns + "/" + d.name());
+        }
+      }
     }
     return Optional.empty();
+  }
+
+  private static Optional<ObjectKey> sourceKey(Kustomization k) {
+    var ref = k.getSpec() == null ? null : k.getSpec().sourceRef();
+    if (ref == null || !ref.kind().equals(GitRepository.KIND)) {
+      return Optional.empty();
+    }
+    return Optional.of(new ObjectKey(ref.namespace().isEmpty() ? k.getMetadata().getNamespace() : ref.namespace(), ref.name()));
   }
 
   /** Ready=True at the object's current generation (Flux's dependency rule). */
