@@ -240,10 +240,26 @@ public final class BuildPipeline {
                   List.of(FieldSpec.of("", "", "", "metadata/labels", true))))
           .transform(resources);
     }
+    dropEmptyAnnotations(resources);
     if (top.has("sortOptions")) {
       SortOrderTransformer.fromConfig(top.map("sortOptions"), top).transform(resources);
     } else if (options.reorder() == Reorder.LEGACY) {
       SortOrderTransformer.legacy().transform(resources);
+    }
+  }
+
+  /**
+   * kustomize keeps build-internal annotations in {@code metadata.annotations} and removes them at
+   * the end, leaving no annotations field when none remain: an empty or null one disappears.
+   */
+  private static void dropEmptyAnnotations(ResourceList resources) {
+    for (Resource r : resources) {
+      if (r.content().get("metadata") instanceof Map<?, ?> md && md.containsKey("annotations")) {
+        Object a = md.get("annotations");
+        if (a == null || (a instanceof Map<?, ?> m && m.isEmpty())) {
+          md.remove("annotations");
+        }
+      }
     }
   }
 

@@ -127,7 +127,7 @@ public final class YamlReader {
         throw new KustomizeException("invalid YAML: document expands too far (alias bomb?)");
       }
       if (node instanceof ScalarNode s) {
-        return allowDuplicateKeys ? scalar(s) : resourceScalar(s);
+        return allowDuplicateKeys ? configScalar(s) : resourceScalar(s);
       }
       if (inProgress.put(node, Boolean.TRUE) != null) {
         throw new KustomizeException("invalid YAML: recursive alias");
@@ -248,6 +248,28 @@ public final class YamlReader {
       return v;
     }
     return o;
+  }
+
+  private static final java.util.Set<String> YAML11_TRUE =
+      java.util.Set.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON");
+  private static final java.util.Set<String> YAML11_FALSE =
+      java.util.Set.of("n", "N", "no", "No", "NO", "off", "Off", "OFF");
+
+  /**
+   * A scalar of a kustomization or configuration file, which kustomize decodes with go-yaml v2's
+   * YAML 1.1 rules: {@code yes}, {@code no}, {@code on}, {@code off}, {@code y}, {@code n} are
+   * booleans there (so {@code namespace: no} is not a string).
+   */
+  static Object configScalar(ScalarNode s) {
+    if (s.isPlain() && s.getTag().equals(Tag.STR)) {
+      if (YAML11_TRUE.contains(s.getValue())) {
+        return Boolean.TRUE;
+      }
+      if (YAML11_FALSE.contains(s.getValue())) {
+        return Boolean.FALSE;
+      }
+    }
+    return scalar(s);
   }
 
   /** Go's RFC 3339 rendering of a YAML timestamp, or null when the text is not one. */

@@ -81,6 +81,17 @@ final class EdgeCaseTrees {
             + "  u64: 18446744073709551615\n  fl: 3.0e2\n"
             + "  " + longKey + ": {a: 1, b: [1, 2]}\n  " + longKey + "x: [1, {z: 2}]\n"
             + "  \"multi\\nline key\": \"v1\\nv2\"\n"));
+    String emptyMeta = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations: {}\n"
+        + "  labels: {}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n"
+        + "  annotations:\n  labels:\n";
+    s.put("empty annotations and labels", Map.of("kustomization.yaml", "resources:\n- r.yaml\n",
+        "r.yaml", emptyMeta));
+    s.put("empty annotations with prefix", Map.of(
+        "kustomization.yaml", "resources:\n- r.yaml\nnamePrefix: p-\n", "r.yaml", emptyMeta));
+    s.put("yaml 1.1 bool in kustomization", Map.of(
+        "kustomization.yaml", "resources:\n- r.yaml\nnamespace: no\n", "r.yaml", CM));
+    s.put("yaml 1.1 bool label", Map.of(
+        "kustomization.yaml", "resources:\n- r.yaml\ncommonLabels: {x: on}\n", "r.yaml", CM));
     s.put("non-string key", Map.of("kustomization.yaml", "resources:\n- r.yaml\n",
         "r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  1: a\n"));
     return s;
