@@ -11,6 +11,8 @@ import dev.capstan.server.auth.SecretBootstrap;
 import dev.capstan.server.auth.TokenService;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
+import dev.capstan.testsupport.git.FixtureRepository;
+import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -472,5 +474,42 @@ class ServerApiIT {
       return; // the server may close the connection while the body is still being sent
     }
     assertThat(r.status()).isEqualTo(413);
+  }
+
+  @Test
+  @Order(17)
+  void manifestsAndManagedResourcesRenderFromGitWithSecretsMasked(KubernetesClient client) throws Exception {
+    String admin = login("admin", adminPassword);
+    try (GitFixture git = GitFixture.create()) {
+      FixtureRepository repo = git.createRepository("apps");
+      repo.commit()
+          .add("app/kustomization.yaml", "resources:\n- cm.yaml\n- secret.yaml\n")
+          .add("app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rendered-settings\ndata:\n  color: blue\n")
+          .add("app/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: rendered-db\nstringData:\n  password: hunter2-in-git\n")
+          .message("init").create();
+      String url = git.startHttp().url(repo);
+      client.genericKubernetesResources(ResourceCache.APPLICATIONS).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
+          .withApiVersion("argoproj.io/v1alpha1").withKind("Application").withNewMetadata().withName("rendered").withNamespace(ns).endMetadata()
+          .addToAdditionalProperties("spec", Map.of("project", "default",
+              "source", Map.of("repoURL", url, "path", "app", "targetRevision", "main"),
+              "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", ns))).build()).create();
+      await().atMost(Duration.ofSeconds(10)).until(() -> call("GET", "/api/v1/applications/rendered", admin, null).status() == 200);
+
+      Response manifests = call("GET", "/api/v1/applications/rendered/manifests", admin, null);
+      assertThat(manifests.status()).as(manifests.raw().body()).isEqualTo(200);
+      assertThat(manifests.body().path("revision").asText()).hasSize(40);
+      assertThat(manifests.body().path("manifests").size()).isEqualTo(2);
+      assertThat(manifests.raw().body()).contains("rendered-settings").contains("++++++++").doesNotContain("hunter2-in-git").doesNotContain("aHVudGVyMi1pbi1naXQ");
+
+      Response managed = call("GET", "/api/v1/applications/rendered/managed-resources", admin, null);
+      assertThat(managed.status()).as(managed.raw().body()).isEqualTo(200);
+      List<String> kinds = new ArrayList<>();
+      managed.body().path("items").forEach(i -> kinds.add(i.path("kind").asText() + "/" + i.path("name").asText() + " modified=" + i.path("modified").asBoolean()));
+      assertThat(kinds).containsExactlyInAnyOrder("ConfigMap/rendered-settings modified=true", "Secret/rendered-db modified=true");
+      assertThat(managed.raw().body()).doesNotContain("hunter2-in-git").doesNotContain("aHVudGVyMi1pbi1naXQ");
+
+      String reader = login("reader", "reader-pass-2");
+      assertThat(call("GET", "/api/v1/applications/rendered/manifests", reader, null).status()).isEqualTo(200);
+    }
   }
 }

@@ -18,12 +18,12 @@ import java.util.Set;
 /**
  * The authentication filter in front of {@code /api/}: a request carries its token as {@code
  * Authorization: Bearer <token>} or in the {@code capstan.token} cookie; without a valid one it is
- * answered 401 (JSON) and goes no further. Only login ({@code POST /api/v1/session}), the webhook
- * receiver, {@code /healthz}, {@code /metrics} and the static UI are open.
+ * answered 401 (JSON) and goes no further. Only login ({@code POST /api/v1/session}), {@code
+ * /healthz}, {@code /metrics} and the static UI are open.
  */
 public final class Authentication implements Filter {
   public static final String COOKIE = "capstan.token";
-  private static final Set<String> OPEN_PREFIXES = Set.of("/healthz", "/metrics", "/api/webhook");
+  private static final Set<String> OPEN_PREFIXES = Set.of("/healthz", "/metrics");
 
   private final TokenService tokens;
   private final AccountStore accounts;
