@@ -55,9 +55,9 @@ public final class YamlEmitter {
 
     void document(Object tree) {
       if (tree instanceof Map<?, ?> m && !m.isEmpty()) {
-        blockMapping(m, 0, false);
+        blockMapping(m, 0);
       } else if (tree instanceof List<?> l && !l.isEmpty()) {
-        blockSequence(l, 0, false);
+        blockSequence(l, 0);
       } else {
         indent = 0;
         scalarNode(tree, 0, false);
@@ -69,8 +69,8 @@ public final class YamlEmitter {
 
     // ---- structure --------------------------------------------------------------------------
 
-    /** Keys at column {@code ind}; {@code inline} when the first key follows "- " on this line. */
-    void blockMapping(Map<?, ?> m, int ind, boolean inline) {
+    /** Keys at column {@code ind} (the first may follow "- " or ": " on the current line). */
+    void blockMapping(Map<?, ?> m, int ind) {
       List<String> keys = new ArrayList<>(m.size());
       for (Object k : m.keySet()) {
         keys.add(String.valueOf(k));
@@ -96,7 +96,8 @@ public final class YamlEmitter {
       }
     }
 
-    void blockSequence(List<?> l, int ind, boolean inline) {
+    /** Items at column {@code ind} (the first may follow an indicator on the current line). */
+    void blockSequence(List<?> l, int ind) {
       for (Object item : l) {
         indent = ind;
         writeIndent();
@@ -110,18 +111,17 @@ public final class YamlEmitter {
       if (v instanceof Map<?, ?> m) {
         if (m.isEmpty()) {
           flowEmpty("{}");
-        } else if (mappingValue) {
-          blockMapping(m, ind + INDENT, false);
         } else {
-          blockMapping(m, ind + INDENT, true);
+          blockMapping(m, ind + INDENT);
         }
       } else if (v instanceof List<?> l) {
         if (l.isEmpty()) {
           flowEmpty("[]");
         } else if (mappingValue) {
-          blockSequence(l, ind, false);
+          // go-yaml does not indent a sequence under its mapping key
+          blockSequence(l, ind);
         } else {
-          blockSequence(l, ind + INDENT, true);
+          blockSequence(l, ind + INDENT);
         }
       } else {
         scalarNode(v, ind + INDENT, false);
