@@ -125,6 +125,7 @@ public final class Syncer {
         }
         if (!appliedCrds.isEmpty()) {
           types.invalidate();
+          awaitServed(wave.rest(), appliedCrds, options.waitTimeout());
         }
       }
       for (GenericKubernetesResource o : wave.rest()) {
@@ -177,6 +178,31 @@ public final class Syncer {
             warnings);
     LOG.debug("sync of {} finished:\n{}", ownership.owner(), result.changes());
     return result;
+  }
+
+  /**
+   * Waits until discovery serves the kinds of {@code objects} whose group belongs to one of the
+   * {@code crds} just established: the API server publishes a new group in discovery a moment
+   * after the CRD is Established, and a custom resource applied in between would fail as "not
+   * served". Bounded by {@code timeout}; a kind still missing then fails as before.
+   */
+  private void awaitServed(List<GenericKubernetesResource> objects, List<String> crds, java.time.Duration timeout) {
+    Set<String> groups = crds.stream().map(n -> n.substring(n.indexOf('.') + 1)).collect(Collectors.toSet());
+    java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+    for (GenericKubernetesResource o : objects) {
+      Gvk gvk = Gvk.of(o.getApiVersion(), o.getKind());
+      if (!groups.contains(gvk.group())) {
+        continue;
+      }
+      while (types.find(gvk).isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** The comparison only: a dry-run sync's diff. */
