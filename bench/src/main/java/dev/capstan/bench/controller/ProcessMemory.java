@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class ProcessMemory {
   private static final Pattern KB = Pattern.compile("(\\d+)\\s*kB");
-  private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  private static final Pattern USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
   private final long pid;
   private final Path jcmd;
   private volatile double peakHeapMib;
@@ -75,9 +75,13 @@ final class ProcessMemory {
     return peakHeapMib;
   }
 
-  /** The first "total NK, used NK" line of GC.heap_info (G1's "garbage-first heap"), in MiB. */
+  /**
+   * The used size of the first heap line of GC.heap_info, in MiB: {@code garbage-first heap total
+   * 262144K, used 104857K} (JDK 21) or {@code ... total reserved 2097152K, committed 389120K, used
+   * 13823K} (JDK 25).
+   */
   static Optional<Double> parseUsedHeapMib(String heapInfo) {
     Matcher m = USED.matcher(heapInfo);
-    return m.find() ? Optional.of(Long.parseLong(m.group(2)) / 1024.0) : Optional.empty();
+    return m.find() ? Optional.of(Long.parseLong(m.group(1)) / 1024.0) : Optional.empty();
   }
 }

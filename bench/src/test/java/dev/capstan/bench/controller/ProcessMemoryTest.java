@@ -18,6 +18,17 @@ class ProcessMemoryTest {
   }
 
   @Test
+  void usedHeapIsReadFromJdk25HeapInfo() {
+    String out = """
+        31272:
+        garbage-first heap   total reserved 2097152K, committed 389120K, used 13824K [0x0000000080000000, 0x0000000100000000)
+         region size 1024K, 10 young (10240K), 0 survivors (0K)
+         Metaspace       used 60000K, committed 61000K, reserved 1114112K
+        """;
+    assertThat(ProcessMemory.parseUsedHeapMib(out)).contains(13.5);
+  }
+
+  @Test
   void noHeapLineGivesNothing() {
     assertThat(ProcessMemory.parseUsedHeapMib("12345:\nAttachNotSupportedException")).isEmpty();
   }
