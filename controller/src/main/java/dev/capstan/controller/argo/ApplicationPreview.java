@@ -82,10 +82,12 @@ public final class ApplicationPreview {
     boolean prune = app.getSpec().syncPolicy() != null && app.getSpec().syncPolicy().automatedSyncEnabled()
         && app.getSpec().syncPolicy().automated().prune();
     var inventory = ResourceStatuses.inventory(app.getStatus() == null ? List.of() : app.getStatus().resources());
+    var cm = client.configMaps().inNamespace(controllerNamespace).withName(ArgoController.CONFIG_MAP).get();
+    var systemIgnores = SystemIgnoreDifferences.parse(cm == null || cm.getData() == null ? java.util.Map.of() : cm.getData());
     return syncer.diff(
         new TrackingIdOwnership(key.instanceName(controllerNamespace)),
         manifests.objects(),
         inventory,
-        SpecTranslator.syncOptions(app.getSpec(), List.of(), prune));
+        SpecTranslator.syncOptions(app.getSpec(), List.of(), prune, systemIgnores));
   }
 }

@@ -73,6 +73,7 @@ public final class ApplicationReconciler {
   private final AppEvents events;
   private final AppMetrics metrics;
   private final Clock clock;
+  private final List<dev.capstan.engine.diff.IgnoreDifference> systemIgnores;
 
   ApplicationReconciler(
       KubernetesClient client,
@@ -84,7 +85,9 @@ public final class ApplicationReconciler {
       HealthView health,
       AppEvents events,
       AppMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      List<dev.capstan.engine.diff.IgnoreDifference> systemIgnores) {
+    this.systemIgnores = List.copyOf(systemIgnores);
     this.client = client;
     this.settings = settings;
     this.store = store;
@@ -136,7 +139,7 @@ public final class ApplicationReconciler {
     SyncPolicy policy = spec.syncPolicy() == null ? new SyncPolicy(null, null, null, null) : spec.syncPolicy();
     boolean autoPrune = policy.automatedSyncEnabled() && policy.automated().prune();
     Inventory inventory = ResourceStatuses.inventory(previous.resources());
-    SyncOptions previewOptions = SpecTranslator.syncOptions(spec, List.of(), autoPrune).withDryRun(true);
+    SyncOptions previewOptions = SpecTranslator.syncOptions(spec, List.of(), autoPrune, systemIgnores).withDryRun(true);
 
     Rendered rendered;
     Comparison comparison;
@@ -166,7 +169,7 @@ public final class ApplicationReconciler {
         case AutoSync.Decision.Sync s -> {
           Operation op = AutoSync.operation(comparison.revisions(), autoPrune, policy, s.healAttempts());
           run = Optional.of(runner.run(key, app, ownership, op, rendered.objects(), inventory,
-              SpecTranslator.syncOptions(spec, List.of(), autoPrune), comparison.revisions(), spec.effectiveSources(), s.retryCount()));
+              SpecTranslator.syncOptions(spec, List.of(), autoPrune, systemIgnores), comparison.revisions(), spec.effectiveSources(), s.retryCount()));
           draft.operationState = run.get().state();
           if (run.get().succeeded()) {
             draft.history = OperationRunner.appendHistory(previous.history(), run.get().state(), spec.effectiveSources(), spec.effectiveRevisionHistoryLimit());
@@ -230,7 +233,7 @@ public final class ApplicationReconciler {
     }
     List<GenericKubernetesResource> desired = ResourceFilter.select(rendered.objects(), sync.resources());
     SyncOptions options =
-        SpecTranslator.syncOptions(spec, sync.syncOptions(), sync.prune() && sync.resources().isEmpty())
+        SpecTranslator.syncOptions(spec, sync.syncOptions(), sync.prune() && sync.resources().isEmpty(), systemIgnores)
             .withDryRun(sync.dryRun());
     OperationRunner.Run run =
         runner.run(key, app, ownership, op, desired, inventory, options, rendered.revisions(), sources, 0);

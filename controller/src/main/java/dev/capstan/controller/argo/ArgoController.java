@@ -155,7 +155,8 @@ public final class ArgoController implements AutoCloseable {
             new HealthView(cache, assessor),
             new AppEvents(client, Clock.systemUTC()),
             metrics,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            SystemIgnoreDifferences.parse(config));
     WorkQueue<AppKey> queue = new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile);
     running.add(queue);
     running.add(

@@ -114,6 +114,11 @@ final class SpecTranslator {
    * @param prune whether this sync prunes
    */
   static SyncOptions syncOptions(ApplicationSpec spec, List<String> extraOptions, boolean prune) {
+    return syncOptions(spec, extraOptions, prune, List.of());
+  }
+
+  /** As {@link #syncOptions(ApplicationSpec, List, boolean)}, with system-wide ignore rules first. */
+  static SyncOptions syncOptions(ApplicationSpec spec, List<String> extraOptions, boolean prune, List<IgnoreDifference> systemIgnores) {
     List<String> all = new ArrayList<>();
     SyncPolicy policy = spec.syncPolicy();
     if (policy != null) {
@@ -129,7 +134,13 @@ final class SpecTranslator {
         .withRespectIgnoreDifferences(isTrue(merged.syncOption("RespectIgnoreDifferences")))
         .withAllowEmpty(allowEmpty)
         .withPrune(prune && !isFalse(merged.syncOption("Prune")))
-        .withDiffOptions(DiffOptions.defaults().withIgnoreDifferences(ignoreDifferences(spec.ignoreDifferences())));
+        .withDiffOptions(DiffOptions.defaults().withIgnoreDifferences(allIgnores(systemIgnores, spec)));
+  }
+
+  private static List<IgnoreDifference> allIgnores(List<IgnoreDifference> systemIgnores, ApplicationSpec spec) {
+    List<IgnoreDifference> all = new ArrayList<>(systemIgnores);
+    all.addAll(ignoreDifferences(spec.ignoreDifferences()));
+    return all;
   }
 
   private static boolean isTrue(Optional<String> v) {

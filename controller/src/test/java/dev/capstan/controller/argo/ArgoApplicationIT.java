@@ -51,6 +51,11 @@ class ArgoApplicationIT {
   static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
     ArgoFixture.installCrds(client);
     ArgoFixture.createDefaultProject(client, namespace.name());
+    // A system-wide ignore rule in capstan-cm, read when the controller starts.
+    client.configMaps().inNamespace(namespace.name()).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName(ArgoController.CONFIG_MAP).endMetadata()
+        .withData(Map.of("resource.customizations.ignoreDifferences._ConfigMap", "jsonPointers:\n- /data/free\n"))
+        .build()).create();
     git = GitFixture.create();
     http = git.startHttp();
     controller = ArgoFixture.startController(client, namespace.name());
@@ -226,6 +231,22 @@ class ArgoApplicationIT {
     client.configMaps().inNamespace(ns).withName("heal-cm").delete();
     eventually().until(() -> liveConfigMap("heal-cm").map(c -> c.getMetadata().getDeletionTimestamp() == null).orElse(false));
     eventually().until(() -> syncOf(status("heal")).equals("Synced"));
+  }
+
+  @Test
+  void fieldsIgnoredInCapstanCmAreNeitherDriftNorReverted() {
+    FixtureRepository repo = git.createRepository("ignored");
+    repo.commit().add("app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ignored-cm\ndata:\n  key: git\n  free: git\n").create();
+    ArgoFixture.create(client, ns, application("ignored", http.url(repo), "app", automated(true, true)));
+    eventually().until(() -> syncOf(status("ignored")).equals("Synced") && liveConfigMap("ignored-cm").isPresent());
+
+    client.configMaps().inNamespace(ns).withName("ignored-cm").edit(c -> {
+      c.getData().put("free", "by hand");
+      return c;
+    });
+
+    await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() ->
+        liveConfigMap("ignored-cm").orElseThrow().getData().get("free").equals("by hand") && syncOf(status("ignored")).equals("Synced"));
   }
 
   @Test
