@@ -17,6 +17,7 @@ import dev.capstan.server.auth.TokenService;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.server.notify.NotificationController;
 import dev.capstan.server.rbac.RbacConfigWatch;
+import dev.capstan.server.webhook.WebhookService;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helidon.common.configurable.Resource;
 import io.helidon.http.HeaderNames;
@@ -92,6 +93,7 @@ public final class CapstanServer implements AutoCloseable {
         .register("/api/v1/stream", new StreamService(apps, applications, options::serves, metrics))
         .register("/api/v1/kustomizations", new FluxService(client, kustomizations, "kustomizations", clock))
         .register("/api/v1/gitrepositories", new FluxService(client, gitRepositories, "gitrepositories", clock))
+        .register("/api/webhook", new WebhookService(client, apps, gitRepositories, accounts::secretValue, clock))
         .any("/api/*", (req, res) -> {
           throw ApiException.notFound("no such API: " + req.prologue().method().text() + " " + req.path().path());
         })

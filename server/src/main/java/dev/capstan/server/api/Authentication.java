@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * The authentication filter in front of {@code /api/}: a request carries its token as {@code
  * Authorization: Bearer <token>} or in the {@code capstan.token} cookie; without a valid one it is
- * answered 401 (JSON) and goes no further. Only login ({@code POST /api/v1/session}), {@code
- * /healthz}, {@code /metrics} and the static UI are open.
+ * answered 401 (JSON) and goes no further. Only login ({@code POST /api/v1/session}), Git webhooks
+ * ({@code POST /api/webhook}, which authenticate with their own shared secrets), {@code /healthz},
+ * {@code /metrics} and the static UI are open.
  */
 public final class Authentication implements Filter {
   public static final String COOKIE = "capstan.token";
@@ -40,7 +41,8 @@ public final class Authentication implements Filter {
     String path = req.path().path();
     boolean api = path.startsWith("/api/");
     boolean open = !api || OPEN_PREFIXES.stream().anyMatch(path::startsWith)
-        || (path.equals("/api/v1/session") && req.prologue().method().equals(Method.POST));
+        || (path.equals("/api/v1/session") && req.prologue().method().equals(Method.POST))
+        || (path.equals("/api/webhook") && req.prologue().method().equals(Method.POST));
     if (open) {
       chain.proceed();
       return;
