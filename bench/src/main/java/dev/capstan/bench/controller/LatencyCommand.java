@@ -41,6 +41,11 @@ public final class LatencyCommand implements Callable<Integer> {
   @Option(names = "--poll", defaultValue = "10s", description = "Controller Git poll interval, --reconciliation (default ${DEFAULT-VALUE}).")
   String poll;
 
+  @Option(names = "--jitter", defaultValue = "0s",
+      description = "capstan-cm timeout.reconciliation.jitter: up to this much is added to each poll (default ${DEFAULT-VALUE}; "
+          + "Argo CD's and Capstan's own default is 60s).")
+  String jitter;
+
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
 
   @Override
@@ -63,6 +68,8 @@ public final class LatencyCommand implements Callable<Integer> {
             .add("apps/auto/cm.yaml", UnitFiles.configMap("lat-auto", "v0"))
             .add("apps/manual/cm.yaml", UnitFiles.configMap("lat-manual", "v0")).create();
         bc.create(ArgoSetup.defaultProject(ns));
+        bc.create("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: capstan-cm, namespace: " + ns + "}\n"
+            + "data: {timeout.reconciliation.jitter: \"" + jitter + "\"}\n");
         Path log = common.results.resolve("tmp").resolve("latency-controller-" + ns + ".log");
         List<String> cmd = new ArrayList<>(Launch.argoController(kubeconfig, ns, 10));
         cmd.set(cmd.indexOf("--reconciliation") + 1, poll);
@@ -108,12 +115,12 @@ public final class LatencyCommand implements Callable<Integer> {
 
     BenchReport report = new BenchReport("latency", "latency: commit → applied, drift → reverted, app sync → Synced");
     report.paragraph("Run " + started + " on " + Machine.current().describe() + " (load at start: " + loadBefore + ").");
-    report.paragraph("Controller: `bin/capstan controller --no-flux --no-leader-elect --reconciliation " + poll
-        + "` as its own JVM; one repository on a loopback smart-HTTP server. Per trial: (1) a commit changes the "
+    report.paragraph("Controller: `capstan controller --no-flux --no-leader-elect --reconciliation " + poll
+        + "` as its own JVM, poll jitter " + jitter + " (capstan-cm `timeout.reconciliation.jitter`); one repository on a loopback smart-HTTP server. Per trial: (1) a commit changes the "
         + "ConfigMap of an automated Application; time from the push until the new value is in the cluster (the "
-        + "controller polls Git every " + poll + ", so about half an interval is expected); (2) the ConfigMap is edited "
+        + "controller polls Git every " + poll + " plus up to " + jitter + " of jitter, so about half of that is expected); (2) the ConfigMap is edited "
         + "in the cluster (what `kubectl edit` does); time until self-heal restores Git's value; (3) a commit to a "
-        + "manual Application, then `bin/capstan app sync` (a new CLI JVM, included in the time) until the "
+        + "manual Application, then `capstan app sync` (a new CLI JVM, included in the time) until the "
         + "Application is Synced at that commit and the value is in the cluster. The cluster is polled every 50 ms. "
         + common.trials + " trial(s).");
     MarkdownTable t = new MarkdownTable("path", "samples", "p50 ms", "p95 ms", "max ms").numeric(1, 2, 3, 4);
@@ -136,6 +143,7 @@ public final class LatencyCommand implements Callable<Integer> {
     report.result("sync_p50_ms", Math.round(sy.p50()));
     report.result("sync_p95_ms", Math.round(sy.p95()));
     report.result("poll", poll);
+    report.result("jitter", jitter);
     report.result("trials", common.trials);
     report.result("load", Machine.loadAverage().split(" ")[0]);
     report.publish(common.results, started, System.out);
@@ -168,7 +176,7 @@ public final class LatencyCommand implements Callable<Integer> {
   }
 
   private static void runSync(Path kubeconfig, String ns, String app) throws Exception {
-    Process p = new ProcessBuilder("bin/capstan", "app", "sync", app, "-N", ns, "--kubeconfig", kubeconfig.toString())
+    Process p = new ProcessBuilder(CapstanCli.command("app", "sync", app, "-N", ns, "--kubeconfig", kubeconfig.toString()))
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {

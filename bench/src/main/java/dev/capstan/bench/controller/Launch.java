@@ -29,9 +29,9 @@ final class Launch {
     return cmd;
   }
 
-  /** {@code bin/capstan controller} for Argo CD Applications in {@code ns} only (no Flux, no Lease). */
+  /** {@code capstan controller} for Argo CD Applications in {@code ns} only (no Flux, no Lease). */
   static List<String> argoController(Path kubeconfig, String ns, int workers) {
-    return List.of("bin/capstan", "controller", "--kubeconfig", kubeconfig.toString(), "-n", ns,
+    return CapstanCli.command("controller", "--kubeconfig", kubeconfig.toString(), "-n", ns,
         "--no-flux", "--no-leader-elect", "--metrics-port", "-1", "--concurrency", Integer.toString(workers),
         "--reconciliation", "10s");
   }

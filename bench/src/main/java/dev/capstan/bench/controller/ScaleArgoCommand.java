@@ -67,7 +67,7 @@ public final class ScaleArgoCommand implements Callable<Integer> {
     report.paragraph("One repository (loopback smart-HTTP server) with N directories of one ConfigMap; N Applications "
         + "(automated sync with prune and self-heal) created at once in a fresh controller namespace. Seconds: from "
         + "the first create until every Application's `status.sync.status` is `Synced` (polled every 500 ms). "
-        + "Controller: `bin/capstan controller -n <ns> --no-flux --no-leader-elect --concurrency " + workers
+        + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency " + workers
         + "` as its own JVM; peak RSS is VmHWM, heap the largest `jcmd GC.heap_info` used value sampled every second.");
     MarkdownTable t = new MarkdownTable("n", "synced", "seconds", "Applications/s", "peak RSS MiB", "peak heap MiB")
         .numeric(0, 1, 2, 3, 4, 5);
