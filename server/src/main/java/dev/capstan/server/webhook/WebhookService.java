@@ -126,6 +126,11 @@ public final class WebhookService implements HttpService {
       bytes = in.readNBytes(Json.MAX_BODY + 1);
     } catch (IOException e) {
       throw ApiException.invalid("reading the request body failed");
+    } catch (io.helidon.http.RequestException e) {
+      if (e.status().code() == 413) {
+        throw new ApiException(413, 8, "webhook payload is larger than " + Json.MAX_BODY + " bytes");
+      }
+      throw e;
     }
     if (bytes.length > Json.MAX_BODY) {
       throw new ApiException(413, 8, "webhook payload is larger than " + Json.MAX_BODY + " bytes");
