@@ -92,7 +92,21 @@ public final class FluxController implements AutoCloseable {
         new KustomizationReconciler(
             client, types, cache, artifacts, new KustomizationBuild(new Renderer()),
             new HealthChecker(new KStatusComputer(clock)), events, settings, clock);
-    sources = new WorkQueue<>("flux-source", settings.workers(), timed(GitRepository.KIND, repos::reconcile));
+    // A restarted controller has no local artifacts: the first artifact this process stores for a
+    // GitRepository wakes the Kustomizations using it, even when status shows an unchanged revision.
+    java.util.Map<ObjectKey, String> announced = new java.util.concurrent.ConcurrentHashMap<>();
+    sources = new WorkQueue<>("flux-source", settings.workers(), timed(GitRepository.KIND, key -> {
+      Optional<java.time.Duration> next = repos.reconcile(key);
+      GitRepository repo = client.resources(GitRepository.class).inNamespace(key.namespace()).withName(key.name()).get();
+      var artifact = repo == null || repo.getStatus() == null ? null : repo.getStatus().artifact();
+      if (artifact != null && artifacts.resolve(artifact.url()).isPresent()) {
+        String stored = artifact.revision() + " " + artifact.digest();
+        if (!stored.equals(announced.put(key, stored)) && kustomizationInformer != null) {
+          usersOf(key).forEach(kustomizations::add);
+        }
+      }
+      return next;
+    }));
     kustomizations = new WorkQueue<>("flux-kustomization", settings.workers(), timed("Kustomization", ks::reconcile));
     running.add(sources);
     running.add(kustomizations);
