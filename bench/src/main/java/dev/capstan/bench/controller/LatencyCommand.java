@@ -132,8 +132,8 @@ public final class LatencyCommand implements Callable<Integer> {
     t.row("cluster change → reverted by self-heal", dr.count(), MarkdownTable.ms(dr.p50()), MarkdownTable.ms(dr.p95()), MarkdownTable.ms(dr.max()));
     t.row("`capstan app sync` → Synced", sy.count(), MarkdownTable.ms(sy.p50()), MarkdownTable.ms(sy.p95()), MarkdownTable.ms(sy.max()));
     report.table(t);
-    report.paragraph("commit → applied (webhook): not available yet: Capstan has no Git webhook receiver (the server "
-        + "module serves no /api/webhook), so a push cannot trigger a refresh.");
+    report.paragraph("commit → applied (webhook): not measured: this benchmark does not yet start `capstan server` "
+        + "and post a signed push to its /api/webhook.");
     report.paragraph("Load average at end: " + Machine.loadAverage() + ".");
     report.result("commit_poll_p50_ms", Math.round(cp.p50()));
     report.result("commit_poll_p95_ms", Math.round(cp.p95()));
