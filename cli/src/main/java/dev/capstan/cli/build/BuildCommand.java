@@ -1,6 +1,8 @@
 package dev.capstan.cli.build;
 
 import dev.capstan.kustomize.BuildOptions;
+import dev.capstan.kustomize.remote.GitCliFetcher;
+import dev.capstan.kustomize.remote.GitRemoteResolver;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.Kustomizer;
 import dev.capstan.kustomize.LoadRestrictor;
@@ -47,11 +49,13 @@ public final class BuildCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String yaml;
-    try {
+    // Remote bases (git URLs) are fetched with the git program, as kubectl kustomize does.
+    try (GitRemoteResolver remote = new GitRemoteResolver(new GitCliFetcher())) {
       BuildOptions options =
           BuildOptions.defaults()
               .withReorder(Reorder.fromFlag(reorder))
-              .withLoadRestrictor(LoadRestrictor.fromFlag(loadRestrictor));
+              .withLoadRestrictor(LoadRestrictor.fromFlag(loadRestrictor))
+              .withRemoteResolver(remote);
       yaml = new Kustomizer(options).buildYaml(dir);
     } catch (KustomizeException e) {
       err.println("Error: " + oneLine(e.getMessage()));

@@ -62,4 +62,32 @@ class BuildCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
   }
+
+  @Test
+  void aRemoteBaseGivenAsAGitUrlIsFetched() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createDirectories(repo.resolve("base"));
+    Files.writeString(repo.resolve("base/kustomization.yaml"), "resources:\n- cm.yaml\n");
+    Files.writeString(
+        repo.resolve("base/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "add", ".");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "base");
+    Path overlay = Files.createDirectories(dir.resolve("overlay"));
+    Files.writeString(
+        overlay.resolve("kustomization.yaml"),
+        "namePrefix: remote-\nresources:\n- file://" + repo + "//base?ref=main\n");
+    Run r = run("build", overlay.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote-c\n");
+  }
+
+  private static void git(Path repo, String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(output).isZero();
+  }
 }
