@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
  * not running and prints the kubeconfig path; this JVM registers as one of its users).
  */
 public final class ClusterOptions {
-  @Option(names = "--kubeconfig", description = "Kubeconfig (default: CAPSTAN_KUBECONFIG, else testenv/up).")
+  @Option(
+      names = "--kubeconfig",
+      description = "Kubeconfig (default: CAPSTAN_KUBECONFIG, else testenv/up).")
   public Path kubeconfig;
 
   /** The kubeconfig path to use, starting the testenv control plane if needed. */
@@ -30,7 +32,8 @@ public final class ClusterOptions {
       return Path.of(env);
     }
     try {
-      ProcessBuilder up = new ProcessBuilder("testenv/up").redirectError(ProcessBuilder.Redirect.INHERIT);
+      ProcessBuilder up =
+          new ProcessBuilder("testenv/up").redirectError(ProcessBuilder.Redirect.INHERIT);
       // registered as a user, so another run's `testenv/down --release` leaves it up while we run
       up.environment().put("TESTENV_USER", Long.toString(ProcessHandle.current().pid()));
       Process p = up.start();
@@ -59,7 +62,10 @@ public final class ClusterOptions {
     config.setMaxConcurrentRequests(Math.max(64, concurrency * 2));
     config.setMaxConcurrentRequestsPerHost(Math.max(64, concurrency * 2));
     config.setRequestTimeout(120_000);
-    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
   }
 
   private static String readString(Path path) {

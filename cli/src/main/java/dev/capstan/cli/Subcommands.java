@@ -1,10 +1,10 @@
 package dev.capstan.cli;
 
-import dev.capstan.cli.build.BuildCommand;
-import dev.capstan.cli.install.InstallCommand;
-import dev.capstan.cli.app.AppCommand;
-import dev.capstan.cli.controller.ControllerCommand;
 import dev.capstan.cli.admin.AdminCommand;
+import dev.capstan.cli.app.AppCommand;
+import dev.capstan.cli.build.BuildCommand;
+import dev.capstan.cli.controller.ControllerCommand;
+import dev.capstan.cli.install.InstallCommand;
 import dev.capstan.cli.server.ServerCommand;
 import java.util.List;
 
@@ -13,10 +13,16 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    List<Object> all = new java.util.ArrayList<>(List.of(
-        // Flux: 'build' also takes 'build kustomization NAME --path DIR'
-        dev.capstan.cli.flux.FluxCommands.buildWithKustomization(new BuildCommand()),
-        new InstallCommand(), new AppCommand(), new ControllerCommand(), new ServerCommand(), new AdminCommand()));
+    List<Object> all =
+        new java.util.ArrayList<>(
+            List.of(
+                // Flux: 'build' also takes 'build kustomization NAME --path DIR'
+                dev.capstan.cli.flux.FluxCommands.buildWithKustomization(new BuildCommand()),
+                new InstallCommand(),
+                new AppCommand(),
+                new ControllerCommand(),
+                new ServerCommand(),
+                new AdminCommand()));
     all.addAll(dev.capstan.cli.flux.FluxCommands.all());
     return all;
   }

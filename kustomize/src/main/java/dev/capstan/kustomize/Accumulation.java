@@ -35,8 +35,8 @@ public final class Accumulation {
   }
 
   /**
-   * An empty accumulation for a base (or plugin configs) of this one: it shares the build's
-   * schema choice and origin tracking.
+   * An empty accumulation for a base (or plugin configs) of this one: it shares the build's schema
+   * choice and origin tracking.
    */
   public Accumulation child() {
     Accumulation c = new Accumulation(openapi);

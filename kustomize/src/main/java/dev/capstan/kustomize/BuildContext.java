@@ -6,8 +6,8 @@ import dev.capstan.kustomize.load.Kustomization;
 
 /**
  * What a step needs to turn one kustomization's fields into transformers or generators: the
- * kustomization, a loader rooted at its directory (files go through the load restrictor), the
- * build options, and the field-spec configuration accumulated so far (defaults, custom {@code
+ * kustomization, a loader rooted at its directory (files go through the load restrictor), the build
+ * options, and the field-spec configuration accumulated so far (defaults, custom {@code
  * configurations} and those of every base).
  */
 public record BuildContext(

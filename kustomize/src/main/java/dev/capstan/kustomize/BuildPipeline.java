@@ -11,17 +11,17 @@ import dev.capstan.kustomize.generate.KustomizationGenerators;
 import dev.capstan.kustomize.load.Kustomization;
 import dev.capstan.kustomize.load.KustomizationReader;
 import dev.capstan.kustomize.load.ResourceFileReader;
+import dev.capstan.kustomize.openapi.CrdFieldSpecs;
+import dev.capstan.kustomize.patch.PatchTransformers;
+import dev.capstan.kustomize.plugin.BuiltinPlugins;
+import dev.capstan.kustomize.plugin.TransformationRecorder;
+import dev.capstan.kustomize.remote.GitUrl;
+import dev.capstan.kustomize.replace.ReplacementTransformer;
+import dev.capstan.kustomize.replace.Vars;
 import dev.capstan.kustomize.resource.Origin;
 import dev.capstan.kustomize.resource.OriginContext;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
-import dev.capstan.kustomize.openapi.CrdFieldSpecs;
-import dev.capstan.kustomize.patch.PatchTransformers;
-import dev.capstan.kustomize.plugin.BuiltinPlugins;
-import dev.capstan.kustomize.remote.GitUrl;
-import dev.capstan.kustomize.plugin.TransformationRecorder;
-import dev.capstan.kustomize.replace.ReplacementTransformer;
-import dev.capstan.kustomize.replace.Vars;
 import dev.capstan.kustomize.transform.BuiltinTransformers;
 import dev.capstan.kustomize.transform.LabelTransformer;
 import dev.capstan.kustomize.transform.LocalConfigFilter;
@@ -47,9 +47,9 @@ import java.util.Optional;
  *   <li>collect {@code vars}.
  * </ol>
  *
- * Once for the top kustomization: hash suffixes, name-reference fixing, var resolution, removal
- * of local-config resources, then ordering (sortOptions, or the legacy order unless {@code
- * --reorder none}).
+ * Once for the top kustomization: hash suffixes, name-reference fixing, var resolution, removal of
+ * local-config resources, then ordering (sortOptions, or the legacy order unless {@code --reorder
+ * none}).
  *
  * <p>Engineers B and C plug their steps into the marked methods. Thread-safe: all state is per
  * call.
@@ -89,8 +89,7 @@ public final class BuildPipeline {
     acc.openapi().apply(k.map("openapi"), loader::readString, false);
     accumulateResources(k, loader, acc);
     for (String c : k.configurations()) {
-      acc.overrideConfig(
-          FieldSpecConfig.parse(loader.readString(c), loader.resolve(c).toString()));
+      acc.overrideConfig(FieldSpecConfig.parse(loader.readString(c), loader.resolve(c).toString()));
     }
     BuildContext ctx = new BuildContext(k, loader, options, acc.config());
     acc.mergeConfig(crdConfig(ctx));
@@ -113,8 +112,8 @@ public final class BuildPipeline {
         accumulateResource(entry, loader, acc);
       } catch (KustomizeException e) {
         throw new KustomizeException(
-            "accumulating resources from '" + entry + "' in '" + k.file() + "': "
-                + e.getMessage(), e);
+            "accumulating resources from '" + entry + "' in '" + k.file() + "': " + e.getMessage(),
+            e);
       }
     }
   }
@@ -152,6 +151,7 @@ public final class BuildPipeline {
     accumulateTarget(base, sub, baseAcc);
     acc.absorb(baseAcc);
   }
+
   /** A child accumulation for a remote base: its origins name the repository and ref (C). */
   private static Accumulation remoteChild(Accumulation acc, String entry, Path dir) {
     if (acc.origins().isEmpty()) {
@@ -170,7 +170,6 @@ public final class BuildPipeline {
     }
     return acc.remoteChild(repoRoot, url.cloneUrl(), url.ref());
   }
-
 
   private void accumulateComponents(Kustomization k, Loader loader, Accumulation acc) {
     for (String entry : k.components()) {
@@ -207,8 +206,8 @@ public final class BuildPipeline {
         }
       } catch (KustomizeException e) {
         throw new KustomizeException(
-            "accumulating components from '" + entry + "' in '" + k.file() + "': "
-                + e.getMessage(), e);
+            "accumulating components from '" + entry + "' in '" + k.file() + "': " + e.getMessage(),
+            e);
       }
     }
   }
@@ -316,10 +315,12 @@ public final class BuildPipeline {
     out.addAll(BuiltinTransformers.replicas(ctx));
     out.addAll(BuiltinTransformers.images(ctx));
     if (k.has("replacements")) {
-      out.add(ReplacementTransformer.fromEntries(k.list("replacements"), ctx.loader(), acc.openapi()));
+      out.add(
+          ReplacementTransformer.fromEntries(k.list("replacements"), ctx.loader(), acc.openapi()));
     }
     if (!k.list("validators").isEmpty()) {
-      // kustomize has no builtin validators; it would load an exec/Go plugin, which capstan never runs
+      // kustomize has no builtin validators; it would load an exec/Go plugin, which capstan never
+      // runs
       throw k.invalid("validators", "validator plugins are not supported (no plugin execution)");
     }
     out.addAll(plugins(ctx, acc).transformers());

@@ -26,7 +26,8 @@ public enum LoadRestrictor {
       }
     }
     throw new KustomizeException(
-        "illegal flag value --load-restrictor " + value
+        "illegal flag value --load-restrictor "
+            + value
             + "; legal values: LoadRestrictionsRootOnly, LoadRestrictionsNone");
   }
 }

@@ -2,7 +2,9 @@ package dev.capstan.kustomize;
 
 /** The output order (kubectl's {@code --reorder}). */
 public enum Reorder {
-  /** kustomize's legacy kind order (Namespace first, webhooks last), unless sortOptions say else. */
+  /**
+   * kustomize's legacy kind order (Namespace first, webhooks last), unless sortOptions say else.
+   */
   LEGACY("legacy"),
   /** Input (accumulation) order. */
   NONE("none");

@@ -34,9 +34,9 @@ import java.util.Optional;
 /**
  * The Capstan API server: one Helidon SE webserver (a virtual thread per request) serving the JSON
  * API under {@code /api/v1}, Server-Sent Events, {@code /healthz}, {@code /metrics} and the UI's
- * static files on one port. It reads Applications, Kustomizations and GitRepositories from
- * informer caches and writes requests (operation, refresh, reconcile annotations) for the
- * controllers; it never reconciles itself. It also runs the notification controller.
+ * static files on one port. It reads Applications, Kustomizations and GitRepositories from informer
+ * caches and writes requests (operation, refresh, reconcile annotations) for the controllers; it
+ * never reconciles itself. It also runs the notification controller.
  *
  * <p>{@link #start} bootstraps the secrets, waits for the caches to fill and opens the port; {@link
  * #close} stops everything. Thread-safe.
@@ -48,7 +48,8 @@ public final class CapstanServer implements AutoCloseable {
   private final AutoCloseable[] resources;
   private final SecretBootstrap.Result bootstrap;
 
-  private CapstanServer(WebServer web, SecretBootstrap.Result bootstrap, AutoCloseable... resources) {
+  private CapstanServer(
+      WebServer web, SecretBootstrap.Result bootstrap, AutoCloseable... resources) {
     this.web = web;
     this.bootstrap = bootstrap;
     this.resources = resources;
@@ -61,57 +62,115 @@ public final class CapstanServer implements AutoCloseable {
     AccountStore accounts = new AccountStore(client, options.namespace());
     RbacConfigWatch rbac = new RbacConfigWatch(client, options.namespace());
     boolean onlyOwn = options.applicationNamespaces().isEmpty();
-    ResourceCache apps = new ResourceCache(client, ResourceCache.APPLICATIONS, onlyOwn ? Optional.of(options.namespace()) : Optional.empty());
-    ResourceCache kustomizations = new ResourceCache(client, ResourceCache.KUSTOMIZATIONS, Optional.empty());
-    ResourceCache gitRepositories = new ResourceCache(client, ResourceCache.GIT_REPOSITORIES, Optional.empty());
-    NotificationController notifications = NotificationController.start(client, options.namespace(), apps, options::serves);
+    ResourceCache apps =
+        new ResourceCache(
+            client,
+            ResourceCache.APPLICATIONS,
+            onlyOwn ? Optional.of(options.namespace()) : Optional.empty());
+    ResourceCache kustomizations =
+        new ResourceCache(client, ResourceCache.KUSTOMIZATIONS, Optional.empty());
+    ResourceCache gitRepositories =
+        new ResourceCache(client, ResourceCache.GIT_REPOSITORIES, Optional.empty());
+    NotificationController notifications =
+        NotificationController.start(client, options.namespace(), apps, options::serves);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metrics.gauge("capstan_server_applications_cached", apps, ResourceCache::size);
     TokenService tokens = new TokenService(accounts.secretKey(), clock);
     ApplicationService applications =
-        new ApplicationService(client, apps, options.namespace(), options::serves, new ApplicationPreview(client, options.namespace(), options.cacheDirectory()));
+        new ApplicationService(
+            client,
+            apps,
+            options.namespace(),
+            options::serves,
+            new ApplicationPreview(client, options.namespace(), options.cacheDirectory()));
     boolean tls = options.tlsCertificate().isPresent();
 
-    HttpRouting.Builder routing = HttpRouting.builder()
-        .addFilter((chain, req, res) -> {
-          Timer.Sample sample = Timer.start(metrics);
-          try {
-            chain.proceed();
-          } finally {
-            sample.stop(metrics.timer("capstan_server_requests", "method", req.prologue().method().text(), "status", String.valueOf(res.status().code())));
-          }
-        })
-        .addFilter(new Authentication(tokens, accounts, rbac))
-        .get("/healthz", (req, res) -> res.send("ok"))
-        .get("/metrics", (req, res) -> {
-          res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-          res.send(metrics.scrape());
-        })
-        .register("/api/v1/session", new SessionService(accounts, tokens, LoginLimiter.defaults(clock), options.sessionTtl(), tls, metrics))
-        .register("/api/v1/account", new AccountService(accounts, tokens, clock))
-        .register("/api/v1/applications", applications)
-        .register("/api/v1/stream", new StreamService(apps, applications, options::serves, metrics))
-        .register("/api/v1/kustomizations", new FluxService(client, kustomizations, "kustomizations", clock))
-        .register("/api/v1/gitrepositories", new FluxService(client, gitRepositories, "gitrepositories", clock))
-        .register("/api/webhook", new WebhookService(client, apps, gitRepositories, accounts::secretValue, clock))
-        .any("/api/*", (req, res) -> {
-          throw ApiException.notFound("no such API: " + req.prologue().method().text() + " " + req.path().path());
-        })
-        .get("/", (req, res) -> {
-          res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-          res.send(indexPage());
-        });
+    HttpRouting.Builder routing =
+        HttpRouting.builder()
+            .addFilter(
+                (chain, req, res) -> {
+                  Timer.Sample sample = Timer.start(metrics);
+                  try {
+                    chain.proceed();
+                  } finally {
+                    sample.stop(
+                        metrics.timer(
+                            "capstan_server_requests",
+                            "method",
+                            req.prologue().method().text(),
+                            "status",
+                            String.valueOf(res.status().code())));
+                  }
+                })
+            .addFilter(new Authentication(tokens, accounts, rbac))
+            .get("/healthz", (req, res) -> res.send("ok"))
+            .get(
+                "/metrics",
+                (req, res) -> {
+                  res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                  res.send(metrics.scrape());
+                })
+            .register(
+                "/api/v1/session",
+                new SessionService(
+                    accounts,
+                    tokens,
+                    LoginLimiter.defaults(clock),
+                    options.sessionTtl(),
+                    tls,
+                    metrics))
+            .register("/api/v1/account", new AccountService(accounts, tokens, clock))
+            .register("/api/v1/applications", applications)
+            .register(
+                "/api/v1/stream", new StreamService(apps, applications, options::serves, metrics))
+            .register(
+                "/api/v1/kustomizations",
+                new FluxService(client, kustomizations, "kustomizations", clock))
+            .register(
+                "/api/v1/gitrepositories",
+                new FluxService(client, gitRepositories, "gitrepositories", clock))
+            .register(
+                "/api/webhook",
+                new WebhookService(client, apps, gitRepositories, accounts::secretValue, clock))
+            .any(
+                "/api/*",
+                (req, res) -> {
+                  throw ApiException.notFound(
+                      "no such API: " + req.prologue().method().text() + " " + req.path().path());
+                })
+            .get(
+                "/",
+                (req, res) -> {
+                  res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+                  res.send(indexPage());
+                });
     ErrorHandling.register(routing);
 
-    io.helidon.webserver.WebServerConfig.Builder builder = WebServer.builder().port(options.port()).maxPayloadSize(Json.MAX_BODY).routing(routing);
+    io.helidon.webserver.WebServerConfig.Builder builder =
+        WebServer.builder().port(options.port()).maxPayloadSize(Json.MAX_BODY).routing(routing);
     if (tls) {
-      builder.tls(t -> t
-          .privateKey(k -> k.pem(p -> p.key(Resource.create(options.tlsKey().orElseThrow()))))
-          .privateKeyCertChain(k -> k.pem(p -> p.certChain(Resource.create(options.tlsCertificate().orElseThrow())))));
+      builder.tls(
+          t ->
+              t.privateKey(k -> k.pem(p -> p.key(Resource.create(options.tlsKey().orElseThrow()))))
+                  .privateKeyCertChain(
+                      k ->
+                          k.pem(
+                              p ->
+                                  p.certChain(
+                                      Resource.create(options.tlsCertificate().orElseThrow())))));
     }
     WebServer web = builder.build().start();
     LOG.log(System.Logger.Level.INFO, "capstan server listening on port " + web.port());
-    return new CapstanServer(web, bootstrap, notifications, apps, kustomizations, gitRepositories, rbac, accounts, metrics::close);
+    return new CapstanServer(
+        web,
+        bootstrap,
+        notifications,
+        apps,
+        kustomizations,
+        gitRepositories,
+        rbac,
+        accounts,
+        metrics::close);
   }
 
   /** The port the server listens on. */
@@ -126,7 +185,9 @@ public final class CapstanServer implements AutoCloseable {
 
   private static byte[] indexPage() {
     try (InputStream in = CapstanServer.class.getResourceAsStream("index.html")) {
-      return in == null ? "<!doctype html><title>Capstan</title><p>Capstan API server</p>".getBytes() : in.readAllBytes();
+      return in == null
+          ? "<!doctype html><title>Capstan</title><p>Capstan API server</p>".getBytes()
+          : in.readAllBytes();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -143,5 +204,4 @@ public final class CapstanServer implements AutoCloseable {
       }
     }
   }
-
 }

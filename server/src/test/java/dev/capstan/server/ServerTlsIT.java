@@ -32,34 +32,79 @@ class ServerTlsIT {
   void servesHttpsWithPemFiles(KubernetesClient client, TestNamespace namespace) throws Exception {
     // The server watches Applications and the Flux kinds: their CRDs must exist.
     for (var crd : dev.capstan.controller.api.CustomResourceDefinitions.load()) {
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).fieldManager("capstan-it").forceConflicts().serverSideApply();
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, java.util.concurrent.TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(crd)
+          .fieldManager("capstan-it")
+          .forceConflicts()
+          .serverSideApply();
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  "Established".equals(x.getType())
+                                      && "True".equals(x.getStatus())),
+              60,
+              java.util.concurrent.TimeUnit.SECONDS);
     }
     Path pki = RepositoryRoot.find().resolve("testenv/.cache/pki");
-    ServerOptions options = ServerOptions.defaults(namespace.name(), Files.createTempDirectory("capstan-tls-it")).withPort(0)
-        .withTls(pki.resolve("apiserver.crt"), pki.resolve("apiserver.key"));
+    ServerOptions options =
+        ServerOptions.defaults(namespace.name(), Files.createTempDirectory("capstan-tls-it"))
+            .withPort(0)
+            .withTls(pki.resolve("apiserver.crt"), pki.resolve("apiserver.key"));
     try (CapstanServer server = CapstanServer.start(client, options)) {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       try (InputStream ca = Files.newInputStream(pki.resolve("ca.crt"))) {
-        trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
+        trust.setCertificateEntry(
+            "ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);
       HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
 
-      HttpResponse<String> health = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          https.send(
+              HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/healthz"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
 
-      String password = SecretBootstrap.decode(client.secrets().inNamespace(namespace.name()).withName(SecretBootstrap.INITIAL_ADMIN_SECRET).get()).get("password");
-      HttpResponse<String> login = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/api/v1/session"))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+      String password =
+          SecretBootstrap.decode(
+                  client
+                      .secrets()
+                      .inNamespace(namespace.name())
+                      .withName(SecretBootstrap.INITIAL_ADMIN_SECRET)
+                      .get())
+              .get("password");
+      HttpResponse<String> login =
+          https.send(
+              HttpRequest.newBuilder(
+                      URI.create("https://127.0.0.1:" + server.port() + "/api/v1/session"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).isEqualTo(200);
-      assertThat(login.headers().firstValue("set-cookie").orElseThrow()).contains("capstan.token=").contains("HttpOnly").contains("Secure");
+      assertThat(login.headers().firstValue("set-cookie").orElseThrow())
+          .contains("capstan.token=")
+          .contains("HttpOnly")
+          .contains("Secure");
     }
   }
 }

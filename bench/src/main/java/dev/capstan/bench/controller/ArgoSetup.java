@@ -13,7 +13,8 @@ final class ArgoSetup {
           sourceRepos: ['*']
           destinations: [{server: '*', namespace: '*'}]
           clusterResourceWhitelist: [{group: '*', kind: '*'}]
-        """.formatted(ns);
+        """
+        .formatted(ns);
   }
 
   /** An Application of {@code path} into {@code ns}; automated with self-heal when {@code auto}. */
@@ -26,7 +27,13 @@ final class ArgoSetup {
           project: default
           source: {repoURL: "%s", targetRevision: main, path: %s}
           destination: {server: "https://kubernetes.default.svc", namespace: %s}
-        %s""".formatted(name, ns, repoUrl, path, ns,
-        auto ? "  syncPolicy: {automated: {prune: true, selfHeal: true}}\n" : "");
+        %s"""
+        .formatted(
+            name,
+            ns,
+            repoUrl,
+            path,
+            ns,
+            auto ? "  syncPolicy: {automated: {prune: true, selfHeal: true}}\n" : "");
   }
 }

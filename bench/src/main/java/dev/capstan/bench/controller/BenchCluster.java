@@ -2,12 +2,12 @@ package dev.capstan.bench.controller;
 
 import dev.capstan.controller.api.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,17 +33,39 @@ final class BenchCluster {
       client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
     }
     for (CustomResourceDefinition crd : crds) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  x.getType().equals("Established")
+                                      && x.getStatus().equals("True")),
+              60,
+              TimeUnit.SECONDS);
     }
   }
 
   /** Creates {@code <prefix>-<random>} and returns its name. */
   String createNamespace(String prefix) {
-    String ns = prefix + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
-        .addToLabels("capstan.dev/bench", "true").endMetadata().build()).create();
+    String ns =
+        prefix + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(ns)
+                .addToLabels("capstan.dev/bench", "true")
+                .endMetadata()
+                .build())
+        .create();
     return ns;
   }
 
@@ -51,13 +73,19 @@ final class BenchCluster {
     client.namespaces().withName(ns).delete();
   }
 
-  MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> kind(
-      String apiVersion, String kind) {
+  MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      kind(String apiVersion, String kind) {
     return client.genericKubernetesResources(apiVersion, kind);
   }
 
   void create(String yaml) {
-    client.resource(client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class)).create();
+    client
+        .resource(
+            client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class))
+        .create();
   }
 
   /** Whether the object has condition {@code type} with status True. */
@@ -66,8 +94,12 @@ final class BenchCluster {
     if (!(status instanceof Map<?, ?> s) || !(s.get("conditions") instanceof List<?> conditions)) {
       return false;
     }
-    return conditions.stream().anyMatch(c -> c instanceof Map<?, ?> m
-        && type.equals(m.get("type")) && "True".equals(m.get("status")));
+    return conditions.stream()
+        .anyMatch(
+            c ->
+                c instanceof Map<?, ?> m
+                    && type.equals(m.get("type"))
+                    && "True".equals(m.get("status")));
   }
 
   /** A string at a path of the object's status, e.g. {@code sync.status}; "" when absent. */

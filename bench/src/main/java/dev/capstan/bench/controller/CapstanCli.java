@@ -23,7 +23,8 @@ final class CapstanCli {
 
   static void ensureBuilt() throws IOException, InterruptedException {
     if (!Files.isRegularFile(JAR)) {
-      System.err.println("bench: building the CLI with bin/capstan (no cli/target/capstan.jar yet)...");
+      System.err.println(
+          "bench: building the CLI with bin/capstan (no cli/target/capstan.jar yet)...");
       Process p = new ProcessBuilder("bin/capstan", "--version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
@@ -32,12 +33,15 @@ final class CapstanCli {
     }
     Files.createDirectories(SNAPSHOT.getParent());
     Files.copy(JAR, SNAPSHOT, StandardCopyOption.REPLACE_EXISTING);
-    System.err.println("bench: using a snapshot of " + JAR + " built " + Files.getLastModifiedTime(JAR));
+    System.err.println(
+        "bench: using a snapshot of " + JAR + " built " + Files.getLastModifiedTime(JAR));
   }
 
   /** {@code java -jar <snapshot> args...}. */
   static List<String> command(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Launch.javaHome().resolve("bin/java").toString(), "-jar", SNAPSHOT.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(Launch.javaHome().resolve("bin/java").toString(), "-jar", SNAPSHOT.toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }

@@ -17,11 +17,13 @@ final class ControllerProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final ProcessMemory memory;
-  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "memory-sampler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "memory-sampler");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile double peakRssMib;
 
   private ControllerProcess(Process process, Path log, Path javaHome) {
@@ -33,7 +35,8 @@ final class ControllerProcess implements AutoCloseable {
 
   static ControllerProcess start(List<String> command, Path log, Path javaHome) throws IOException {
     Files.createDirectories(log.getParent());
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ControllerProcess(p, log, javaHome);
   }
 

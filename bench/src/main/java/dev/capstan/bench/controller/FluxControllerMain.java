@@ -21,16 +21,27 @@ public final class FluxControllerMain {
 
   public static void main(String[] args) throws Exception {
     Config config = Config.fromKubeconfig(Files.readString(Path.of(args[0])));
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(config)
+            .withHttpClientFactory(new JdkHttpClientFactory())
+            .build();
     Path cache = Files.createDirectories(Path.of(args[2]));
-    FluxController controller = FluxController.start(client,
-        FluxSettings.defaults(cache).withNamespace(args[1]).withWorkers(Integer.parseInt(args[3])));
+    FluxController controller =
+        FluxController.start(
+            client,
+            FluxSettings.defaults(cache)
+                .withNamespace(args[1])
+                .withWorkers(Integer.parseInt(args[3])));
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      controller.close();
-      client.close();
-      stop.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  controller.close();
+                  client.close();
+                  stop.countDown();
+                }));
     System.out.println("flux controller started in namespace " + args[1]);
     System.out.flush();
     stop.await();

@@ -22,17 +22,38 @@ final class Launch {
     }
   }
 
-  static List<String> fluxController(Path kubeconfig, String ns, Path cache, int workers, String heap) {
-    List<String> cmd = new ArrayList<>(List.of(javaHome().resolve("bin/java").toString(), heap, "-cp",
-        benchJar().toString(), FluxControllerMain.class.getName(), kubeconfig.toString(), ns, cache.toString(),
-        Integer.toString(workers)));
+  static List<String> fluxController(
+      Path kubeconfig, String ns, Path cache, int workers, String heap) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                javaHome().resolve("bin/java").toString(),
+                heap,
+                "-cp",
+                benchJar().toString(),
+                FluxControllerMain.class.getName(),
+                kubeconfig.toString(),
+                ns,
+                cache.toString(),
+                Integer.toString(workers)));
     return cmd;
   }
 
   /** {@code capstan controller} for Argo CD Applications in {@code ns} only (no Flux, no Lease). */
   static List<String> argoController(Path kubeconfig, String ns, int workers) {
-    return CapstanCli.command("controller", "--kubeconfig", kubeconfig.toString(), "-n", ns,
-        "--no-flux", "--no-leader-elect", "--metrics-port", "-1", "--concurrency", Integer.toString(workers),
-        "--reconciliation", "10s");
+    return CapstanCli.command(
+        "controller",
+        "--kubeconfig",
+        kubeconfig.toString(),
+        "-n",
+        ns,
+        "--no-flux",
+        "--no-leader-elect",
+        "--metrics-port",
+        "-1",
+        "--concurrency",
+        Integer.toString(workers),
+        "--reconciliation",
+        "10s");
   }
 }

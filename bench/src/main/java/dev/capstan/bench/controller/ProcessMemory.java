@@ -54,7 +54,10 @@ final class ProcessMemory {
   /** Samples the used heap now (sum over the heap's regions), remembering the peak. */
   Optional<Double> sampleHeapMib() {
     try {
-      Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();

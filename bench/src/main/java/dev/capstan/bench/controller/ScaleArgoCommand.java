@@ -30,22 +30,36 @@ import picocli.CommandLine.Option;
  * repository; time from creating them until all are Synced, with {@code bin/capstan controller}'s
  * peak RSS and heap.
  */
-@Command(name = "scale-argo", mixinStandardHelpOptions = true,
+@Command(
+    name = "scale-argo",
+    mixinStandardHelpOptions = true,
     description = "N Argo CD Applications (one ConfigMap each) until all Synced.")
 public final class ScaleArgoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "100", description = "Applications (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "100",
+      description = "Applications (default ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--workers", defaultValue = "10", description = "Controller --concurrency (default ${DEFAULT-VALUE}, as Argo CD's status processors).")
+  @Option(
+      names = "--workers",
+      defaultValue = "10",
+      description =
+          "Controller --concurrency (default ${DEFAULT-VALUE}, as Argo CD's status processors).")
   int workers;
 
-  @Option(names = "--timeout", defaultValue = "900", description = "Seconds to wait for all Synced (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "900",
+      description = "Seconds to wait for all Synced (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  record Outcome(int n, int synced, double seconds, double peakRssMib, double peakHeapMib, boolean complete) {}
+  record Outcome(
+      int n, int synced, double seconds, double peakRssMib, double peakHeapMib, boolean complete) {}
 
   @Override
   public Integer call() throws Exception {
@@ -54,7 +68,8 @@ public final class ScaleArgoCommand implements Callable<Integer> {
     Path kubeconfig = cluster.resolve();
     CapstanCli.ensureBuilt();
     List<Outcome> outcomes = new ArrayList<>();
-    try (KubernetesClient client = cluster.connect(16); GitFixture git = GitFixture.create()) {
+    try (KubernetesClient client = cluster.connect(16);
+        GitFixture git = GitFixture.create()) {
       BenchCluster bc = new BenchCluster(client);
       bc.installCrds();
       GitHttpServer http = git.startHttp();
@@ -62,25 +77,48 @@ public final class ScaleArgoCommand implements Callable<Integer> {
         outcomes.add(runOnce(bc, git, http, kubeconfig, n));
       }
     }
-    BenchReport report = new BenchReport("scale-argo", "scale-argo: N Applications until all Synced");
-    report.paragraph("Run " + started + " on " + Machine.current().describe() + " (load at start: " + loadBefore + ").");
-    report.paragraph("One repository (loopback smart-HTTP server) with N directories of one ConfigMap; N Applications "
-        + "(automated sync with prune and self-heal) created at once in a fresh controller namespace. Seconds: from "
-        + "the first create until every Application's `status.sync.status` is `Synced` (polled every 500 ms). "
-        + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency " + workers
-        + "` as its own JVM; peak RSS is VmHWM, heap the largest `jcmd GC.heap_info` used value sampled every second.");
-    MarkdownTable t = new MarkdownTable("n", "synced", "seconds", "Applications/s", "peak RSS MiB", "peak heap MiB")
-        .numeric(0, 1, 2, 3, 4, 5);
+    BenchReport report =
+        new BenchReport("scale-argo", "scale-argo: N Applications until all Synced");
+    report.paragraph(
+        "Run "
+            + started
+            + " on "
+            + Machine.current().describe()
+            + " (load at start: "
+            + loadBefore
+            + ").");
+    report.paragraph(
+        "One repository (loopback smart-HTTP server) with N directories of one ConfigMap; N Applications "
+            + "(automated sync with prune and self-heal) created at once in a fresh controller namespace. Seconds: from "
+            + "the first create until every Application's `status.sync.status` is `Synced` (polled every 500 ms). "
+            + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency "
+            + workers
+            + "` as its own JVM; peak RSS is VmHWM, heap the largest `jcmd GC.heap_info` used value sampled every second.");
+    MarkdownTable t =
+        new MarkdownTable(
+                "n", "synced", "seconds", "Applications/s", "peak RSS MiB", "peak heap MiB")
+            .numeric(0, 1, 2, 3, 4, 5);
     for (Outcome o : outcomes) {
-      t.row(o.n(), o.synced(), String.format(Locale.ROOT, "%.1f", o.seconds()),
+      t.row(
+          o.n(),
+          o.synced(),
+          String.format(Locale.ROOT, "%.1f", o.seconds()),
           String.format(Locale.ROOT, "%.1f", o.synced() / o.seconds()),
-          String.format(Locale.ROOT, "%.0f", o.peakRssMib()), String.format(Locale.ROOT, "%.0f", o.peakHeapMib()));
+          String.format(Locale.ROOT, "%.0f", o.peakRssMib()),
+          String.format(Locale.ROOT, "%.0f", o.peakHeapMib()));
     }
     report.table(t);
     report.paragraph("Load average at end: " + Machine.loadAverage() + ".");
     Outcome last = outcomes.get(outcomes.size() - 1);
     if (!last.complete()) {
-      report.paragraph("Timed out: only " + last.synced() + " of " + last.n() + " were Synced after " + timeoutSeconds + " s.");
+      report.paragraph(
+          "Timed out: only "
+              + last.synced()
+              + " of "
+              + last.n()
+              + " were Synced after "
+              + timeoutSeconds
+              + " s.");
       report.result("status", "timeout");
     }
     report.result("n", last.n());
@@ -92,7 +130,9 @@ public final class ScaleArgoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Outcome runOnce(BenchCluster bc, GitFixture git, GitHttpServer http, Path kubeconfig, int n) throws Exception {
+  private Outcome runOnce(
+      BenchCluster bc, GitFixture git, GitHttpServer http, Path kubeconfig, int n)
+      throws Exception {
     String ns = bc.createNamespace("bench-argo");
     FixtureRepository repo = git.createRepository("scale-" + ns);
     CommitBuilder commit = repo.commit().message("apps");
@@ -102,9 +142,12 @@ public final class ScaleArgoCommand implements Callable<Integer> {
     commit.create();
     bc.create(ArgoSetup.defaultProject(ns));
     Path log = common.results.resolve("tmp").resolve("scale-argo-controller-" + ns + ".log");
-    try (ControllerProcess controller = ControllerProcess.start(Launch.argoController(kubeconfig, ns, workers), log, Launch.javaHome())) {
+    try (ControllerProcess controller =
+        ControllerProcess.start(
+            Launch.argoController(kubeconfig, ns, workers), log, Launch.javaHome())) {
       if (!controller.awaitLog("capstan controller:", Duration.ofMinutes(5))) {
-        throw new IllegalStateException("capstan controller did not start; log " + log + ":\n" + controller.tail(30));
+        throw new IllegalStateException(
+            "capstan controller did not start; log " + log + ":\n" + controller.tail(30));
       }
       long start = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -120,16 +163,28 @@ public final class ScaleArgoCommand implements Callable<Integer> {
       long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
       int synced = 0;
       while (System.nanoTime() < deadline && controller.alive()) {
-        List<GenericKubernetesResource> all = bc.kind("argoproj.io/v1alpha1", "Application").inNamespace(ns).list().getItems();
-        synced = (int) all.stream().filter(a -> "Synced".equals(BenchCluster.statusField(a, "sync", "status"))).count();
+        List<GenericKubernetesResource> all =
+            bc.kind("argoproj.io/v1alpha1", "Application").inNamespace(ns).list().getItems();
+        synced =
+            (int)
+                all.stream()
+                    .filter(a -> "Synced".equals(BenchCluster.statusField(a, "sync", "status")))
+                    .count();
         if (synced == n) {
           break;
         }
         Thread.sleep(500); // polling the API server for the end state; the wait is what is measured
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.err.printf(Locale.ROOT, "scale-argo: n=%d synced=%d in %.1f s (load %s)%n", n, synced, seconds, Machine.loadAverage());
-      return new Outcome(n, synced, seconds, controller.peakRssMib(), controller.peakHeapMib(), synced == n);
+      System.err.printf(
+          Locale.ROOT,
+          "scale-argo: n=%d synced=%d in %.1f s (load %s)%n",
+          n,
+          synced,
+          seconds,
+          Machine.loadAverage());
+      return new Outcome(
+          n, synced, seconds, controller.peakRssMib(), controller.peakHeapMib(), synced == n);
     } finally {
       deleteApplications(bc, ns);
       bc.deleteNamespace(ns);

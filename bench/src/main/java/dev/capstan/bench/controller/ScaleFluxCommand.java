@@ -31,25 +31,41 @@ import picocli.CommandLine.Option;
  * GitRepository on a loopback Git server; time from creating them until all are Ready, with the
  * controller's peak RSS and heap. The controller runs as its own JVM.
  */
-@Command(name = "scale-flux", mixinStandardHelpOptions = true,
+@Command(
+    name = "scale-flux",
+    mixinStandardHelpOptions = true,
     description = "N Flux Kustomizations (4 objects each, wait: true) until all Ready.")
 public final class ScaleFluxCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "100", description = "Kustomizations (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "100",
+      description = "Kustomizations (default ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--workers", defaultValue = "4", description = "Controller workers (default ${DEFAULT-VALUE}, Flux's --concurrency=4).")
+  @Option(
+      names = "--workers",
+      defaultValue = "4",
+      description = "Controller workers (default ${DEFAULT-VALUE}, Flux's --concurrency=4).")
   int workers;
 
-  @Option(names = "--timeout", defaultValue = "900", description = "Seconds to wait for all Ready (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "900",
+      description = "Seconds to wait for all Ready (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--controller-heap", defaultValue = "-Xmx1g", description = "Controller JVM heap flag (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--controller-heap",
+      defaultValue = "-Xmx1g",
+      description = "Controller JVM heap flag (default ${DEFAULT-VALUE}).")
   String heap;
 
-  record Outcome(int n, int ready, double seconds, double peakRssMib, double peakHeapMib, boolean complete) {}
+  record Outcome(
+      int n, int ready, double seconds, double peakRssMib, double peakHeapMib, boolean complete) {}
 
   @Override
   public Integer call() throws Exception {
@@ -57,7 +73,8 @@ public final class ScaleFluxCommand implements Callable<Integer> {
     String loadBefore = Machine.loadAverage();
     Path kubeconfig = cluster.resolve();
     List<Outcome> outcomes = new ArrayList<>();
-    try (KubernetesClient client = cluster.connect(16); GitFixture git = GitFixture.create()) {
+    try (KubernetesClient client = cluster.connect(16);
+        GitFixture git = GitFixture.create()) {
       BenchCluster bc = new BenchCluster(client);
       bc.installCrds();
       GitHttpServer http = git.startHttp();
@@ -65,26 +82,58 @@ public final class ScaleFluxCommand implements Callable<Integer> {
         outcomes.add(runOnce(bc, git, http, kubeconfig, n));
       }
     }
-    BenchReport report = new BenchReport("scale-flux", "scale-flux: N Kustomizations until all Ready");
-    report.paragraph("Run " + started + " on " + Machine.current().describe() + " (load at start: " + loadBefore + ").");
-    report.paragraph("One GitRepository (loopback smart-HTTP server from test-support) with N directories of four "
-        + "objects (ConfigMap, ServiceAccount, Service, Deployment); N Kustomizations (`prune: true`, `wait: true`, "
-        + "`targetNamespace`) created at once. Seconds: from the first create until every Kustomization is "
-        + "`Ready=True` (polled every 500 ms). The Flux controller runs in its own JVM (" + heap + ", " + workers
-        + " workers) limited to the benchmark's namespace; peak RSS is the kernel's VmHWM, heap the largest "
-        + "`jcmd GC.heap_info` used value sampled every second. Deployments become Available through kwok.");
-    MarkdownTable t = new MarkdownTable("n", "objects", "ready", "seconds", "Kustomizations/s", "peak RSS MiB", "peak heap MiB")
-        .numeric(0, 1, 2, 3, 4, 5, 6);
+    BenchReport report =
+        new BenchReport("scale-flux", "scale-flux: N Kustomizations until all Ready");
+    report.paragraph(
+        "Run "
+            + started
+            + " on "
+            + Machine.current().describe()
+            + " (load at start: "
+            + loadBefore
+            + ").");
+    report.paragraph(
+        "One GitRepository (loopback smart-HTTP server from test-support) with N directories of four "
+            + "objects (ConfigMap, ServiceAccount, Service, Deployment); N Kustomizations (`prune: true`, `wait: true`, "
+            + "`targetNamespace`) created at once. Seconds: from the first create until every Kustomization is "
+            + "`Ready=True` (polled every 500 ms). The Flux controller runs in its own JVM ("
+            + heap
+            + ", "
+            + workers
+            + " workers) limited to the benchmark's namespace; peak RSS is the kernel's VmHWM, heap the largest "
+            + "`jcmd GC.heap_info` used value sampled every second. Deployments become Available through kwok.");
+    MarkdownTable t =
+        new MarkdownTable(
+                "n",
+                "objects",
+                "ready",
+                "seconds",
+                "Kustomizations/s",
+                "peak RSS MiB",
+                "peak heap MiB")
+            .numeric(0, 1, 2, 3, 4, 5, 6);
     for (Outcome o : outcomes) {
-      t.row(o.n(), o.n() * 4, o.ready(), String.format(Locale.ROOT, "%.1f", o.seconds()),
+      t.row(
+          o.n(),
+          o.n() * 4,
+          o.ready(),
+          String.format(Locale.ROOT, "%.1f", o.seconds()),
           String.format(Locale.ROOT, "%.1f", o.ready() / o.seconds()),
-          String.format(Locale.ROOT, "%.0f", o.peakRssMib()), String.format(Locale.ROOT, "%.0f", o.peakHeapMib()));
+          String.format(Locale.ROOT, "%.0f", o.peakRssMib()),
+          String.format(Locale.ROOT, "%.0f", o.peakHeapMib()));
     }
     report.table(t);
     report.paragraph("Load average at end: " + Machine.loadAverage() + ".");
     Outcome last = outcomes.get(outcomes.size() - 1);
     if (!last.complete()) {
-      report.paragraph("Timed out: only " + last.ready() + " of " + last.n() + " were Ready after " + timeoutSeconds + " s.");
+      report.paragraph(
+          "Timed out: only "
+              + last.ready()
+              + " of "
+              + last.n()
+              + " were Ready after "
+              + timeoutSeconds
+              + " s.");
       report.result("status", "timeout");
     }
     report.result("n", last.n());
@@ -96,7 +145,9 @@ public final class ScaleFluxCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Outcome runOnce(BenchCluster bc, GitFixture git, GitHttpServer http, Path kubeconfig, int n) throws Exception {
+  private Outcome runOnce(
+      BenchCluster bc, GitFixture git, GitHttpServer http, Path kubeconfig, int n)
+      throws Exception {
     String ns = bc.createNamespace("bench-flux");
     FixtureRepository repo = git.createRepository("scale-" + ns);
     CommitBuilder commit = repo.commit().message("units");
@@ -106,12 +157,15 @@ public final class ScaleFluxCommand implements Callable<Integer> {
     commit.create();
     Path cache = Files.createTempDirectory("capstan-bench-flux");
     Path log = common.results.resolve("tmp").resolve("scale-flux-controller-" + ns + ".log");
-    try (ControllerProcess controller = ControllerProcess.start(
-        Launch.fluxController(kubeconfig, ns, cache, workers, heap), log, Launch.javaHome())) {
+    try (ControllerProcess controller =
+        ControllerProcess.start(
+            Launch.fluxController(kubeconfig, ns, cache, workers, heap), log, Launch.javaHome())) {
       if (!controller.awaitLog("flux controller started", Duration.ofMinutes(2))) {
-        throw new IllegalStateException("the Flux controller did not start; log " + log + ":\n" + controller.tail(30));
+        throw new IllegalStateException(
+            "the Flux controller did not start; log " + log + ":\n" + controller.tail(30));
       }
-      bc.create("""
+      bc.create(
+          """
           apiVersion: source.toolkit.fluxcd.io/v1
           kind: GitRepository
           metadata: {name: bench, namespace: %s}
@@ -119,12 +173,14 @@ public final class ScaleFluxCommand implements Callable<Integer> {
             interval: 10m
             url: "%s"
             ref: {branch: main}
-          """.formatted(ns, http.url(repo)));
+          """
+              .formatted(ns, http.url(repo)));
       long start = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(16);
       List<Future<?>> creates = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        String yaml = """
+        String yaml =
+            """
             apiVersion: kustomize.toolkit.fluxcd.io/v1
             kind: Kustomization
             metadata: {name: u%d, namespace: %s}
@@ -136,7 +192,8 @@ public final class ScaleFluxCommand implements Callable<Integer> {
               wait: true
               timeout: 5m
               targetNamespace: %s
-            """.formatted(i, ns, i, ns);
+            """
+                .formatted(i, ns, i, ns);
         creates.add(pool.submit(() -> bc.create(yaml)));
       }
       for (Future<?> f : creates) {
@@ -146,7 +203,11 @@ public final class ScaleFluxCommand implements Callable<Integer> {
       long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
       int ready = 0;
       while (System.nanoTime() < deadline && controller.alive()) {
-        List<GenericKubernetesResource> all = bc.kind("kustomize.toolkit.fluxcd.io/v1", "Kustomization").inNamespace(ns).list().getItems();
+        List<GenericKubernetesResource> all =
+            bc.kind("kustomize.toolkit.fluxcd.io/v1", "Kustomization")
+                .inNamespace(ns)
+                .list()
+                .getItems();
         ready = (int) all.stream().filter(k -> BenchCluster.conditionTrue(k, "Ready")).count();
         if (ready == n) {
           break;
@@ -154,8 +215,16 @@ public final class ScaleFluxCommand implements Callable<Integer> {
         Thread.sleep(500); // polling the API server for the end state; the wait is what is measured
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.err.printf(Locale.ROOT, "scale-flux: n=%d ready=%d in %.1f s (load %s)%n", n, ready, seconds, Machine.loadAverage());
-      Outcome o = new Outcome(n, ready, seconds, controller.peakRssMib(), controller.peakHeapMib(), ready == n);
+      System.err.printf(
+          Locale.ROOT,
+          "scale-flux: n=%d ready=%d in %.1f s (load %s)%n",
+          n,
+          ready,
+          seconds,
+          Machine.loadAverage());
+      Outcome o =
+          new Outcome(
+              n, ready, seconds, controller.peakRssMib(), controller.peakHeapMib(), ready == n);
       return o;
     } finally {
       bc.deleteNamespace(ns);

@@ -4,7 +4,9 @@ package dev.capstan.bench.controller;
 final class UnitFiles {
   private UnitFiles() {}
 
-  /** Flux's benchmark unit: a ConfigMap, ServiceAccount, Service and Deployment named {@code name}. */
+  /**
+   * Flux's benchmark unit: a ConfigMap, ServiceAccount, Service and Deployment named {@code name}.
+   */
   static String fourObjects(String name) {
     return """
         apiVersion: v1
@@ -51,10 +53,15 @@ final class UnitFiles {
               containers:
               - name: app
                 image: registry.invalid/bench:1
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   static String configMap(String name, String value) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  value: \"" + value + "\"\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+        + name
+        + "\ndata:\n  value: \""
+        + value
+        + "\"\n";
   }
 }

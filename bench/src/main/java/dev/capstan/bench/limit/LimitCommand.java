@@ -27,20 +27,28 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code limit}: the API server's own ceiling. A bare fabric8 client applies N units of four
- * objects by server-side apply with 1, 4, 16, 64 requests in flight; the best concurrency's time
- * is the floor any controller applying the same objects can reach on this machine.
+ * objects by server-side apply with 1, 4, 16, 64 requests in flight; the best concurrency's time is
+ * the floor any controller applying the same objects can reach on this machine.
  */
-@Command(name = "limit", mixinStandardHelpOptions = true,
+@Command(
+    name = "limit",
+    mixinStandardHelpOptions = true,
     description = "API server ceiling: N units × 4 objects by server-side apply, bare client.")
 public final class LimitCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "100",
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "100",
       description = "Units (×4 objects) to apply (default ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--concurrency", split = ",", defaultValue = "1,4,16,64",
+  @Option(
+      names = "--concurrency",
+      split = ",",
+      defaultValue = "1,4,16,64",
       description = "Requests in flight to try (default ${DEFAULT-VALUE}).")
   List<Integer> concurrencies;
 
@@ -62,43 +70,80 @@ public final class LimitCommand implements Callable<Integer> {
           List<Double> seconds = new ArrayList<>();
           for (int t = 0; t < common.trials; t++) {
             seconds.add(applyOnce(client, n, c));
-            System.err.printf(Locale.ROOT, "limit: n=%d concurrency=%d trial %d: %.2f s (load %s)%n",
-                n, c, t + 1, seconds.get(seconds.size() - 1), Machine.loadAverage());
+            System.err.printf(
+                Locale.ROOT,
+                "limit: n=%d concurrency=%d trial %d: %.2f s (load %s)%n",
+                n,
+                c,
+                t + 1,
+                seconds.get(seconds.size() - 1),
+                Machine.loadAverage());
           }
           runs.add(new Run(n, c, Samples.of(seconds)));
         }
       }
     }
 
-    BenchReport report = new BenchReport("limit", "limit: the API server's ceiling for server-side apply");
-    report.paragraph("Run " + started + " on " + Machine.current().describe() + " (load at start: " + loadBefore + ").");
-    report.paragraph("A bare fabric8 client (JDK HTTP client) creates a fresh namespace, then applies N units of "
-        + "a ConfigMap, ServiceAccount, Service and Deployment (4N objects) by server-side apply (field manager "
-        + "`capstan-bench`, force), with a fixed number of requests in flight. Time is wall clock from the first "
-        + "request to the last response; the namespace is deleted afterwards (not timed). Control plane: testenv "
-        + "(etcd, kube-apiserver, controller-manager, scheduler, kwok) on the same machine. Median of "
-        + common.trials + " trial(s).");
-    MarkdownTable table = new MarkdownTable("n (units)", "objects", "concurrency", "seconds p50", "seconds max", "objects/s")
-        .numeric(0, 1, 2, 3, 4, 5);
+    BenchReport report =
+        new BenchReport("limit", "limit: the API server's ceiling for server-side apply");
+    report.paragraph(
+        "Run "
+            + started
+            + " on "
+            + Machine.current().describe()
+            + " (load at start: "
+            + loadBefore
+            + ").");
+    report.paragraph(
+        "A bare fabric8 client (JDK HTTP client) creates a fresh namespace, then applies N units of "
+            + "a ConfigMap, ServiceAccount, Service and Deployment (4N objects) by server-side apply (field manager "
+            + "`capstan-bench`, force), with a fixed number of requests in flight. Time is wall clock from the first "
+            + "request to the last response; the namespace is deleted afterwards (not timed). Control plane: testenv "
+            + "(etcd, kube-apiserver, controller-manager, scheduler, kwok) on the same machine. Median of "
+            + common.trials
+            + " trial(s).");
+    MarkdownTable table =
+        new MarkdownTable(
+                "n (units)", "objects", "concurrency", "seconds p50", "seconds max", "objects/s")
+            .numeric(0, 1, 2, 3, 4, 5);
     for (Run r : runs) {
-      table.row(r.n(), r.n() * 4, r.concurrency(), fmt(r.seconds().p50()), fmt(r.seconds().max()),
+      table.row(
+          r.n(),
+          r.n() * 4,
+          r.concurrency(),
+          fmt(r.seconds().p50()),
+          fmt(r.seconds().max()),
           String.format(Locale.ROOT, "%.0f", r.objectsPerSecond()));
     }
     report.table(table);
     int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
-    Run best = runs.stream().filter(r -> r.n() == largest)
-        .max((a, b) -> Double.compare(a.objectsPerSecond(), b.objectsPerSecond())).orElseThrow();
+    Run best =
+        runs.stream()
+            .filter(r -> r.n() == largest)
+            .max((a, b) -> Double.compare(a.objectsPerSecond(), b.objectsPerSecond()))
+            .orElseThrow();
     report.result("n", best.n());
     report.result("seconds", best.seconds().p50());
     report.result("concurrency", best.concurrency());
     report.result("objects_per_s", Math.round(best.objectsPerSecond()));
     Optional<Map<String, String>> flux = LatestResult.find(common.results, "scale-flux");
-    String over = flux.filter(m -> String.valueOf(best.n()).equals(m.get("n")) && m.containsKey("seconds"))
-        .map(m -> Double.parseDouble(m.get("seconds")) / best.seconds().p50())
-        .map(x -> String.format(Locale.ROOT, "%.2f", x)).orElse("n/a");
-    report.paragraph("Best for n=" + best.n() + ": concurrency " + best.concurrency() + ", "
-        + fmt(best.seconds().p50()) + " s. Capstan's scale-flux time over this limit at the same n: " + over
-        + (over.equals("n/a") ? " (no scale-flux result with this n in " + common.results + ")." : "×."));
+    String over =
+        flux.filter(m -> String.valueOf(best.n()).equals(m.get("n")) && m.containsKey("seconds"))
+            .map(m -> Double.parseDouble(m.get("seconds")) / best.seconds().p50())
+            .map(x -> String.format(Locale.ROOT, "%.2f", x))
+            .orElse("n/a");
+    report.paragraph(
+        "Best for n="
+            + best.n()
+            + ": concurrency "
+            + best.concurrency()
+            + ", "
+            + fmt(best.seconds().p50())
+            + " s. Capstan's scale-flux time over this limit at the same n: "
+            + over
+            + (over.equals("n/a")
+                ? " (no scale-flux result with this n in " + common.results + ")."
+                : "×."));
     report.paragraph("Load average at end: " + Machine.loadAverage() + ".");
     report.result("capstan_over_limit", over);
     report.result("load", Machine.loadAverage().split(" ")[0]);
@@ -110,9 +155,14 @@ public final class LimitCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.2f", s);
   }
 
-  private static double applyOnce(KubernetesClient client, int n, int concurrency) throws Exception {
-    String ns = "bench-limit-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+  private static double applyOnce(KubernetesClient client, int n, int concurrency)
+      throws Exception {
+    String ns =
+        "bench-limit-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .create();
     List<HasMetadata> objects = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       objects.addAll(UnitObjects.of(ns, "unit-" + i));
@@ -122,7 +172,14 @@ public final class LimitCommand implements Callable<Integer> {
       long start = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
       for (HasMetadata o : objects) {
-        done.add(pool.submit(() -> client.resource(o).fieldManager("capstan-bench").forceConflicts().serverSideApply()));
+        done.add(
+            pool.submit(
+                () ->
+                    client
+                        .resource(o)
+                        .fieldManager("capstan-bench")
+                        .forceConflicts()
+                        .serverSideApply()));
       }
       for (Future<?> f : done) {
         f.get();

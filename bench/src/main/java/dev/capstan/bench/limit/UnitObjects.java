@@ -19,16 +19,57 @@ public final class UnitObjects {
   public static List<HasMetadata> of(String namespace, String name) {
     Map<String, String> labels = Map.of("app", name);
     return List.of(
-        new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-            .addToData("key", "value-of-" + name).build(),
-        new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build(),
-        new ServiceBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-            .withNewSpec().withSelector(labels).addNewPort().withName("http").withPort(80)
-            .withTargetPort(new IntOrString(8080)).endPort().endSpec().build(),
-        new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
-            .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels).endSelector()
-            .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-            .withNewSpec().withServiceAccountName(name).addNewContainer().withName("app")
-            .withImage("registry.invalid/bench:1").endContainer().endSpec().endTemplate().endSpec().build());
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata()
+            .addToData("key", "value-of-" + name)
+            .build(),
+        new ServiceAccountBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata()
+            .build(),
+        new ServiceBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata()
+            .withNewSpec()
+            .withSelector(labels)
+            .addNewPort()
+            .withName("http")
+            .withPort(80)
+            .withTargetPort(new IntOrString(8080))
+            .endPort()
+            .endSpec()
+            .build(),
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .withLabels(labels)
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(1)
+            .withNewSelector()
+            .withMatchLabels(labels)
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .withLabels(labels)
+            .endMetadata()
+            .withNewSpec()
+            .withServiceAccountName(name)
+            .addNewContainer()
+            .withName("app")
+            .withImage("registry.invalid/bench:1")
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build());
   }
 }

@@ -20,7 +20,9 @@ final class ConformanceCorpus {
 
   static List<RenderInput> load(Path casesDir) {
     try (Stream<Path> cases = Files.list(casesDir)) {
-      return cases.sorted().filter(c -> Files.isRegularFile(c.resolve("case.json")))
+      return cases
+          .sorted()
+          .filter(c -> Files.isRegularFile(c.resolve("case.json")))
           .map(ConformanceCorpus::read)
           .flatMap(Stream::ofNullable)
           .toList();

@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * Writes a large kustomization tree of about {@code n} resources: bases of up to 25 units (a
  * ServiceAccount, ConfigMap, Service and Deployment each, the Deployment referring to the other
- * three and to its base's generated ConfigMap), each base with labels, annotations and a
- * ConfigMap generator; and one overlay {@code overlays/prod} over all bases with namespace,
- * name prefix, common labels, an image override, a strategic merge patch on every Deployment, a
- * JSON patch on one Service, and ConfigMap and Secret generators.
+ * three and to its base's generated ConfigMap), each base with labels, annotations and a ConfigMap
+ * generator; and one overlay {@code overlays/prod} over all bases with namespace, name prefix,
+ * common labels, an image override, a strategic merge patch on every Deployment, a JSON patch on
+ * one Service, and ConfigMap and Secret generators.
  */
 public final class LargeTree {
   static final int UNITS_PER_BASE = 25;

@@ -49,7 +49,8 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       defaultValue = "10",
-      description = "Untimed Capstan passes over all inputs before timing (default ${DEFAULT-VALUE}).")
+      description =
+          "Untimed Capstan passes over all inputs before timing (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--kubectl", defaultValue = "kubectl", description = "kubectl binary.")
@@ -77,7 +78,8 @@ public final class RenderCommand implements Callable<Integer> {
     if (!"none".equals(corpus)) {
       Path dir = Path.of(corpus);
       if (!Files.isDirectory(dir)) {
-        System.err.println("render: conformance cases not found at " + dir.toAbsolutePath() + " (use --corpus)");
+        System.err.println(
+            "render: conformance cases not found at " + dir.toAbsolutePath() + " (use --corpus)");
         return 2;
       }
       candidates.addAll(ConformanceCorpus.load(dir));
@@ -104,7 +106,8 @@ public final class RenderCommand implements Callable<Integer> {
         skipped.add(in.label() + ": " + firstLine(o.text()));
       }
     }
-    System.err.printf("render: %d inputs (%d skipped: kubectl fails on them); warming up%n",
+    System.err.printf(
+        "render: %d inputs (%d skipped: kubectl fails on them); warming up%n",
         inputs.size(), skipped.size());
 
     for (int w = 0; w < warmup; w++) {
@@ -116,7 +119,8 @@ public final class RenderCommand implements Callable<Integer> {
     Map<RenderInput, Measured> measured = new LinkedHashMap<>();
     inputs.forEach(in -> measured.put(in, new Measured()));
     for (int t = 0; t < common.trials; t++) {
-      System.err.printf("render: trial %d/%d (load %s)%n", t + 1, common.trials, Machine.loadAverage());
+      System.err.printf(
+          "render: trial %d/%d (load %s)%n", t + 1, common.trials, Machine.loadAverage());
       for (RenderInput in : inputs) {
         Measured m = measured.get(in);
         KubectlKustomize.Outcome k = kubectlRunner.build(in);
@@ -129,22 +133,45 @@ public final class RenderCommand implements Callable<Integer> {
         if (k.ok() && k.text().equals(ours)) {
           m.identical++;
         } else if (m.firstDifference.isEmpty()) {
-          m.firstDifference = k.ok() ? firstDifference(k.text(), ours) : "kubectl failed: " + firstLine(k.text());
+          m.firstDifference =
+              k.ok() ? firstDifference(k.text(), ours) : "kubectl failed: " + firstLine(k.text());
         }
       }
     }
 
-    BenchReport report = new BenchReport("render", "render: capstan build (in-process, warm) vs kubectl kustomize");
-    report.paragraph("Run " + started + " on " + Machine.current().describe() + " (load at start: " + loadBefore + ").");
+    BenchReport report =
+        new BenchReport("render", "render: capstan build (in-process, warm) vs kubectl kustomize");
     report.paragraph(
-        "Capstan: `Kustomizer.buildYaml` in this JVM after " + warmup + " untimed passes over all inputs (JIT warm-up). "
-            + "kubectl: `" + kubectl + " kustomize <dir>` as a new process per build, as Argo CD's repo server runs it. "
+        "Run "
+            + started
+            + " on "
+            + Machine.current().describe()
+            + " (load at start: "
+            + loadBefore
+            + ").");
+    report.paragraph(
+        "Capstan: `Kustomizer.buildYaml` in this JVM after "
+            + warmup
+            + " untimed passes over all inputs (JIT warm-up). "
+            + "kubectl: `"
+            + kubectl
+            + " kustomize <dir>` as a new process per build, as Argo CD's repo server runs it. "
             + "Each trial builds every input once with each, interleaved, so both see the same machine load. "
-            + common.trials + " trial(s).");
+            + common.trials
+            + " trial(s).");
 
-    MarkdownTable table = new MarkdownTable(
-            "input", "resources", "builds", "capstan p50 ms", "capstan p95 ms", "kubectl p50 ms", "kubectl p95 ms", "speedup (p50)", "identical output")
-        .numeric(1, 2, 3, 4, 5, 6, 7);
+    MarkdownTable table =
+        new MarkdownTable(
+                "input",
+                "resources",
+                "builds",
+                "capstan p50 ms",
+                "capstan p95 ms",
+                "kubectl p50 ms",
+                "kubectl p95 ms",
+                "speedup (p50)",
+                "identical output")
+            .numeric(1, 2, 3, 4, 5, 6, 7);
     Map<String, double[]> groupKeys = new LinkedHashMap<>();
     int totalBuilds = 0;
     int totalIdentical = 0;
@@ -171,37 +198,69 @@ public final class RenderCommand implements Callable<Integer> {
       Samples cs = Samples.of(c);
       Samples ks = Samples.of(k);
       double speedup = ks.p50() / cs.p50();
-      String label = g.getKey().equals("corpus") ? "conformance corpus (" + g.getValue().size() + " cases, per build)" : g.getKey();
-      Object resources = generatedResources.containsKey(g.getKey()) ? generatedResources.get(g.getKey()) : "varies";
-      table.row(label, resources, builds, MarkdownTable.ms(cs.p50()), MarkdownTable.ms(cs.p95()),
-          MarkdownTable.ms(ks.p50()), MarkdownTable.ms(ks.p95()), String.format(java.util.Locale.ROOT, "%.1f×", speedup),
+      String label =
+          g.getKey().equals("corpus")
+              ? "conformance corpus (" + g.getValue().size() + " cases, per build)"
+              : g.getKey();
+      Object resources =
+          generatedResources.containsKey(g.getKey())
+              ? generatedResources.get(g.getKey())
+              : "varies";
+      table.row(
+          label,
+          resources,
+          builds,
+          MarkdownTable.ms(cs.p50()),
+          MarkdownTable.ms(cs.p95()),
+          MarkdownTable.ms(ks.p50()),
+          MarkdownTable.ms(ks.p95()),
+          String.format(java.util.Locale.ROOT, "%.1f×", speedup),
           identical + "/" + builds);
       groupKeys.put(g.getKey(), new double[] {speedup, cs.p50(), cs.p95(), ks.p50(), ks.p95()});
       if (g.getKey().equals("corpus")) {
         double cTotal = cs.sum() / common.trials;
         double kTotal = ks.sum() / common.trials;
-        report.paragraph(String.format(java.util.Locale.ROOT,
-            "Whole corpus, one pass: Capstan %.0f ms, kubectl %.0f ms (%.1f×).", cTotal, kTotal, kTotal / cTotal));
+        report.paragraph(
+            String.format(
+                java.util.Locale.ROOT,
+                "Whole corpus, one pass: Capstan %.0f ms, kubectl %.0f ms (%.1f×).",
+                cTotal,
+                kTotal,
+                kTotal / cTotal));
       }
     }
     report.heading("Per build");
     report.table(table);
     report.heading("Output check");
     if (differing.isEmpty()) {
-      report.paragraph("Capstan's output was byte-identical to kubectl's in all " + totalBuilds
-          + " timed builds (every input, every trial).");
+      report.paragraph(
+          "Capstan's output was byte-identical to kubectl's in all "
+              + totalBuilds
+              + " timed builds (every input, every trial).");
     } else {
-      report.paragraph("Output differed from kubectl's in " + (totalBuilds - totalIdentical) + " of " + totalBuilds
-          + " timed builds, on these inputs:\n\n- " + String.join("\n- ", differing));
+      report.paragraph(
+          "Output differed from kubectl's in "
+              + (totalBuilds - totalIdentical)
+              + " of "
+              + totalBuilds
+              + " timed builds, on these inputs:\n\n- "
+              + String.join("\n- ", differing));
     }
     if (!skipped.isEmpty()) {
-      report.paragraph("Not timed (kubectl itself fails on them, e.g. plugins or a newer kustomize feature): "
-          + skipped.size() + "\n\n- " + String.join("\n- ", skipped));
+      report.paragraph(
+          "Not timed (kubectl itself fails on them, e.g. plugins or a newer kustomize feature): "
+              + skipped.size()
+              + "\n\n- "
+              + String.join("\n- ", skipped));
     }
     report.paragraph("Load average at end: " + Machine.loadAverage() + ".");
 
     // Primary keys: the largest generated tree when there is one, else the corpus.
-    String primary = groupKeys.keySet().stream().filter(k -> k.startsWith("generated-")).reduce((a, b) -> b).orElse("corpus");
+    String primary =
+        groupKeys.keySet().stream()
+            .filter(k -> k.startsWith("generated-"))
+            .reduce((a, b) -> b)
+            .orElse("corpus");
     double[] p = groupKeys.get(primary);
     if (p != null) {
       report.result("input", primary);
@@ -211,7 +270,8 @@ public final class RenderCommand implements Callable<Integer> {
       putKeys(report, "corpus_", groupKeys.get("corpus"));
     }
     report.result("builds", totalBuilds);
-    report.result("identical", totalIdentical == totalBuilds ? "all" : totalIdentical + "/" + totalBuilds);
+    report.result(
+        "identical", totalIdentical == totalBuilds ? "all" : totalIdentical + "/" + totalBuilds);
     report.result("trials", common.trials);
     report.result("load", Machine.loadAverage().split(" ")[0]);
     report.publish(common.results, started, System.out);
@@ -252,7 +312,13 @@ public final class RenderCommand implements Callable<Integer> {
       String el = i < e.length ? e[i] : "<end>";
       String al = i < a.length ? a[i] : "<end>";
       if (!el.equals(al)) {
-        return "line " + (i + 1) + ": kubectl `" + firstLine(el) + "`, capstan `" + firstLine(al) + "`";
+        return "line "
+            + (i + 1)
+            + ": kubectl `"
+            + firstLine(el)
+            + "`, capstan `"
+            + firstLine(al)
+            + "`";
       }
     }
     return "same lines, different bytes";

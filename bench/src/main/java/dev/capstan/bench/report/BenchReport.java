@@ -55,7 +55,8 @@ public final class BenchReport {
     }
     String text = value instanceof Double d ? number(d) : String.valueOf(value);
     if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("result " + key + " has an empty or spaced value: " + text);
+      throw new IllegalArgumentException(
+          "result " + key + " has an empty or spaced value: " + text);
     }
     results.put(key, text);
     return this;

@@ -17,9 +17,15 @@ public final class LatestResult {
       return Optional.empty();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      Optional<Path> newest = files
-          .filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(name) + "-\\d{4}-\\d{2}-\\d{2}\\.md"))
-          .max(Path::compareTo);
+      Optional<Path> newest =
+          files
+              .filter(
+                  f ->
+                      f.getFileName()
+                          .toString()
+                          .matches(
+                              java.util.regex.Pattern.quote(name) + "-\\d{4}-\\d{2}-\\d{2}\\.md"))
+              .max(Path::compareTo);
       if (newest.isEmpty()) {
         return Optional.empty();
       }

@@ -39,6 +39,12 @@ public record Machine(int cores, long memoryMib, String load, String jvm) {
   }
 
   public String describe() {
-    return cores + " cores, " + memoryMib + " MiB RAM, " + jvm + "; load average (1/5/15 min) " + load;
+    return cores
+        + " cores, "
+        + memoryMib
+        + " MiB RAM, "
+        + jvm
+        + "; load average (1/5/15 min) "
+        + load;
   }
 }

@@ -40,7 +40,8 @@ public final class MarkdownTable {
 
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append("| ").append(String.join(" | ", header.stream().map(MarkdownTable::escape).toList()));
+    out.append("| ")
+        .append(String.join(" | ", header.stream().map(MarkdownTable::escape).toList()));
     out.append(" |\n|");
     for (int c = 0; c < header.size(); c++) {
       out.append(numeric[c] ? " ---: |" : " --- |");

@@ -8,18 +8,22 @@ class ProcessMemoryTest {
 
   @Test
   void usedHeapIsReadFromG1HeapInfo() {
-    String out = """
+    String out =
+        """
         12345:
          garbage-first heap   total 262144K, used 104857K [0x00000000f0000000, 0x0000000100000000)
           region size 1024K, 50 young (51200K), 3 survivors (3072K)
          Metaspace       used 60000K, committed 61000K, reserved 1114112K
         """;
-    assertThat(ProcessMemory.parseUsedHeapMib(out)).hasValueSatisfying(v -> assertThat(v).isCloseTo(102.4, org.assertj.core.data.Offset.offset(0.01)));
+    assertThat(ProcessMemory.parseUsedHeapMib(out))
+        .hasValueSatisfying(
+            v -> assertThat(v).isCloseTo(102.4, org.assertj.core.data.Offset.offset(0.01)));
   }
 
   @Test
   void usedHeapIsReadFromJdk25HeapInfo() {
-    String out = """
+    String out =
+        """
         31272:
         garbage-first heap   total reserved 2097152K, committed 389120K, used 13824K [0x0000000080000000, 0x0000000100000000)
          region size 1024K, 10 young (10240K), 0 survivors (0K)

@@ -20,14 +20,19 @@ class LargeTreeTest {
   @Test
   void generatedTreeBuildsToTheAnnouncedNumberOfResources(@TempDir Path dir) {
     Path overlay = LargeTree.write(dir, 120);
-    var resources = new Kustomizer(BuildOptions.defaults()).build(
-        dev.capstan.kustomize.fs.DiskFileTree.INSTANCE, overlay.toAbsolutePath().normalize());
+    var resources =
+        new Kustomizer(BuildOptions.defaults())
+            .build(
+                dev.capstan.kustomize.fs.DiskFileTree.INSTANCE,
+                overlay.toAbsolutePath().normalize());
     assertThat(resources.size()).isEqualTo(LargeTree.Layout.forResources(120).resources());
   }
 
   @Test
   void firstDifferenceNamesTheLine() {
-    assertThat(RenderCommand.firstDifference("a\nb\nc", "a\nx\nc")).isEqualTo("line 2: kubectl `b`, capstan `x`");
-    assertThat(RenderCommand.firstDifference("a\n", "a\n")).isEqualTo("same lines, different bytes");
+    assertThat(RenderCommand.firstDifference("a\nb\nc", "a\nx\nc"))
+        .isEqualTo("line 2: kubectl `b`, capstan `x`");
+    assertThat(RenderCommand.firstDifference("a\n", "a\n"))
+        .isEqualTo("same lines, different bytes");
   }
 }

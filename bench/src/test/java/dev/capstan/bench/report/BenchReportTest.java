@@ -16,8 +16,11 @@ class BenchReportTest {
 
   @Test
   void tableRendersMarkdownWithAlignedNumericColumnsAndEscapedPipes() {
-    String table = new MarkdownTable("input", "ms").numeric(1).row("a|b", 1.5).row("c", 20).render();
-    assertThat(table).isEqualTo("""
+    String table =
+        new MarkdownTable("input", "ms").numeric(1).row("a|b", 1.5).row("c", 20).render();
+    assertThat(table)
+        .isEqualTo(
+            """
         | input | ms |
         | --- | ---: |
         | a\\|b | 1.5 |
@@ -27,7 +30,8 @@ class BenchReportTest {
 
   @Test
   void rowWithWrongCellCountIsRejected() {
-    assertThatThrownBy(() -> new MarkdownTable("a", "b").row("x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new MarkdownTable("a", "b").row("x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -40,43 +44,63 @@ class BenchReportTest {
 
   @Test
   void resultLineListsKeysInOrderWithTrimmedNumbers() {
-    BenchReport r = new BenchReport("render", "t").result("speedup", 25.0).result("capstan_p50_ms", 2.4)
-        .result("kubectl_p50_ms", 221.456).result("identical", "all");
-    assertThat(r.resultLine()).isEqualTo("RESULT render speedup=25 capstan_p50_ms=2.4 kubectl_p50_ms=221.5 identical=all");
+    BenchReport r =
+        new BenchReport("render", "t")
+            .result("speedup", 25.0)
+            .result("capstan_p50_ms", 2.4)
+            .result("kubectl_p50_ms", 221.456)
+            .result("identical", "all");
+    assertThat(r.resultLine())
+        .isEqualTo(
+            "RESULT render speedup=25 capstan_p50_ms=2.4 kubectl_p50_ms=221.5 identical=all");
   }
 
   @Test
   void badKeysAndSpacedValuesAreRejected() {
     BenchReport r = new BenchReport("x", "t");
     assertThatThrownBy(() -> r.result("Bad-Key", 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> r.result("k", "two words")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> r.result("k", "two words"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void publishWritesTheDatedFileAndPrintsTheResultLineLast(@TempDir Path dir) throws Exception {
     BenchReport r = new BenchReport("limit", "Limit").paragraph("text").result("n", 100);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Path file = r.publish(dir, Instant.parse("2026-11-26T04:00:00Z"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Path file =
+        r.publish(
+            dir,
+            Instant.parse("2026-11-26T04:00:00Z"),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(file).isEqualTo(dir.resolve("limit-2026-11-26.md"));
-    assertThat(Files.readString(file)).isEqualTo("# Limit\n\ntext\n\n```\nRESULT limit n=100\n```\n");
+    assertThat(Files.readString(file))
+        .isEqualTo("# Limit\n\ntext\n\n```\nRESULT limit n=100\n```\n");
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertThat(printed.strip().lines().reduce((a, b) -> b)).contains("RESULT limit n=100");
   }
 
   @Test
   void latestResultReadsTheNewestDatedReport(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("scale-flux-2026-11-25.md"), "```\nRESULT scale-flux n=100 seconds=90\n```\n");
-    Files.writeString(dir.resolve("scale-flux-2026-11-26.md"), "```\nRESULT scale-flux n=100 seconds=45.5\n```\n");
-    Files.writeString(dir.resolve("scale-flux-controller.log"), "RESULT scale-flux n=1 seconds=1\n");
-    assertThat(LatestResult.find(dir, "scale-flux")).hasValueSatisfying(m -> {
-      assertThat(m).containsEntry("n", "100").containsEntry("seconds", "45.5");
-    });
+    Files.writeString(
+        dir.resolve("scale-flux-2026-11-25.md"), "```\nRESULT scale-flux n=100 seconds=90\n```\n");
+    Files.writeString(
+        dir.resolve("scale-flux-2026-11-26.md"),
+        "```\nRESULT scale-flux n=100 seconds=45.5\n```\n");
+    Files.writeString(
+        dir.resolve("scale-flux-controller.log"), "RESULT scale-flux n=1 seconds=1\n");
+    assertThat(LatestResult.find(dir, "scale-flux"))
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m).containsEntry("n", "100").containsEntry("seconds", "45.5");
+            });
     assertThat(LatestResult.find(dir, "scale-argo")).isEmpty();
   }
 
   @Test
   void latestResultIgnoresAnUnavailableRun(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("scale-flux-2026-11-26.md"), "```\nRESULT scale-flux status=unavailable\n```\n");
+    Files.writeString(
+        dir.resolve("scale-flux-2026-11-26.md"),
+        "```\nRESULT scale-flux status=unavailable\n```\n");
     assertThat(LatestResult.find(dir, "scale-flux")).isEmpty();
   }
 }

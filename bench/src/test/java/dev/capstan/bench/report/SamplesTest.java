@@ -43,7 +43,8 @@ class SamplesTest {
 
   @Test
   void percentileOutsideRangeIsRejected() {
-    assertThatThrownBy(() -> Samples.of(List.of(1.0)).percentile(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Samples.of(List.of(1.0)).percentile(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -28,32 +28,51 @@ import picocli.CommandLine.Spec;
  * scopes} are used) or from {@code capstan-rbac-cm} in the cluster. {@code --default-role}
  * overrides {@code policy.default}. Exit code 0 either way; {@code --exit-code} makes No exit 1.
  */
-@Command(name = "can", mixinStandardHelpOptions = true, description = "Check whether a subject may do an action on a resource.")
+@Command(
+    name = "can",
+    mixinStandardHelpOptions = true,
+    description = "Check whether a subject may do an action on a resource.")
 public final class RbacCanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", description = "User, group or role (e.g. role:readonly).")
   String subject;
 
-  @Parameters(index = "1", description = "Action: get, create, update, delete, sync, override, action/..., ...")
+  @Parameters(
+      index = "1",
+      description = "Action: get, create, update, delete, sync, override, action/..., ...")
   String action;
 
-  @Parameters(index = "2", description = "Resource: applications, projects, repositories, clusters, logs, exec, accounts, ...")
+  @Parameters(
+      index = "2",
+      description =
+          "Resource: applications, projects, repositories, clusters, logs, exec, accounts, ...")
   String resource;
 
-  @Parameters(index = "3", arity = "0..1", defaultValue = "", description = "Object, e.g. PROJECT/APP.")
+  @Parameters(
+      index = "3",
+      arity = "0..1",
+      defaultValue = "",
+      description = "Object, e.g. PROJECT/APP.")
   String object;
 
-  @Option(names = "--policy-file", description = "A policy.csv file or an RBAC ConfigMap manifest (YAML or JSON).")
+  @Option(
+      names = "--policy-file",
+      description = "A policy.csv file or an RBAC ConfigMap manifest (YAML or JSON).")
   Path policyFile;
 
   @Option(names = "--default-role", description = "Default role, overriding policy.default.")
   String defaultRole;
 
-  @Option(names = "--kubeconfig", description = "Kubeconfig file, when reading capstan-rbac-cm from the cluster.")
+  @Option(
+      names = "--kubeconfig",
+      description = "Kubeconfig file, when reading capstan-rbac-cm from the cluster.")
   Path kubeconfig;
 
-  @Option(names = {"-n", "--namespace"}, defaultValue = "capstan", description = "Namespace of capstan-rbac-cm (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--namespace"},
+      defaultValue = "capstan",
+      description = "Namespace of capstan-rbac-cm (default: ${DEFAULT-VALUE}).")
   String namespace;
 
   @Option(names = "--exit-code", description = "Exit 1 when the answer is No.")
@@ -61,7 +80,8 @@ public final class RbacCanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Map<String, String> data = new HashMap<>(policyFile != null ? fromFile(policyFile) : fromCluster());
+    Map<String, String> data =
+        new HashMap<>(policyFile != null ? fromFile(policyFile) : fromCluster());
     if (defaultRole != null) {
       data.put("policy.default", defaultRole);
     }
@@ -92,13 +112,26 @@ public final class RbacCanCommand implements Callable<Integer> {
 
   private Map<String, String> fromCluster() {
     try (KubernetesClient client = KubeClients.connect(kubeconfig)) {
-      ConfigMap cm = client.configMaps().inNamespace(namespace).withName(RbacConfigWatch.CONFIG_MAP).get();
+      ConfigMap cm =
+          client.configMaps().inNamespace(namespace).withName(RbacConfigWatch.CONFIG_MAP).get();
       if (cm == null) {
-        throw new IllegalArgumentException("ConfigMap/" + namespace + "/" + RbacConfigWatch.CONFIG_MAP + " not found (use --policy-file or -n)");
+        throw new IllegalArgumentException(
+            "ConfigMap/"
+                + namespace
+                + "/"
+                + RbacConfigWatch.CONFIG_MAP
+                + " not found (use --policy-file or -n)");
       }
       return cm.getData() == null ? Map.of() : cm.getData();
     } catch (KubernetesClientException e) {
-      throw new IllegalArgumentException("reading ConfigMap/" + namespace + "/" + RbacConfigWatch.CONFIG_MAP + " failed: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "reading ConfigMap/"
+              + namespace
+              + "/"
+              + RbacConfigWatch.CONFIG_MAP
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "app",
     mixinStandardHelpOptions = true,
-    description = "Manage Argo CD Applications (talks to the cluster directly, like 'argocd --core').",
+    description =
+        "Manage Argo CD Applications (talks to the cluster directly, like 'argocd --core').",
     subcommands = {
       AppListCommand.class,
       AppGetCommand.class,

@@ -14,10 +14,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code capstan app diff NAME}: the difference between Git and the cluster, computed with a
- * server-side dry run exactly as a sync would; exit code 1 when they differ, 0 when not (as
- * {@code argocd app diff}). Secret values are masked.
+ * server-side dry run exactly as a sync would; exit code 1 when they differ, 0 when not (as {@code
+ * argocd app diff}). Secret values are masked.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, description = "Show what a sync would change (exit 1 when different).")
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = "Show what a sync would change (exit 1 when different).")
 public final class AppDiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -31,10 +34,21 @@ public final class AppDiffCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient client = cluster.connect()) {
       var app = cluster.require(client, name);
-      DiffResult diff = new ApplicationPreview(client, cluster.namespaceOf(name), CliCache.gitCache()).diff(app);
+      DiffResult diff =
+          new ApplicationPreview(client, cluster.namespaceOf(name), CliCache.gitCache()).diff(app);
       for (ResourceDiff d : diff.drifted()) {
-        out.println("===== " + (d.key().group().isEmpty() ? "" : d.key().group()) + "/" + d.key().kind() + " "
-            + d.key().namespace() + "/" + d.key().name() + " (" + d.status() + ") ======");
+        out.println(
+            "===== "
+                + (d.key().group().isEmpty() ? "" : d.key().group())
+                + "/"
+                + d.key().kind()
+                + " "
+                + d.key().namespace()
+                + "/"
+                + d.key().name()
+                + " ("
+                + d.status()
+                + ") ======");
         out.print(d.unifiedDiff());
       }
       out.flush();

@@ -27,16 +27,26 @@ public final class AppGetCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Application name (or NAMESPACE/NAME).")
   String name;
 
-  @Option(names = "--refresh", description = "Ask the controller to compare with Git now, and wait for it.")
+  @Option(
+      names = "--refresh",
+      description = "Ask the controller to compare with Git now, and wait for it.")
   boolean refresh;
 
-  @Option(names = "--hard-refresh", description = "Like --refresh (Capstan keeps no manifest cache to drop).")
+  @Option(
+      names = "--hard-refresh",
+      description = "Like --refresh (Capstan keeps no manifest cache to drop).")
   boolean hardRefresh;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, wide, json or yaml.")
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "table",
+      description = "table, wide, json or yaml.")
   String output;
 
-  @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for a refresh (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "60",
+      description = "Seconds to wait for a refresh (default: ${DEFAULT-VALUE}).")
   long timeout;
 
   @Override
@@ -51,7 +61,9 @@ public final class AppGetCommand implements Callable<Integer> {
         case "json" -> out.println(AppViews.json(app));
         case "yaml" -> out.print(AppViews.yaml(app));
         case "table", "wide" -> AppViews.get(app, out);
-        default -> throw new IllegalArgumentException("unknown output format " + output + " (table, wide, json, yaml)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown output format " + output + " (table, wide, json, yaml)");
       }
     }
     out.flush();
@@ -59,15 +71,33 @@ public final class AppGetCommand implements Callable<Integer> {
   }
 
   private Application refresh(KubernetesClient client, Application app, String kind) {
-    var resource = client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName());
-    resource.patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"metadata\":{\"annotations\":{\"" + ApplicationReconciler.REFRESH + "\":\"" + kind + "\"}}}");
+    var resource =
+        client
+            .resources(Application.class)
+            .inNamespace(app.getMetadata().getNamespace())
+            .withName(app.getMetadata().getName());
+    resource.patch(
+        PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\""
+            + ApplicationReconciler.REFRESH
+            + "\":\""
+            + kind
+            + "\"}}}");
     try {
       return resource.waitUntilCondition(
-          a -> a != null && (a.getMetadata().getAnnotations() == null || !a.getMetadata().getAnnotations().containsKey(ApplicationReconciler.REFRESH)),
-          Duration.ofSeconds(timeout).toMillis(), TimeUnit.MILLISECONDS);
+          a ->
+              a != null
+                  && (a.getMetadata().getAnnotations() == null
+                      || !a.getMetadata()
+                          .getAnnotations()
+                          .containsKey(ApplicationReconciler.REFRESH)),
+          Duration.ofSeconds(timeout).toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (KubernetesClientTimeoutException e) {
-      throw new IllegalArgumentException("the refresh was not done within " + timeout + "s (is the controller running? `capstan controller`)");
+      throw new IllegalArgumentException(
+          "the refresh was not done within "
+              + timeout
+              + "s (is the controller running? `capstan controller`)");
     }
   }
 }

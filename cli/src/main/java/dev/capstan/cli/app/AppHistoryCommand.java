@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan app history NAME}: the deployment history (ids for rollback). */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "Show an Application's deployment history.")
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "Show an Application's deployment history.")
 public final class AppHistoryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -20,7 +23,10 @@ public final class AppHistoryCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Application name (or NAMESPACE/NAME).")
   String name;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or yaml.")
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "table",
+      description = "table, json or yaml.")
   String output;
 
   @Override
@@ -32,7 +38,9 @@ public final class AppHistoryCommand implements Callable<Integer> {
         case "json" -> out.println(AppViews.json(AppViews.status(app).history()));
         case "yaml" -> out.print(AppViews.yaml(AppViews.status(app).history()));
         case "table", "wide" -> AppViews.history(app, out);
-        default -> throw new IllegalArgumentException("unknown output format " + output + " (table, json, yaml)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown output format " + output + " (table, json, yaml)");
       }
     }
     out.flush();

@@ -19,10 +19,15 @@ public final class AppListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
 
-  @Option(names = {"-A", "--all-namespaces"}, description = "Applications of every namespace.")
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "Applications of every namespace.")
   boolean all;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, wide, json, yaml or name.")
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "table",
+      description = "table, wide, json, yaml or name.")
   String output;
 
   @Override
@@ -30,16 +35,24 @@ public final class AppListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient client = cluster.connect()) {
       var apps = client.resources(Application.class);
-      List<Application> items = (all ? apps.inAnyNamespace().list() : apps.inNamespace(cluster.namespace).list()).getItems().stream()
-          .sorted(Comparator.comparing((Application a) -> a.getMetadata().getNamespace()).thenComparing(a -> a.getMetadata().getName()))
-          .toList();
+      List<Application> items =
+          (all ? apps.inAnyNamespace().list() : apps.inNamespace(cluster.namespace).list())
+              .getItems().stream()
+                  .sorted(
+                      Comparator.comparing((Application a) -> a.getMetadata().getNamespace())
+                          .thenComparing(a -> a.getMetadata().getName()))
+                  .toList();
       switch (output) {
         case "json" -> out.println(AppViews.json(items));
         case "yaml" -> out.print(AppViews.yaml(items));
-        case "name" -> items.forEach(a -> out.println(a.getMetadata().getNamespace() + "/" + a.getMetadata().getName()));
+        case "name" ->
+            items.forEach(
+                a -> out.println(a.getMetadata().getNamespace() + "/" + a.getMetadata().getName()));
         case "wide" -> AppViews.list(items, true, out);
         case "table" -> AppViews.list(items, false, out);
-        default -> throw new IllegalArgumentException("unknown output format " + output + " (table, wide, json, yaml, name)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown output format " + output + " (table, wide, json, yaml, name)");
       }
     }
     out.flush();

@@ -13,7 +13,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code capstan app manifests NAME}: the desired objects rendered from Git, as YAML. */
-@Command(name = "manifests", mixinStandardHelpOptions = true, description = "Print an Application's manifests rendered from Git.")
+@Command(
+    name = "manifests",
+    mixinStandardHelpOptions = true,
+    description = "Print an Application's manifests rendered from Git.")
 public final class AppManifestsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -27,7 +30,9 @@ public final class AppManifestsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient client = cluster.connect()) {
       var app = cluster.require(client, name);
-      var manifests = new ApplicationPreview(client, cluster.namespaceOf(name), CliCache.gitCache()).manifests(app);
+      var manifests =
+          new ApplicationPreview(client, cluster.namespaceOf(name), CliCache.gitCache())
+              .manifests(app);
       KubernetesSerialization yaml = new KubernetesSerialization();
       for (GenericKubernetesResource o : manifests.objects()) {
         String text = yaml.asYaml(o);

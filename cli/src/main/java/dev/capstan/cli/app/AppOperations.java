@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Requests an operation the way Argo CD's CLI does — by setting the Application's {@code
- * operation} — and waits for the controller to report it in {@code status.operationState}.
+ * Requests an operation the way Argo CD's CLI does — by setting the Application's {@code operation}
+ * — and waits for the controller to report it in {@code status.operationState}.
  */
 final class AppOperations {
 
@@ -24,34 +24,55 @@ final class AppOperations {
   static Instant request(KubernetesClient client, Application app, Operation.SyncOperation sync) {
     Instant requested = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     if (app.operation().isPresent()) {
-      throw new IllegalArgumentException("another operation is already in progress on " + app.getMetadata().getName());
+      throw new IllegalArgumentException(
+          "another operation is already in progress on " + app.getMetadata().getName());
     }
-    Operation operation = new Operation(sync, new Operation.InitiatedBy(System.getProperty("user.name", "capstan"), false), null, null);
+    Operation operation =
+        new Operation(
+            sync,
+            new Operation.InitiatedBy(System.getProperty("user.name", "capstan"), false),
+            null,
+            null);
     // A merge patch without resourceVersion: the controller writes status all the time.
     String body = "{\"operation\":" + client.getKubernetesSerialization().asJson(operation) + "}";
-    client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName())
+    client
+        .resources(Application.class)
+        .inNamespace(app.getMetadata().getNamespace())
+        .withName(app.getMetadata().getName())
         .patch(PatchContext.of(PatchType.JSON_MERGE), body);
     return requested;
   }
 
   /** Waits until the operation requested at {@code requested} finished; its state. */
-  static OperationState await(KubernetesClient client, Application app, Instant requested, Duration timeout) {
+  static OperationState await(
+      KubernetesClient client, Application app, Instant requested, Duration timeout) {
     try {
       Application done =
-          client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName())
-              .waitUntilCondition(a -> a == null || finished(a, requested), timeout.toMillis(), TimeUnit.MILLISECONDS);
+          client
+              .resources(Application.class)
+              .inNamespace(app.getMetadata().getNamespace())
+              .withName(app.getMetadata().getName())
+              .waitUntilCondition(
+                  a -> a == null || finished(a, requested),
+                  timeout.toMillis(),
+                  TimeUnit.MILLISECONDS);
       if (done == null) {
-        throw new IllegalArgumentException("application " + app.getMetadata().getName() + " was deleted");
+        throw new IllegalArgumentException(
+            "application " + app.getMetadata().getName() + " was deleted");
       }
       return done.getStatus().operationState();
     } catch (KubernetesClientTimeoutException e) {
       throw new IllegalArgumentException(
-          "the operation did not finish within " + timeout.toSeconds() + "s (is the controller running? `capstan controller`)");
+          "the operation did not finish within "
+              + timeout.toSeconds()
+              + "s (is the controller running? `capstan controller`)");
     }
   }
 
   private static boolean finished(Application a, Instant requested) {
-    if (a.operation().isPresent() || a.getStatus() == null || a.getStatus().operationState() == null) {
+    if (a.operation().isPresent()
+        || a.getStatus() == null
+        || a.getStatus().operationState() == null) {
       return false;
     }
     OperationState s = a.getStatus().operationState();

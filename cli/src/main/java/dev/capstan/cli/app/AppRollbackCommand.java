@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
  * default the one before the last), as Argo CD does. Refused while automated sync is on, because
  * the controller would sync straight back to the target revision.
  */
-@Command(name = "rollback", mixinStandardHelpOptions = true, description = "Roll an Application back to a history id.")
+@Command(
+    name = "rollback",
+    mixinStandardHelpOptions = true,
+    description = "Roll an Application back to a history id.")
 public final class AppRollbackCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -30,13 +33,19 @@ public final class AppRollbackCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Application name (or NAMESPACE/NAME).")
   String name;
 
-  @Parameters(index = "1", arity = "0..1", description = "History id (default: the previous deployment).")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      description = "History id (default: the previous deployment).")
   Long id;
 
   @Option(names = "--prune", description = "Delete resources that are not in the earlier revision.")
   boolean prune;
 
-  @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "300",
+      description = "Seconds to wait (default: ${DEFAULT-VALUE}).")
   long timeout;
 
   @Override
@@ -45,23 +54,48 @@ public final class AppRollbackCommand implements Callable<Integer> {
     try (KubernetesClient client = cluster.connect()) {
       Application app = cluster.require(client, name);
       if (app.getSpec().syncPolicy() != null && app.getSpec().syncPolicy().automatedSyncEnabled()) {
-        throw new IllegalArgumentException("rollback cannot be initiated when auto-sync is enabled");
+        throw new IllegalArgumentException(
+            "rollback cannot be initiated when auto-sync is enabled");
       }
       var history = AppViews.status(app).history();
       ApplicationStatus.RevisionHistory entry;
       if (id == null) {
         if (history.size() < 2) {
-          throw new IllegalArgumentException("application " + app.getMetadata().getName() + " has no earlier deployment to roll back to");
+          throw new IllegalArgumentException(
+              "application "
+                  + app.getMetadata().getName()
+                  + " has no earlier deployment to roll back to");
         }
         entry = history.get(history.size() - 2);
       } else {
-        entry = history.stream().filter(h -> h.id() == id).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("application " + app.getMetadata().getName() + " has no history id " + id));
+        entry =
+            history.stream()
+                .filter(h -> h.id() == id)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "application "
+                                + app.getMetadata().getName()
+                                + " has no history id "
+                                + id));
       }
       Operation.SyncOperation sync =
-          new Operation.SyncOperation(entry.revision(), entry.revisions(), prune, false, null, null, entry.source(), entry.sources(), null, null, 0);
+          new Operation.SyncOperation(
+              entry.revision(),
+              entry.revisions(),
+              prune,
+              false,
+              null,
+              null,
+              entry.source(),
+              entry.sources(),
+              null,
+              null,
+              0);
       Instant requested = AppOperations.request(client, app, sync);
-      OperationState state = AppOperations.await(client, app, requested, Duration.ofSeconds(timeout));
+      OperationState state =
+          AppOperations.await(client, app, requested, Duration.ofSeconds(timeout));
       AppViews.operationResult(state, out);
       out.flush();
       return OperationState.SUCCEEDED.equals(state.phase()) ? 0 : 1;

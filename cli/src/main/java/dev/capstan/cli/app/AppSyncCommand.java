@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
  * {@code capstan app sync NAME}: asks the controller for a sync (sets {@code operation.sync}) and
  * prints the result. Exit code 1 when the sync failed.
  */
-@Command(name = "sync", mixinStandardHelpOptions = true, description = "Sync an Application to its target revision (or --revision).")
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    description = "Sync an Application to its target revision (or --revision).")
 public final class AppSyncCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -30,7 +33,9 @@ public final class AppSyncCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Application name (or NAMESPACE/NAME).")
   String name;
 
-  @Option(names = "--revision", description = "Sync to this revision instead of the target revision.")
+  @Option(
+      names = "--revision",
+      description = "Sync to this revision instead of the target revision.")
   String revision;
 
   @Option(names = "--prune", description = "Delete resources that left Git.")
@@ -39,13 +44,18 @@ public final class AppSyncCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Report what would change; change nothing.")
   boolean dryRun;
 
-  @Option(names = "--resource", description = "Sync only GROUP:KIND:NAME (repeatable; partial syncs never prune).")
+  @Option(
+      names = "--resource",
+      description = "Sync only GROUP:KIND:NAME (repeatable; partial syncs never prune).")
   List<String> resources = new ArrayList<>();
 
   @Option(names = "--async", description = "Do not wait for the sync to finish.")
   boolean async;
 
-  @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "300",
+      description = "Seconds to wait (default: ${DEFAULT-VALUE}).")
   long timeout;
 
   @Override
@@ -62,14 +72,21 @@ public final class AppSyncCommand implements Callable<Integer> {
     try (KubernetesClient client = cluster.connect()) {
       Application app = cluster.require(client, name);
       Operation.SyncOperation sync =
-          new Operation.SyncOperation(revision, null, prune, dryRun, null, selected, null, null, null, null, 0);
+          new Operation.SyncOperation(
+              revision, null, prune, dryRun, null, selected, null, null, null, null, 0);
       Instant requested = AppOperations.request(client, app, sync);
       if (async) {
-        out.println("sync of " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + " requested");
+        out.println(
+            "sync of "
+                + app.getMetadata().getNamespace()
+                + "/"
+                + app.getMetadata().getName()
+                + " requested");
         out.flush();
         return 0;
       }
-      OperationState state = AppOperations.await(client, app, requested, Duration.ofSeconds(timeout));
+      OperationState state =
+          AppOperations.await(client, app, requested, Duration.ofSeconds(timeout));
       AppViews.operationResult(state, out);
       out.flush();
       return OperationState.SUCCEEDED.equals(state.phase()) ? 0 : 1;

@@ -47,20 +47,76 @@ final class AppViews {
   }
 
   static void list(List<Application> apps, boolean wide, PrintWriter out) {
-    TextTable t = wide
-        ? new TextTable("NAME", "CLUSTER", "NAMESPACE", "PROJECT", "STATUS", "HEALTH", "SYNCPOLICY", "CONDITIONS", "REPO", "PATH", "TARGET", "REVISION")
-        : new TextTable("NAME", "CLUSTER", "NAMESPACE", "PROJECT", "STATUS", "HEALTH", "SYNCPOLICY", "CONDITIONS", "REPO", "PATH", "TARGET");
+    TextTable t =
+        wide
+            ? new TextTable(
+                "NAME",
+                "CLUSTER",
+                "NAMESPACE",
+                "PROJECT",
+                "STATUS",
+                "HEALTH",
+                "SYNCPOLICY",
+                "CONDITIONS",
+                "REPO",
+                "PATH",
+                "TARGET",
+                "REVISION")
+            : new TextTable(
+                "NAME",
+                "CLUSTER",
+                "NAMESPACE",
+                "PROJECT",
+                "STATUS",
+                "HEALTH",
+                "SYNCPOLICY",
+                "CONDITIONS",
+                "REPO",
+                "PATH",
+                "TARGET");
     for (Application a : apps) {
       ApplicationStatus s = status(a);
       ApplicationSpec spec = a.getSpec();
-      ApplicationSource src = spec.effectiveSources().isEmpty() ? ApplicationSource.git("", "", "") : spec.effectiveSources().getFirst();
-      String conditions = s.conditions().isEmpty() ? "<none>" : String.join(",", s.conditions().stream().map(c -> c.type()).distinct().toList());
+      ApplicationSource src =
+          spec.effectiveSources().isEmpty()
+              ? ApplicationSource.git("", "", "")
+              : spec.effectiveSources().getFirst();
+      String conditions =
+          s.conditions().isEmpty()
+              ? "<none>"
+              : String.join(",", s.conditions().stream().map(c -> c.type()).distinct().toList());
       String name = a.getMetadata().getNamespace() + "/" + a.getMetadata().getName();
-      String cluster = spec.destination().server().isEmpty() ? spec.destination().name() : spec.destination().server();
+      String cluster =
+          spec.destination().server().isEmpty()
+              ? spec.destination().name()
+              : spec.destination().server();
       if (wide) {
-        t.row(name, cluster, spec.destination().namespace(), spec.project(), sync(s), health(s), syncPolicy(spec), conditions, src.repoURL(), src.path(), target(src), s.sync() == null ? "" : shortSha(s.sync().revision()));
+        t.row(
+            name,
+            cluster,
+            spec.destination().namespace(),
+            spec.project(),
+            sync(s),
+            health(s),
+            syncPolicy(spec),
+            conditions,
+            src.repoURL(),
+            src.path(),
+            target(src),
+            s.sync() == null ? "" : shortSha(s.sync().revision()));
       } else {
-        t.row(name, cluster, spec.destination().namespace(), spec.project(), sync(s), health(s), syncPolicy(spec), conditions, src.repoURL(), src.path(), target(src));
+        t.row(
+            name,
+            cluster,
+            spec.destination().namespace(),
+            spec.project(),
+            sync(s),
+            health(s),
+            syncPolicy(spec),
+            conditions,
+            src.repoURL(),
+            src.path(),
+            target(src));
       }
     }
     t.print(out);
@@ -75,7 +131,12 @@ final class AppViews {
     ApplicationSpec spec = a.getSpec();
     field(out, "Name", a.getMetadata().getNamespace() + "/" + a.getMetadata().getName());
     field(out, "Project", spec.project());
-    field(out, "Server", spec.destination().server().isEmpty() ? spec.destination().name() : spec.destination().server());
+    field(
+        out,
+        "Server",
+        spec.destination().server().isEmpty()
+            ? spec.destination().name()
+            : spec.destination().server());
     field(out, "Namespace", spec.destination().namespace());
     List<ApplicationSource> sources = spec.effectiveSources();
     for (ApplicationSource src : sources) {
@@ -84,10 +145,17 @@ final class AppViews {
       field(out, "Path", src.path());
     }
     field(out, "Sync Policy", syncPolicy(spec));
-    String revision = s.sync() == null ? "" : !s.sync().revision().isEmpty() ? shortSha(s.sync().revision())
-        : String.join(", ", s.sync().revisions().stream().map(AppViews::shortSha).toList());
+    String revision =
+        s.sync() == null
+            ? ""
+            : !s.sync().revision().isEmpty()
+                ? shortSha(s.sync().revision())
+                : String.join(", ", s.sync().revisions().stream().map(AppViews::shortSha).toList());
     String targets = String.join(", ", sources.stream().map(AppViews::target).toList());
-    field(out, "Sync Status", sync(s) + (revision.isEmpty() ? "" : " to " + targets + " (" + revision + ")"));
+    field(
+        out,
+        "Sync Status",
+        sync(s) + (revision.isEmpty() ? "" : " to " + targets + " (" + revision + ")"));
     field(out, "Health Status", health(s));
     if (!s.conditions().isEmpty()) {
       out.println();
@@ -106,12 +174,31 @@ final class AppViews {
       field(out, "Message", op.message());
     }
     out.println();
-    TextTable t = new TextTable("GROUP", "KIND", "NAMESPACE", "NAME", "STATUS", "HEALTH", "HOOK", "MESSAGE");
+    TextTable t =
+        new TextTable("GROUP", "KIND", "NAMESPACE", "NAME", "STATUS", "HEALTH", "HOOK", "MESSAGE");
     for (ApplicationStatus.ResourceStatus r : s.resources()) {
-      String message = op == null || op.syncResult() == null ? "" : op.syncResult().resources().stream()
-          .filter(x -> x.kind().equals(r.kind()) && x.name().equals(r.name()) && x.namespace().equals(r.namespace()) && x.group().equals(r.group()))
-          .map(OperationState.ResourceResult::message).findFirst().orElse("");
-      t.row(r.group(), r.kind(), r.namespace(), r.name(), r.status() + (r.requiresPruning() ? " (requires pruning)" : ""), r.health() == null ? "" : r.health().status(), "", message);
+      String message =
+          op == null || op.syncResult() == null
+              ? ""
+              : op.syncResult().resources().stream()
+                  .filter(
+                      x ->
+                          x.kind().equals(r.kind())
+                              && x.name().equals(r.name())
+                              && x.namespace().equals(r.namespace())
+                              && x.group().equals(r.group()))
+                  .map(OperationState.ResourceResult::message)
+                  .findFirst()
+                  .orElse("");
+      t.row(
+          r.group(),
+          r.kind(),
+          r.namespace(),
+          r.name(),
+          r.status() + (r.requiresPruning() ? " (requires pruning)" : ""),
+          r.health() == null ? "" : r.health().status(),
+          "",
+          message);
     }
     t.print(out);
   }
@@ -121,7 +208,10 @@ final class AppViews {
     TextTable t = new TextTable("ID", "DATE", "REVISION");
     for (ApplicationStatus.RevisionHistory h : s.history()) {
       String target = h.source() == null ? "" : target(h.source()) + " ";
-      String rev = h.revision().isEmpty() ? String.join(", ", h.revisions().stream().map(AppViews::shortSha).toList()) : shortSha(h.revision());
+      String rev =
+          h.revision().isEmpty()
+              ? String.join(", ", h.revisions().stream().map(AppViews::shortSha).toList())
+              : shortSha(h.revision());
       t.row(h.id(), h.deployedAt(), target + "(" + rev + ")");
     }
     if (!s.history().isEmpty() && s.history().getLast().source() != null) {
@@ -133,7 +223,10 @@ final class AppViews {
   static void operationResult(OperationState op, PrintWriter out) {
     TextTable t = new TextTable("GROUP", "KIND", "NAMESPACE", "NAME", "STATUS", "MESSAGE");
     if (op.syncResult() != null) {
-      op.syncResult().resources().forEach(r -> t.row(r.group(), r.kind(), r.namespace(), r.name(), r.status(), r.message()));
+      op.syncResult()
+          .resources()
+          .forEach(
+              r -> t.row(r.group(), r.kind(), r.namespace(), r.name(), r.status(), r.message()));
     }
     t.print(out);
     out.println();
@@ -144,8 +237,12 @@ final class AppViews {
   /** Pretty JSON, without {@code managedFields} (noise for a reader). */
   static String json(Object o) {
     try {
-      com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(new KubernetesSerialization().asJson(withoutManagedFields(o))));
+      com.fasterxml.jackson.databind.ObjectMapper mapper =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      return mapper
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsString(
+              mapper.readTree(new KubernetesSerialization().asJson(withoutManagedFields(o))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("JSON output failed: " + e.getMessage(), e);
     }

@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
  * operation running (or only what {@code --sync}/{@code --health}/{@code --operation} ask for).
  * Exit code 1 on timeout.
  */
-@Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for an Application to be synced and healthy.")
+@Command(
+    name = "wait",
+    mixinStandardHelpOptions = true,
+    description = "Wait for an Application to be synced and healthy.")
 public final class AppWaitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -37,7 +40,10 @@ public final class AppWaitCommand implements Callable<Integer> {
   @Option(names = "--operation", description = "Wait for no operation to be pending.")
   boolean operation;
 
-  @Option(names = "--timeout", defaultValue = "300", description = "Seconds to wait (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "300",
+      description = "Seconds to wait (default: ${DEFAULT-VALUE}).")
   long timeout;
 
   @Override
@@ -48,15 +54,28 @@ public final class AppWaitCommand implements Callable<Integer> {
       Application app = cluster.require(client, name);
       try {
         Application done =
-            client.resources(Application.class).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName())
-                .waitUntilCondition(a -> a != null && ready(a, all), timeout * 1000, TimeUnit.MILLISECONDS);
+            client
+                .resources(Application.class)
+                .inNamespace(app.getMetadata().getNamespace())
+                .withName(app.getMetadata().getName())
+                .waitUntilCondition(
+                    a -> a != null && ready(a, all), timeout * 1000, TimeUnit.MILLISECONDS);
         AppViews.get(done, out);
         out.flush();
         return 0;
       } catch (KubernetesClientTimeoutException e) {
         Application now = cluster.require(client, name);
-        spec.commandLine().getErr().println("Error: timed out after " + timeout + "s: " + app.getMetadata().getName()
-            + " is " + AppViews.sync(AppViews.status(now)) + " and " + AppViews.health(AppViews.status(now)));
+        spec.commandLine()
+            .getErr()
+            .println(
+                "Error: timed out after "
+                    + timeout
+                    + "s: "
+                    + app.getMetadata().getName()
+                    + " is "
+                    + AppViews.sync(AppViews.status(now))
+                    + " and "
+                    + AppViews.health(AppViews.status(now)));
         spec.commandLine().getErr().flush();
         return 1;
       }
@@ -65,8 +84,10 @@ public final class AppWaitCommand implements Callable<Integer> {
 
   private boolean ready(Application a, boolean all) {
     var s = AppViews.status(a);
-    boolean noOperation = a.operation().isEmpty()
-        && (s.operationState() == null || !OperationState.RUNNING.equals(s.operationState().phase()));
+    boolean noOperation =
+        a.operation().isEmpty()
+            && (s.operationState() == null
+                || !OperationState.RUNNING.equals(s.operationState().phase()));
     return ((!sync && !all) || AppViews.sync(s).equals("Synced"))
         && ((!health && !all) || AppViews.health(s).equals("Healthy"))
         && ((!operation && !all) || noOperation);

@@ -12,7 +12,10 @@ final class CliCache {
 
   static Path gitCache() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     Path dir = base.resolve("capstan").resolve("git");
     try {
       Files.createDirectories(dir);

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every cluster-facing command shares: {@code --kubeconfig} and {@code -N/--app-namespace}. */
+/**
+ * The options every cluster-facing command shares: {@code --kubeconfig} and {@code
+ * -N/--app-namespace}.
+ */
 public final class ClusterOptions {
 
   /** Where Applications live unless told otherwise (Argo CD's {@code argocd}). */
@@ -27,7 +30,8 @@ public final class ClusterOptions {
   @Option(
       names = {"-N", "--app-namespace"},
       defaultValue = DEFAULT_NAMESPACE,
-      description = "Namespace of the Applications (default: ${DEFAULT-VALUE}); NAME may also be given as NAMESPACE/NAME.")
+      description =
+          "Namespace of the Applications (default: ${DEFAULT-VALUE}); NAME may also be given as NAMESPACE/NAME.")
   String namespace;
 
   /** A client for the current context of the kubeconfig. */
@@ -47,7 +51,10 @@ public final class ClusterOptions {
       throw new IllegalArgumentException("reading the kubeconfig failed: " + e.getMessage(), e);
     }
     config.setRequestRetryBackoffLimit(2);
-    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
   }
 
   /** The namespace of {@code name} ({@code ns/name} wins over {@code -N}). */
@@ -65,13 +72,26 @@ public final class ClusterOptions {
   /** The Application, or a user error naming it. */
   public Application require(KubernetesClient client, String name) {
     try {
-      Application app = client.resources(Application.class).inNamespace(namespaceOf(name)).withName(nameOf(name)).get();
+      Application app =
+          client
+              .resources(Application.class)
+              .inNamespace(namespaceOf(name))
+              .withName(nameOf(name))
+              .get();
       if (app == null) {
-        throw new IllegalArgumentException("application " + namespaceOf(name) + "/" + nameOf(name) + " not found");
+        throw new IllegalArgumentException(
+            "application " + namespaceOf(name) + "/" + nameOf(name) + " not found");
       }
       return app;
     } catch (KubernetesClientException e) {
-      throw new IllegalArgumentException("reading Application/" + namespaceOf(name) + "/" + nameOf(name) + " failed: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "reading Application/"
+              + namespaceOf(name)
+              + "/"
+              + nameOf(name)
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -1,20 +1,20 @@
 package dev.capstan.cli.build;
 
 import dev.capstan.kustomize.BuildOptions;
-import dev.capstan.kustomize.remote.GitCliFetcher;
-import dev.capstan.kustomize.remote.GitRemoteResolver;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.Kustomizer;
 import dev.capstan.kustomize.LoadRestrictor;
 import dev.capstan.kustomize.Reorder;
+import dev.capstan.kustomize.remote.GitCliFetcher;
+import dev.capstan.kustomize.remote.GitRemoteResolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code capstan build DIR}: builds a kustomization and prints exactly what {@code kubectl
@@ -29,7 +29,11 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "Kustomization directory.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = ".",
+      description = "Kustomization directory.")
   Path dir;
 
   @Option(

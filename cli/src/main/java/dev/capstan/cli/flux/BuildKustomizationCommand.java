@@ -20,17 +20,28 @@ import picocli.CommandLine.Spec;
  * {@code capstan build kustomization NAME --path DIR}: the objects the Kustomization would apply if
  * {@code spec.path} held the local folder, as {@code flux build kustomization}: its overrides,
  * {@code commonMetadata}, {@code postBuild} variables from the cluster, and the ownership labels.
- * Registered as a subcommand of {@code capstan build}, so {@code capstan build DIR} is unchanged
- * (a folder literally named {@code kustomization} must be given as {@code ./kustomization}).
+ * Registered as a subcommand of {@code capstan build}, so {@code capstan build DIR} is unchanged (a
+ * folder literally named {@code kustomization} must be given as {@code ./kustomization}).
  */
-@Command(name = "kustomization", aliases = {"ks"}, mixinStandardHelpOptions = true,
-    description = "Build a Flux Kustomization from a local folder (like 'flux build kustomization').")
+@Command(
+    name = "kustomization",
+    aliases = {"ks"},
+    mixinStandardHelpOptions = true,
+    description =
+        "Build a Flux Kustomization from a local folder (like 'flux build kustomization').")
 public final class BuildKustomizationCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin FluxOptions options;
-  @Parameters(index = "0", description = "Kustomization name.") String name;
-  @Option(names = "--path", required = true, description = "Local folder standing in for spec.path.") Path path;
+
+  @Parameters(index = "0", description = "Kustomization name.")
+  String name;
+
+  @Option(
+      names = "--path",
+      required = true,
+      description = "Local folder standing in for spec.path.")
+  Path path;
 
   @Override
   public Integer call() {
@@ -39,7 +50,8 @@ public final class BuildKustomizationCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (KubernetesClient client = options.connect()) {
-      Kustomization ks = (Kustomization) FluxObjects.KUSTOMIZATION.require(client, options.namespace(), name);
+      Kustomization ks =
+          (Kustomization) FluxObjects.KUSTOMIZATION.require(client, options.namespace(), name);
       List<GenericKubernetesResource> objects = KustomizationPreview.build(client, ks, path);
       for (GenericKubernetesResource o : objects) {
         String yaml = client.getKubernetesSerialization().asYaml(o);

@@ -23,16 +23,30 @@ import picocli.CommandLine.Spec;
  * {@code ►} ... {@code deleted} for objects that would be pruned. Exit code 1 when anything
  * differs, 0 when in sync. Writes nothing; Secret values are masked.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, description = "Compare a Flux Kustomization built from a local folder with the cluster.",
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = "Compare a Flux Kustomization built from a local folder with the cluster.",
     subcommands = {DiffCommand.Ks.class})
 public final class DiffCommand {
 
-  @Command(name = "kustomization", aliases = {"ks"}, mixinStandardHelpOptions = true, description = "Diff a Kustomization against a local folder.")
+  @Command(
+      name = "kustomization",
+      aliases = {"ks"},
+      mixinStandardHelpOptions = true,
+      description = "Diff a Kustomization against a local folder.")
   static final class Ks implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin FluxOptions options;
-    @Parameters(index = "0", description = "Kustomization name.") String name;
-    @Option(names = "--path", required = true, description = "Local folder standing in for spec.path.") Path path;
+
+    @Parameters(index = "0", description = "Kustomization name.")
+    String name;
+
+    @Option(
+        names = "--path",
+        required = true,
+        description = "Local folder standing in for spec.path.")
+    Path path;
 
     @Override
     public Integer call() {
@@ -41,12 +55,14 @@ public final class DiffCommand {
       }
       PrintWriter out = spec.commandLine().getOut();
       try (KubernetesClient client = options.connect()) {
-        Kustomization ks = (Kustomization) FluxObjects.KUSTOMIZATION.require(client, options.namespace(), name);
-        DiffResult diff = KustomizationPreview.diff(client, ks, KustomizationPreview.build(client, ks, path));
+        Kustomization ks =
+            (Kustomization) FluxObjects.KUSTOMIZATION.require(client, options.namespace(), name);
+        DiffResult diff =
+            KustomizationPreview.diff(client, ks, KustomizationPreview.build(client, ks, path));
         boolean changed = false;
         for (ResourceDiff d : diff.resources()) {
           switch (d.status()) {
-            case IN_SYNC -> { }
+            case IN_SYNC -> {}
             case MISSING -> {
               out.println("✚ " + d.key() + " created");
               changed = true;

@@ -21,24 +21,36 @@ public final class FluxLauncher {
 
   private FluxLauncher() {}
 
-  /** Starts the Flux controller (all namespaces) as soon as {@code leading} says so; close stops it. */
+  /**
+   * Starts the Flux controller (all namespaces) as soon as {@code leading} says so; close stops it.
+   */
   public static AutoCloseable startWhenLeading(
-      KubernetesClient client, Path cacheDirectory, BooleanSupplier leading, io.micrometer.core.instrument.MeterRegistry registry) {
+      KubernetesClient client,
+      Path cacheDirectory,
+      BooleanSupplier leading,
+      io.micrometer.core.instrument.MeterRegistry registry) {
     AtomicReference<FluxController> started = new AtomicReference<>();
-    Thread t = Thread.ofPlatform().daemon().name("flux-launcher").start(() -> {
-      while (!leading.getAsBoolean()) {
-        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-      }
-      try {
-        Files.createDirectories(cacheDirectory);
-        started.set(FluxController.start(client, FluxSettings.defaults(cacheDirectory), registry));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Thread t =
+        Thread.ofPlatform()
+            .daemon()
+            .name("flux-launcher")
+            .start(
+                () -> {
+                  while (!leading.getAsBoolean()) {
+                    LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+                    if (Thread.currentThread().isInterrupted()) {
+                      return;
+                    }
+                  }
+                  try {
+                    Files.createDirectories(cacheDirectory);
+                    started.set(
+                        FluxController.start(
+                            client, FluxSettings.defaults(cacheDirectory), registry));
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
     return () -> {
       t.interrupt();
       FluxController c = started.get();

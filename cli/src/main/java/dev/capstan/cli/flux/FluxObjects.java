@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The two Flux kinds the commands handle, behind one small view: names, Ready, revision, suspend. */
+/**
+ * The two Flux kinds the commands handle, behind one small view: names, Ready, revision, suspend.
+ */
 enum FluxObjects {
   KUSTOMIZATION("Kustomization", "kustomization"),
   GIT_REPOSITORY("GitRepository", "gitrepository");
@@ -29,8 +31,15 @@ enum FluxObjects {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  MixedOperation<HasMetadata, io.fabric8.kubernetes.api.model.KubernetesResourceList<HasMetadata>, Resource<HasMetadata>> op(KubernetesClient client) {
-    return (MixedOperation) (this == KUSTOMIZATION ? client.resources(Kustomization.class) : client.resources(GitRepository.class));
+  MixedOperation<
+          HasMetadata,
+          io.fabric8.kubernetes.api.model.KubernetesResourceList<HasMetadata>,
+          Resource<HasMetadata>>
+      op(KubernetesClient client) {
+    return (MixedOperation)
+        (this == KUSTOMIZATION
+            ? client.resources(Kustomization.class)
+            : client.resources(GitRepository.class));
   }
 
   HasMetadata require(KubernetesClient client, String namespace, String name) {
@@ -42,10 +51,15 @@ enum FluxObjects {
   }
 
   List<HasMetadata> list(KubernetesClient client, String namespace, boolean all) {
-    List<HasMetadata> items = all ? op(client).inAnyNamespace().list().getItems() : op(client).inNamespace(namespace).list().getItems();
+    List<HasMetadata> items =
+        all
+            ? op(client).inAnyNamespace().list().getItems()
+            : op(client).inNamespace(namespace).list().getItems();
     return items.stream()
-        .sorted((a, b) -> (a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
-            .compareTo(b.getMetadata().getNamespace() + "/" + b.getMetadata().getName()))
+        .sorted(
+            (a, b) ->
+                (a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
+                    .compareTo(b.getMetadata().getNamespace() + "/" + b.getMetadata().getName()))
         .toList();
   }
 
@@ -84,26 +98,36 @@ enum FluxObjects {
     if (o instanceof Kustomization k && k.getStatus() != null) {
       return k.getStatus().lastHandledReconcileAt();
     }
-    return o instanceof GitRepository g && g.getStatus() != null ? g.getStatus().lastHandledReconcileAt() : "";
+    return o instanceof GitRepository g && g.getStatus() != null
+        ? g.getStatus().lastHandledReconcileAt()
+        : "";
   }
 
   static long observedGeneration(HasMetadata o) {
     if (o instanceof Kustomization k && k.getStatus() != null) {
       return k.getStatus().observedGeneration();
     }
-    return o instanceof GitRepository g && g.getStatus() != null ? g.getStatus().observedGeneration() : -1;
+    return o instanceof GitRepository g && g.getStatus() != null
+        ? g.getStatus().observedGeneration()
+        : -1;
   }
 
   /** Sets the requestedAt annotation to now; returns the value written. */
   String requestReconcile(KubernetesClient client, String namespace, String name) {
     String token = Instant.now().toString();
-    op(client).inNamespace(namespace).withName(name)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + REQUESTED_AT + "\":\"" + token + "\"}}}");
+    op(client)
+        .inNamespace(namespace)
+        .withName(name)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"" + REQUESTED_AT + "\":\"" + token + "\"}}}");
     return token;
   }
 
   void setSuspend(KubernetesClient client, String namespace, String name, boolean value) {
-    op(client).inNamespace(namespace).withName(name)
+    op(client)
+        .inNamespace(namespace)
+        .withName(name)
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":" + value + "}}");
   }
 
@@ -111,7 +135,9 @@ enum FluxObjects {
     return switch (word.toLowerCase(java.util.Locale.ROOT)) {
       case "kustomization", "kustomizations", "ks" -> KUSTOMIZATION;
       case "git", "gitrepository", "gitrepositories", "source" -> GIT_REPOSITORY;
-      default -> throw new IllegalArgumentException("unknown kind '" + word + "' (kustomization or source git)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown kind '" + word + "' (kustomization or source git)");
     };
   }
 }

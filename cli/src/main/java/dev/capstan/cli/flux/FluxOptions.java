@@ -9,15 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --kubeconfig} and {@code -n/--namespace} (default {@code flux-system}), as the flux CLI. */
+/**
+ * {@code --kubeconfig} and {@code -n/--namespace} (default {@code flux-system}), as the flux CLI.
+ */
 public final class FluxOptions {
 
   public static final String DEFAULT_NAMESPACE = "flux-system";
 
-  @Option(names = "--kubeconfig", description = "Kubeconfig file; default: KUBECONFIG, then ~/.kube/config (current context).")
+  @Option(
+      names = "--kubeconfig",
+      description = "Kubeconfig file; default: KUBECONFIG, then ~/.kube/config (current context).")
   Path kubeconfig;
 
-  @Option(names = {"-n", "--namespace"}, defaultValue = DEFAULT_NAMESPACE,
+  @Option(
+      names = {"-n", "--namespace"},
+      defaultValue = DEFAULT_NAMESPACE,
       description = "Namespace of the Flux objects (default: ${DEFAULT-VALUE}).")
   String namespace;
 
@@ -26,7 +32,9 @@ public final class FluxOptions {
   }
 
   KubernetesClient connect() {
-    System.setProperty("org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+        "error");
     Config config;
     try {
       if (kubeconfig != null) {
@@ -41,6 +49,9 @@ public final class FluxOptions {
       throw new IllegalArgumentException("reading the kubeconfig failed: " + e.getMessage(), e);
     }
     config.setRequestRetryBackoffLimit(2);
-    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
   }
 }

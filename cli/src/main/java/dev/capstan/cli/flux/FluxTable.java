@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A left-aligned table with three spaces between columns and upper-case headers, as the flux CLI prints. */
+/**
+ * A left-aligned table with three spaces between columns and upper-case headers, as the flux CLI
+ * prints.
+ */
 final class FluxTable {
   private final List<List<String>> rows = new ArrayList<>();
 

@@ -20,15 +20,30 @@ import picocli.CommandLine.Spec;
  * controller runs; one line per event: {@code <time> <info|error> <Kind>/<name>.<namespace> -
  * <reason>: <message>}. {@code --follow} keeps watching.
  */
-@Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the Flux controller's log (its events), optionally following it.")
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    description = "Show the Flux controller's log (its events), optionally following it.")
 public final class LogsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin FluxOptions options;
-  @Option(names = {"-A", "--all-namespaces"}, description = "Every namespace.") boolean all;
-  @Option(names = {"-f", "--follow"}, description = "Keep printing new lines.") boolean follow;
-  @Option(names = "--kind", description = "Only this kind (Kustomization or GitRepository).") String kind;
-  @Option(names = "--name", description = "Only objects of this name.") String name;
+
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "Every namespace.")
+  boolean all;
+
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep printing new lines.")
+  boolean follow;
+
+  @Option(names = "--kind", description = "Only this kind (Kustomization or GitRepository).")
+  String kind;
+
+  @Option(names = "--name", description = "Only objects of this name.")
+  String name;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -42,23 +57,34 @@ public final class LogsCommand implements Callable<Integer> {
         return 0;
       }
       CountDownLatch closed = new CountDownLatch(1);
-      var events = all ? client.v1().events().inAnyNamespace() : client.v1().events().inNamespace(options.namespace());
-      String rv = (all ? client.v1().events().inAnyNamespace().list() : client.v1().events().inNamespace(options.namespace()).list())
-          .getMetadata().getResourceVersion();
-      try (var w = events.withResourceVersion(rv).watch(new Watcher<>() {
-        @Override
-        public void eventReceived(Action action, Event e) {
-          if (action == Action.ADDED || action == Action.MODIFIED) {
-            print(out, e);
-            out.flush();
-          }
-        }
+      var events =
+          all
+              ? client.v1().events().inAnyNamespace()
+              : client.v1().events().inNamespace(options.namespace());
+      String rv =
+          (all
+                  ? client.v1().events().inAnyNamespace().list()
+                  : client.v1().events().inNamespace(options.namespace()).list())
+              .getMetadata()
+              .getResourceVersion();
+      try (var w =
+          events
+              .withResourceVersion(rv)
+              .watch(
+                  new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, Event e) {
+                      if (action == Action.ADDED || action == Action.MODIFIED) {
+                        print(out, e);
+                        out.flush();
+                      }
+                    }
 
-        @Override
-        public void onClose(WatcherException cause) {
-          closed.countDown();
-        }
-      })) {
+                    @Override
+                    public void onClose(WatcherException cause) {
+                      closed.countDown();
+                    }
+                  })) {
         closed.await();
       }
       return 0;
@@ -70,11 +96,24 @@ public final class LogsCommand implements Callable<Integer> {
     if (o == null || !EventsCommand.KINDS.contains(o.getKind())) {
       return;
     }
-    if ((kind != null && !kind.equalsIgnoreCase(o.getKind())) || (name != null && !name.equals(o.getName()))) {
+    if ((kind != null && !kind.equalsIgnoreCase(o.getKind()))
+        || (name != null && !name.equals(o.getName()))) {
       return;
     }
     String level = "Warning".equals(e.getType()) ? "error" : "info";
-    out.println(EventsCommand.time(e) + " " + level + " " + o.getKind() + "/" + o.getName() + "." + o.getNamespace()
-        + " - " + e.getReason() + ": " + (e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s*\\R\\s*", "; ")));
+    out.println(
+        EventsCommand.time(e)
+            + " "
+            + level
+            + " "
+            + o.getKind()
+            + "/"
+            + o.getName()
+            + "."
+            + o.getNamespace()
+            + " - "
+            + e.getReason()
+            + ": "
+            + (e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s*\\R\\s*", "; ")));
   }
 }

@@ -18,11 +18,20 @@ import picocli.CommandLine.Spec;
  * git NAME}: sets {@code reconcile.fluxcd.io/requestedAt} and waits until the controller reports
  * that request handled (exit 0 when Ready, 1 when not).
  */
-@Command(name = "reconcile", mixinStandardHelpOptions = true, description = "Trigger a reconciliation of a Flux object and wait for it.",
+@Command(
+    name = "reconcile",
+    mixinStandardHelpOptions = true,
+    description = "Trigger a reconciliation of a Flux object and wait for it.",
     subcommands = {ReconcileCommand.Ks.class, ReconcileCommand.Source.class})
 public final class ReconcileCommand {
 
-  static int run(CommandSpec spec, FluxOptions options, FluxObjects kind, String name, String timeout, boolean withSource) {
+  static int run(
+      CommandSpec spec,
+      FluxOptions options,
+      FluxObjects kind,
+      String name,
+      String timeout,
+      boolean withSource) {
     PrintWriter out = spec.commandLine().getOut();
     String ns = options.namespace();
     try (KubernetesClient client = options.connect()) {
@@ -39,7 +48,13 @@ public final class ReconcileCommand {
     }
   }
 
-  private static int request(KubernetesClient client, FluxObjects kind, String ns, String name, String timeout, PrintWriter out) {
+  private static int request(
+      KubernetesClient client,
+      FluxObjects kind,
+      String ns,
+      String name,
+      String timeout,
+      PrintWriter out) {
     var object = kind.require(client, ns, name);
     if (FluxObjects.suspended(object)) {
       out.println("✗ resource is suspended");
@@ -49,16 +64,30 @@ public final class ReconcileCommand {
     out.println("► annotating " + kind.kind + " " + name + " in " + ns + " namespace");
     String token = kind.requestReconcile(client, ns, name);
     out.println("✔ " + kind.kind + " annotated");
-    return ReconcileWaiter.await(client, kind, ns, name, Optional.of(token), GoDuration.parse(timeout), out);
+    return ReconcileWaiter.await(
+        client, kind, ns, name, Optional.of(token), GoDuration.parse(timeout), out);
   }
 
-  @Command(name = "kustomization", aliases = {"ks"}, mixinStandardHelpOptions = true, description = "Reconcile a Kustomization.")
+  @Command(
+      name = "kustomization",
+      aliases = {"ks"},
+      mixinStandardHelpOptions = true,
+      description = "Reconcile a Kustomization.")
   static final class Ks implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin FluxOptions options;
-    @Parameters(index = "0", description = "Kustomization name.") String name;
-    @Option(names = "--with-source", description = "Reconcile its GitRepository first.") boolean withSource;
-    @Option(names = "--timeout", defaultValue = "5m", description = "How long to wait (default: ${DEFAULT-VALUE}).") String timeout;
+
+    @Parameters(index = "0", description = "Kustomization name.")
+    String name;
+
+    @Option(names = "--with-source", description = "Reconcile its GitRepository first.")
+    boolean withSource;
+
+    @Option(
+        names = "--timeout",
+        defaultValue = "5m",
+        description = "How long to wait (default: ${DEFAULT-VALUE}).")
+    String timeout;
 
     @Override
     public Integer call() {
@@ -66,14 +95,28 @@ public final class ReconcileCommand {
     }
   }
 
-  @Command(name = "source", mixinStandardHelpOptions = true, description = "Reconcile a source.", subcommands = {Source.Git.class})
+  @Command(
+      name = "source",
+      mixinStandardHelpOptions = true,
+      description = "Reconcile a source.",
+      subcommands = {Source.Git.class})
   static final class Source {
-    @Command(name = "git", mixinStandardHelpOptions = true, description = "Reconcile a GitRepository.")
+    @Command(
+        name = "git",
+        mixinStandardHelpOptions = true,
+        description = "Reconcile a GitRepository.")
     static final class Git implements Callable<Integer> {
       @Spec CommandSpec spec;
       @Mixin FluxOptions options;
-      @Parameters(index = "0", description = "GitRepository name.") String name;
-      @Option(names = "--timeout", defaultValue = "5m", description = "How long to wait (default: ${DEFAULT-VALUE}).") String timeout;
+
+      @Parameters(index = "0", description = "GitRepository name.")
+      String name;
+
+      @Option(
+          names = "--timeout",
+          defaultValue = "5m",
+          description = "How long to wait (default: ${DEFAULT-VALUE}).")
+      String timeout;
 
       @Override
       public Integer call() {

@@ -20,7 +20,10 @@ public final class SuspendCommand {
   private SuspendCommand() {}
 
   /** {@code capstan suspend}. */
-  @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspend reconciliation of a Kustomization or GitRepository.")
+  @Command(
+      name = "suspend",
+      mixinStandardHelpOptions = true,
+      description = "Suspend reconciliation of a Kustomization or GitRepository.")
   public static final class Suspend extends Delegate {
     public Suspend() {
       super(true);
@@ -28,7 +31,10 @@ public final class SuspendCommand {
   }
 
   /** {@code capstan resume}. */
-  @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a suspended Kustomization or GitRepository and wait for it.")
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description = "Resume a suspended Kustomization or GitRepository and wait for it.")
   public static final class Resume extends Delegate {
     public Resume() {
       super(false);
@@ -39,9 +45,19 @@ public final class SuspendCommand {
   abstract static class Delegate implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin FluxOptions options;
-    @Parameters(index = "0", description = "kustomization | source") String kindWord;
-    @Parameters(index = "1..*", arity = "1..2", description = "NAME, or 'git NAME' after 'source'") java.util.List<String> rest;
-    @Option(names = "--timeout", defaultValue = "5m", description = "How long resume waits (default: ${DEFAULT-VALUE}).") String timeout;
+
+    @Parameters(index = "0", description = "kustomization | source")
+    String kindWord;
+
+    @Parameters(index = "1..*", arity = "1..2", description = "NAME, or 'git NAME' after 'source'")
+    java.util.List<String> rest;
+
+    @Option(
+        names = "--timeout",
+        defaultValue = "5m",
+        description = "How long resume waits (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
     private final boolean suspend;
 
     Delegate(boolean suspend) {
@@ -54,7 +70,8 @@ public final class SuspendCommand {
       String name;
       if (kindWord.equalsIgnoreCase("source")) {
         if (rest.size() != 2 || !rest.get(0).equals("git")) {
-          throw new IllegalArgumentException("usage: " + (suspend ? "suspend" : "resume") + " source git NAME");
+          throw new IllegalArgumentException(
+              "usage: " + (suspend ? "suspend" : "resume") + " source git NAME");
         }
         name = rest.get(1);
       } else {
@@ -67,7 +84,15 @@ public final class SuspendCommand {
       String ns = options.namespace();
       try (KubernetesClient client = options.connect()) {
         kind.require(client, ns, name);
-        out.println("► " + (suspend ? "suspending " : "resuming ") + kind.lower + " " + name + " in " + ns + " namespace");
+        out.println(
+            "► "
+                + (suspend ? "suspending " : "resuming ")
+                + kind.lower
+                + " "
+                + name
+                + " in "
+                + ns
+                + " namespace");
         kind.setSuspend(client, ns, name, suspend);
         out.println("✔ " + kind.lower + " " + (suspend ? "suspended" : "resumed"));
         out.flush();
@@ -75,10 +100,15 @@ public final class SuspendCommand {
           return 0;
         }
         String token = kind.requestReconcile(client, ns, name);
-        return ReconcileWaiter.await(client, kind, ns, name, Optional.of(token),
-            dev.capstan.controller.api.flux.GoDuration.parse(timeout), out);
+        return ReconcileWaiter.await(
+            client,
+            kind,
+            ns,
+            name,
+            Optional.of(token),
+            dev.capstan.controller.api.flux.GoDuration.parse(timeout),
+            out);
       }
     }
   }
-
 }

@@ -8,13 +8,18 @@ import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A client for a kubeconfig (or KUBECONFIG / ~/.kube/config when none is given), for the server and admin commands. */
+/**
+ * A client for a kubeconfig (or KUBECONFIG / ~/.kube/config when none is given), for the server and
+ * admin commands.
+ */
 public final class KubeClients {
   private KubeClients() {}
 
   /** Connects with {@code kubeconfig}'s current context; {@code null} means the default. */
   public static KubernetesClient connect(Path kubeconfig) {
-    System.setProperty("org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+        "error");
     Config config;
     try {
       if (kubeconfig != null) {
@@ -28,6 +33,9 @@ public final class KubeClients {
     } catch (KubernetesClientException e) {
       throw new IllegalArgumentException("reading the kubeconfig failed: " + e.getMessage(), e);
     }
-    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
   }
 }

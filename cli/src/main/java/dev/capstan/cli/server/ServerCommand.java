@@ -22,15 +22,23 @@ import picocli.CommandLine.Spec;
  * the current kubeconfig until interrupted. On first start it creates {@code capstan-secret} and
  * the initial admin password ({@code capstan admin initial-password}).
  */
-@Command(name = "server", mixinStandardHelpOptions = true, description = "Run the Capstan API server.")
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description = "Run the Capstan API server.")
 public final class ServerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--kubeconfig", description = "Kubeconfig file; default: KUBECONFIG, then ~/.kube/config.")
+  @Option(
+      names = "--kubeconfig",
+      description = "Kubeconfig file; default: KUBECONFIG, then ~/.kube/config.")
   Path kubeconfig;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--tls-cert", description = "PEM certificate chain; with --tls-key, serve HTTPS.")
@@ -39,17 +47,29 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(names = "--tls-key", description = "PEM private key.")
   Path tlsKey;
 
-  @Option(names = {"-n", "--namespace"}, defaultValue = "capstan",
-      description = "The server's namespace: capstan-cm, capstan-rbac-cm, capstan-secret and its Applications (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--namespace"},
+      defaultValue = "capstan",
+      description =
+          "The server's namespace: capstan-cm, capstan-rbac-cm, capstan-secret and its Applications (default: ${DEFAULT-VALUE}).")
   String namespace;
 
-  @Option(names = "--application-namespaces", split = ",", description = "Further namespaces whose Applications are served ('*' globs).")
+  @Option(
+      names = "--application-namespaces",
+      split = ",",
+      description = "Further namespaces whose Applications are served ('*' globs).")
   List<String> applicationNamespaces = new ArrayList<>();
 
-  @Option(names = "--session-ttl", defaultValue = "24h", description = "Login token lifetime, e.g. 24h, 30m (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--session-ttl",
+      defaultValue = "24h",
+      description = "Login token lifetime, e.g. 24h, 30m (default: ${DEFAULT-VALUE}).")
   String sessionTtl;
 
-  @Option(names = "--cache-dir", description = "Where Git snapshots for manifests/diffs are kept (default: a new temporary directory).")
+  @Option(
+      names = "--cache-dir",
+      description =
+          "Where Git snapshots for manifests/diffs are kept (default: a new temporary directory).")
   Path cacheDir;
 
   @Override
@@ -64,21 +84,41 @@ public final class ServerCommand implements Callable<Integer> {
       }
     }
     Duration ttl = dev.capstan.controller.api.flux.GoDuration.parse(sessionTtl);
-    Path cache = cacheDir != null ? Files.createDirectories(cacheDir) : Files.createTempDirectory("capstan-server-git");
-    ServerOptions options = ServerOptions.defaults(namespace, cache).withPort(port).withApplicationNamespaces(applicationNamespaces).withSessionTtl(ttl);
+    Path cache =
+        cacheDir != null
+            ? Files.createDirectories(cacheDir)
+            : Files.createTempDirectory("capstan-server-git");
+    ServerOptions options =
+        ServerOptions.defaults(namespace, cache)
+            .withPort(port)
+            .withApplicationNamespaces(applicationNamespaces)
+            .withSessionTtl(ttl);
     if (tlsCert != null) {
       options = options.withTls(tlsCert, tlsKey);
     }
     KubernetesClient client = connect();
     CapstanServer server = CapstanServer.start(client, options);
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      client.close();
-      stop.countDown();
-    }));
-    out.println("capstan server: namespace " + namespace + ", listening on " + (tlsCert != null ? "https" : "http") + "://0.0.0.0:" + server.port()
-        + (server.bootstrap().createdAdminPassword() ? "; initial admin password created (capstan admin initial-password -n " + namespace + ")" : ""));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  client.close();
+                  stop.countDown();
+                }));
+    out.println(
+        "capstan server: namespace "
+            + namespace
+            + ", listening on "
+            + (tlsCert != null ? "https" : "http")
+            + "://0.0.0.0:"
+            + server.port()
+            + (server.bootstrap().createdAdminPassword()
+                ? "; initial admin password created (capstan admin initial-password -n "
+                    + namespace
+                    + ")"
+                : ""));
     out.flush();
     stop.await();
     return 0;

@@ -49,20 +49,36 @@ class AppCommandIT {
       client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
     }
     for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  x.getType().equals("Established")
+                                      && x.getStatus().equals("True")),
+              60,
+              TimeUnit.SECONDS);
     }
     AppProject project = new AppProject();
-    project.setMetadata(new ObjectMetaBuilder().withName("default").withNamespace(ns.name()).build());
+    project.setMetadata(
+        new ObjectMetaBuilder().withName("default").withNamespace(ns.name()).build());
     project.setSpec(AppProjectSpec.permissive("default"));
     client.resource(project).serverSideApply();
     git = GitFixture.create();
-    controller = ArgoController.start(client,
-        ControllerSettings.defaults(ns.name(), Files.createTempDirectory("capstan-cli-it"))
-            .withReconciliation(Duration.ofSeconds(30), Duration.ZERO)
-            .withLeaderElection(false)
-            .withMetricsPort(-1));
+    controller =
+        ArgoController.start(
+            client,
+            ControllerSettings.defaults(ns.name(), Files.createTempDirectory("capstan-cli-it"))
+                .withReconciliation(Duration.ofSeconds(30), Duration.ZERO)
+                .withLeaderElection(false)
+                .withMetricsPort(-1));
     await().atMost(Duration.ofSeconds(30)).until(controller::isLeading);
   }
 
@@ -81,12 +97,16 @@ class AppCommandIT {
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--kubeconfig", plane.kubeconfig().toString(), "-N", ns.name()));
-    int code = CapstanCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all.toArray(String[]::new));
+    int code =
+        CapstanCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(all.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
   }
 
   private static String cm(String value) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cli-cm\ndata:\n  key: " + value + "\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cli-cm\ndata:\n  key: "
+        + value
+        + "\n";
   }
 
   private static String value(KubernetesClient client, TestNamespace ns) {
@@ -100,7 +120,11 @@ class AppCommandIT {
     FixtureRepository repo = git.createRepository("cli");
     repo.commit().add("app/cm.yaml", cm("v1")).create();
     GitHttpServer http = git.startHttp();
-    Application app = client.getKubernetesSerialization().unmarshal("""
+    Application app =
+        client
+            .getKubernetesSerialization()
+            .unmarshal(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: Application
         metadata:
@@ -109,21 +133,39 @@ class AppCommandIT {
           project: default
           source: {repoURL: %s, targetRevision: main, path: app}
           destination: {server: https://kubernetes.default.svc, namespace: %s}
-        """.formatted(http.url(repo), ns.name()), Application.class);
+        """
+                    .formatted(http.url(repo), ns.name()),
+                Application.class);
     app.getMetadata().setNamespace(ns.name());
     client.resource(app).create();
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      Application a = client.resources(Application.class).inNamespace(ns.name()).withName("cli-app").get();
-      return a.getStatus() != null && a.getStatus().sync() != null && a.getStatus().sync().status().equals("OutOfSync");
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              Application a =
+                  client
+                      .resources(Application.class)
+                      .inNamespace(ns.name())
+                      .withName("cli-app")
+                      .get();
+              return a.getStatus() != null
+                  && a.getStatus().sync() != null
+                  && a.getStatus().sync().status().equals("OutOfSync");
+            });
 
     Run list = capstan(plane, ns, "app", "list");
     assertThat(list.code()).isZero();
-    assertThat(list.out()).startsWith("NAME").contains(ns.name() + "/cli-app").contains("OutOfSync").contains("Manual");
+    assertThat(list.out())
+        .startsWith("NAME")
+        .contains(ns.name() + "/cli-app")
+        .contains("OutOfSync")
+        .contains("Manual");
 
     Run diff = capstan(plane, ns, "app", "diff", "cli-app");
     assertThat(diff.code()).as(diff.err()).isEqualTo(1);
-    assertThat(diff.out()).contains("/ConfigMap " + ns.name() + "/cli-cm (Missing)").contains("+  key: v1");
+    assertThat(diff.out())
+        .contains("/ConfigMap " + ns.name() + "/cli-cm (Missing)")
+        .contains("+  key: v1");
 
     Run manifests = capstan(plane, ns, "app", "manifests", "cli-app");
     assertThat(manifests.code()).as(manifests.err()).isZero();
@@ -131,19 +173,28 @@ class AppCommandIT {
 
     Run sync = capstan(plane, ns, "app", "sync", "cli-app", "--timeout", "60");
     assertThat(sync.code()).as(sync.err()).isZero();
-    assertThat(sync.out()).contains("ConfigMap").contains("Synced").contains("Phase:").contains("Succeeded");
+    assertThat(sync.out())
+        .contains("ConfigMap")
+        .contains("Synced")
+        .contains("Phase:")
+        .contains("Succeeded");
     assertThat(value(client, ns)).isEqualTo("v1");
     assertThat(capstan(plane, ns, "app", "diff", "cli-app").code()).isZero();
 
     repo.commit().add("app/cm.yaml", cm("v2")).create();
     Run refreshed = capstan(plane, ns, "app", "get", "cli-app", "--refresh");
     assertThat(refreshed.code()).as(refreshed.err()).isZero();
-    assertThat(refreshed.out()).contains("Sync Status:        OutOfSync").contains("Health Status:");
+    assertThat(refreshed.out())
+        .contains("Sync Status:        OutOfSync")
+        .contains("Health Status:");
     assertThat(capstan(plane, ns, "app", "sync", "cli-app").code()).isZero();
     assertThat(value(client, ns)).isEqualTo("v2");
 
     Run history = capstan(plane, ns, "app", "history", "cli-app");
-    assertThat(history.out()).containsPattern("(?m)^ID\\s+DATE\\s+REVISION").containsPattern("(?m)^0\\s").containsPattern("(?m)^1\\s");
+    assertThat(history.out())
+        .containsPattern("(?m)^ID\\s+DATE\\s+REVISION")
+        .containsPattern("(?m)^0\\s")
+        .containsPattern("(?m)^1\\s");
 
     Run rollback = capstan(plane, ns, "app", "rollback", "cli-app", "0");
     assertThat(rollback.code()).as(rollback.err()).isZero();
@@ -170,7 +221,11 @@ class AppCommandIT {
 
   @Test
   void rollbackIsRefusedWhileAutoSyncIsOn(KubernetesClient client, TestNamespace ns) {
-    Application app = client.getKubernetesSerialization().unmarshal("""
+    Application app =
+        client
+            .getKubernetesSerialization()
+            .unmarshal(
+                """
         apiVersion: argoproj.io/v1alpha1
         kind: Application
         metadata:
@@ -180,7 +235,8 @@ class AppCommandIT {
           source: {repoURL: http://127.0.0.1:1/x.git, path: app}
           destination: {server: https://kubernetes.default.svc, namespace: default}
           syncPolicy: {automated: {}}
-        """, Application.class);
+        """,
+                Application.class);
     app.getMetadata().setNamespace(ns.name());
     client.resource(app).create();
 

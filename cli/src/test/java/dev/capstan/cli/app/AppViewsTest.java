@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class AppViewsTest {
 
-  private static final String APP = """
+  private static final String APP =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: Application
       metadata: {name: web, namespace: argocd}
@@ -51,8 +52,11 @@ class AppViewsTest {
 
     assertThat(out.lines().toList()).hasSize(2);
     assertThat(out.lines().findFirst().orElseThrow())
-        .isEqualTo("NAME        CLUSTER                         NAMESPACE  PROJECT  STATUS     HEALTH   SYNCPOLICY                   CONDITIONS             REPO                          PATH  TARGET");
-    assertThat(out).contains("argocd/web  https://kubernetes.default.svc  prod       default  OutOfSync  Healthy  Automated (Prune, SelfHeal)  SharedResourceWarning  https://git.example/apps.git  web   main");
+        .isEqualTo(
+            "NAME        CLUSTER                         NAMESPACE  PROJECT  STATUS     HEALTH   SYNCPOLICY                   CONDITIONS             REPO                          PATH  TARGET");
+    assertThat(out)
+        .contains(
+            "argocd/web  https://kubernetes.default.svc  prod       default  OutOfSync  Healthy  Automated (Prune, SelfHeal)  SharedResourceWarning  https://git.example/apps.git  web   main");
   }
 
   @Test
@@ -72,7 +76,9 @@ class AppViewsTest {
   void historyListsIdsDatesAndShortRevisions() {
     String out = render(w -> AppViews.history(app(), w));
 
-    assertThat(out).contains("SOURCE  https://git.example/apps.git").containsPattern("0\\s+2026-01-01T00:00:00Z\\s+main \\(0123456\\)");
+    assertThat(out)
+        .contains("SOURCE  https://git.example/apps.git")
+        .containsPattern("0\\s+2026-01-01T00:00:00Z\\s+main \\(0123456\\)");
   }
 
   @Test
@@ -82,10 +88,13 @@ class AppViewsTest {
     var cl = CapstanCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true));
 
     assertThat(cl.execute("app")).isZero();
-    assertThat(out.toString()).contains("list", "get", "sync", "diff", "history", "rollback", "wait", "manifests", "delete");
+    assertThat(out.toString())
+        .contains(
+            "list", "get", "sync", "diff", "history", "rollback", "wait", "manifests", "delete");
     assertThat(cl.execute("app", "sync")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required parameter");
     assertThat(cl.execute("controller", "--help")).isZero();
-    assertThat(out.toString()).contains("--concurrency", "--metrics-port", "--application-namespaces");
+    assertThat(out.toString())
+        .contains("--concurrency", "--metrics-port", "--application-namespaces");
   }
 }

@@ -72,7 +72,16 @@ class BuildCommandTest {
         repo.resolve("base/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
     git(repo, "init", "-q", "-b", "main");
     git(repo, "add", ".");
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "base");
+    git(
+        repo,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "commit",
+        "-q",
+        "-m",
+        "base");
     Path overlay = Files.createDirectories(dir.resolve("overlay"));
     Files.writeString(
         overlay.resolve("kustomization.yaml"),
@@ -84,7 +93,8 @@ class BuildCommandTest {
   }
 
   private static void git(Path repo, String... args) throws Exception {
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+    java.util.List<String> command =
+        new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
     command.addAll(java.util.List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes());

@@ -39,7 +39,10 @@ final class AppEvents {
   private void record(Application app, String type, String reason, String message) {
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     try {
-      client.v1().events().inNamespace(app.getMetadata().getNamespace())
+      client
+          .v1()
+          .events()
+          .inNamespace(app.getMetadata().getNamespace())
           .resource(
               new EventBuilder()
                   .withNewMetadata()
@@ -57,15 +60,23 @@ final class AppEvents {
                           .build())
                   .withType(type)
                   .withReason(reason)
-                  .withMessage(message.length() > 1000 ? message.substring(0, 1000) + "..." : message)
+                  .withMessage(
+                      message.length() > 1000 ? message.substring(0, 1000) + "..." : message)
                   .withFirstTimestamp(now)
                   .withLastTimestamp(now)
                   .withCount(1)
-                  .withNewSource().withComponent(COMPONENT).endSource()
+                  .withNewSource()
+                  .withComponent(COMPONENT)
+                  .endSource()
                   .build())
           .create();
     } catch (KubernetesClientException e) {
-      LOG.warn("event {} for Application/{}/{} not recorded: {}", reason, app.getMetadata().getNamespace(), app.getMetadata().getName(), e.getMessage());
+      LOG.warn(
+          "event {} for Application/{}/{} not recorded: {}",
+          reason,
+          app.getMetadata().getNamespace(),
+          app.getMetadata().getName(),
+          e.getMessage());
     }
   }
 }

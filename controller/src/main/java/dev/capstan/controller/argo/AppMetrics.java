@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The controller's metrics, named as Argo CD's where Argo CD has one: {@code argocd_app_info}
- * (1 per Application, labels carry sync and health status), {@code argocd_app_sync_total},
- * {@code argocd_app_reconcile} (histogram, seconds), {@code argocd_git_request_total}, and
- * Capstan's {@code capstan_apply_total} (applied objects by action). Thread-safe.
+ * The controller's metrics, named as Argo CD's where Argo CD has one: {@code argocd_app_info} (1
+ * per Application, labels carry sync and health status), {@code argocd_app_sync_total}, {@code
+ * argocd_app_reconcile} (histogram, seconds), {@code argocd_git_request_total}, and Capstan's
+ * {@code capstan_apply_total} (applied objects by action). Thread-safe.
  */
 final class AppMetrics {
 
@@ -37,7 +37,16 @@ final class AppMetrics {
         Info.builder()
             .name("argocd_app_info")
             .help("Information about Applications")
-            .labelNames("namespace", "name", "project", "repo", "dest_server", "dest_namespace", "sync_status", "health_status", "autosync_enabled")
+            .labelNames(
+                "namespace",
+                "name",
+                "project",
+                "repo",
+                "dest_server",
+                "dest_namespace",
+                "sync_status",
+                "health_status",
+                "autosync_enabled")
             .register(registry.getPrometheusRegistry());
   }
 
@@ -50,7 +59,10 @@ final class AppMetrics {
   }
 
   void gitRequest(String repo) {
-    Counter.builder("argocd_git_request").tags("repo", repo, "request_type", "fetch").register(registry).increment();
+    Counter.builder("argocd_git_request")
+        .tags("repo", repo, "request_type", "fetch")
+        .register(registry)
+        .increment();
   }
 
   void synced(AppKey key, String project, String phase) {
@@ -62,7 +74,10 @@ final class AppMetrics {
 
   void applied(List<Change> changes) {
     for (Change c : changes) {
-      Counter.builder("capstan_apply").tags("action", c.action().toString(), "kind", c.key().kind()).register(registry).increment();
+      Counter.builder("capstan_apply")
+          .tags("action", c.action().toString(), "kind", c.key().kind())
+          .register(registry)
+          .increment();
     }
   }
 
@@ -79,7 +94,9 @@ final class AppMetrics {
             app.getSpec().destination().namespace(),
             status.sync() == null ? "Unknown" : status.sync().status(),
             status.health() == null ? "Unknown" : status.health().status(),
-            String.valueOf(app.getSpec().syncPolicy() != null && app.getSpec().syncPolicy().automatedSyncEnabled()));
+            String.valueOf(
+                app.getSpec().syncPolicy() != null
+                    && app.getSpec().syncPolicy().automatedSyncEnabled()));
     List<String> previous = info.put(key, values);
     if (previous != null && !previous.equals(values)) {
       appInfo.remove(previous.toArray(String[]::new));

@@ -21,9 +21,9 @@ import java.util.Optional;
 
 /**
  * What the controller would do for an Application, computed outside it (for {@code capstan app
- * manifests} and {@code capstan app diff}): the same fetch, render and dry-run comparison as
- * {@link ApplicationReconciler}, writing nothing. Not thread-safe across concurrent use of one
- * cache directory by two processes (see {@link GitSource}).
+ * manifests} and {@code capstan app diff}): the same fetch, render and dry-run comparison as {@link
+ * ApplicationReconciler}, writing nothing. Not thread-safe across concurrent use of one cache
+ * directory by two processes (see {@link GitSource}).
  */
 public final class ApplicationPreview {
 
@@ -47,7 +47,8 @@ public final class ApplicationPreview {
   private final GitSource git;
   private final Renderer renderer = new Renderer();
 
-  public ApplicationPreview(KubernetesClient client, String controllerNamespace, Path cacheDirectory) {
+  public ApplicationPreview(
+      KubernetesClient client, String controllerNamespace, Path cacheDirectory) {
     this.client = client;
     this.controllerNamespace = controllerNamespace;
     this.git = new GitSource(GitSourceOptions.defaults(cacheDirectory));
@@ -57,11 +58,14 @@ public final class ApplicationPreview {
   public Manifests manifests(Application app) {
     ApplicationSpec spec = app.getSpec();
     SourceFetcher fetcher = new SourceFetcher(client, git, controllerNamespace, repo -> {});
-    try (SourceFetcher.Fetched fetched = fetcher.fetch(app.getMetadata().getNamespace(), spec.effectiveSources(), List.of())) {
+    try (SourceFetcher.Fetched fetched =
+        fetcher.fetch(app.getMetadata().getNamespace(), spec.effectiveSources(), List.of())) {
       List<RenderSource> inputs = new ArrayList<>();
       for (int i = 0; i < spec.effectiveSources().size(); i++) {
         if (!SpecTranslator.isRefOnly(spec.effectiveSources().get(i))) {
-          inputs.add(SpecTranslator.renderSource(spec.effectiveSources().get(i), fetched.snapshots().get(i).orElseThrow().root()));
+          inputs.add(
+              SpecTranslator.renderSource(
+                  spec.effectiveSources().get(i), fetched.snapshots().get(i).orElseThrow().root()));
         }
       }
       RenderResult result = renderer.render(inputs);
@@ -79,11 +83,22 @@ public final class ApplicationPreview {
     Manifests manifests = manifests(app);
     AppKey key = new AppKey(app.getMetadata().getNamespace(), app.getMetadata().getName());
     Syncer syncer = new Syncer(client, new DiscoveryResourceTypes(client), Optional.empty());
-    boolean prune = app.getSpec().syncPolicy() != null && app.getSpec().syncPolicy().automatedSyncEnabled()
-        && app.getSpec().syncPolicy().automated().prune();
-    var inventory = ResourceStatuses.inventory(app.getStatus() == null ? List.of() : app.getStatus().resources());
-    var cm = client.configMaps().inNamespace(controllerNamespace).withName(ArgoController.CONFIG_MAP).get();
-    var systemIgnores = SystemIgnoreDifferences.parse(cm == null || cm.getData() == null ? java.util.Map.of() : cm.getData());
+    boolean prune =
+        app.getSpec().syncPolicy() != null
+            && app.getSpec().syncPolicy().automatedSyncEnabled()
+            && app.getSpec().syncPolicy().automated().prune();
+    var inventory =
+        ResourceStatuses.inventory(
+            app.getStatus() == null ? List.of() : app.getStatus().resources());
+    var cm =
+        client
+            .configMaps()
+            .inNamespace(controllerNamespace)
+            .withName(ArgoController.CONFIG_MAP)
+            .get();
+    var systemIgnores =
+        SystemIgnoreDifferences.parse(
+            cm == null || cm.getData() == null ? java.util.Map.of() : cm.getData());
     return syncer.diff(
         new TrackingIdOwnership(key.instanceName(controllerNamespace)),
         manifests.objects(),

@@ -37,15 +37,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles one Argo CD Application: load → deletion (cascade through the resources finalizer)
- * → spec and project checks → fetch and render Git → compare (a dry-run sync) → sync when a sync
- * was requested ({@code operation}) or automated sync applies → health → status.
+ * Reconciles one Argo CD Application: load → deletion (cascade through the resources finalizer) →
+ * spec and project checks → fetch and render Git → compare (a dry-run sync) → sync when a sync was
+ * requested ({@code operation}) or automated sync applies → health → status.
  *
- * <p>Idempotent: reconciling an Application whose cluster state already matches Git writes only
- * its status. Safe on bad input: when Git cannot be read or rendered, the status says so in a
- * {@code ComparisonError} condition and nothing is applied or pruned; the last good resources and
- * health stay in the status. One reconcile per Application at a time (the work queue guarantees
- * it); different Applications may be reconciled concurrently.
+ * <p>Idempotent: reconciling an Application whose cluster state already matches Git writes only its
+ * status. Safe on bad input: when Git cannot be read or rendered, the status says so in a {@code
+ * ComparisonError} condition and nothing is applied or pruned; the last good resources and health
+ * stay in the status. One reconcile per Application at a time (the work queue guarantees it);
+ * different Applications may be reconciled concurrently.
  *
  * <p>Returns when to look again: the poll interval with jitter, or a retry backoff.
  */
@@ -54,7 +54,8 @@ public final class ApplicationReconciler {
   /** Argo CD's cascade-deletion finalizer (and its propagation variants). */
   public static final String FINALIZER = "resources-finalizer.argocd.argoproj.io";
 
-  static final List<String> FINALIZERS = List.of(FINALIZER, FINALIZER + "/background", FINALIZER + "/foreground");
+  static final List<String> FINALIZERS =
+      List.of(FINALIZER, FINALIZER + "/background", FINALIZER + "/foreground");
 
   /** Argo CD's refresh request annotation ({@code normal} or {@code hard}). */
   public static final String REFRESH = "argocd.argoproj.io/refresh";
@@ -118,7 +119,8 @@ public final class ApplicationReconciler {
       return Optional.empty();
     }
     Application app = loaded.get();
-    ApplicationStatus previous = app.getStatus() == null ? ApplicationStatus.empty() : app.getStatus();
+    ApplicationStatus previous =
+        app.getStatus() == null ? ApplicationStatus.empty() : app.getStatus();
     Ownership ownership = new TrackingIdOwnership(key.instanceName(settings.namespace()));
     if (app.getMetadata().getDeletionTimestamp() != null) {
       return finalizeDeletion(key, app, previous, ownership);
@@ -136,10 +138,12 @@ public final class ApplicationReconciler {
     }
 
     ApplicationSpec spec = app.getSpec();
-    SyncPolicy policy = spec.syncPolicy() == null ? new SyncPolicy(null, null, null, null) : spec.syncPolicy();
+    SyncPolicy policy =
+        spec.syncPolicy() == null ? new SyncPolicy(null, null, null, null) : spec.syncPolicy();
     boolean autoPrune = policy.automatedSyncEnabled() && policy.automated().prune();
     Inventory inventory = ResourceStatuses.inventory(previous.resources());
-    SyncOptions previewOptions = SpecTranslator.syncOptions(spec, List.of(), autoPrune, systemIgnores).withDryRun(true);
+    SyncOptions previewOptions =
+        SpecTranslator.syncOptions(spec, List.of(), autoPrune, systemIgnores).withDryRun(true);
 
     Rendered rendered;
     Comparison comparison;
@@ -147,13 +151,24 @@ public final class ApplicationReconciler {
       rendered = render(key, spec.effectiveSources(), List.of());
       comparison = compare(ownership, rendered, inventory, previewOptions);
     } catch (ComparisonFailure e) {
-      draft.sync = unknownSync(spec, previous.sync() == null ? List.of() : previous.sync().revisions());
+      draft.sync =
+          unknownSync(spec, previous.sync() == null ? List.of() : previous.sync().revisions());
       draft.condition(StatusDraft.COMPARISON_ERROR, e.getMessage());
       app.operation().ifPresent(op -> draft.operationState = errored(op, e.getMessage()));
-      if (previous.conditions().stream().noneMatch(c -> c.type().equals(StatusDraft.COMPARISON_ERROR) && c.message().equals(e.getMessage()))) {
+      if (previous.conditions().stream()
+          .noneMatch(
+              c ->
+                  c.type().equals(StatusDraft.COMPARISON_ERROR)
+                      && c.message().equals(e.getMessage()))) {
         events.warning(app, "ComparisonError", e.getMessage());
       }
-      Optional<Duration> next = finish(key, app, previous, draft, e.transientFailure ? Optional.of(TRANSIENT_RETRY) : poll());
+      Optional<Duration> next =
+          finish(
+              key,
+              app,
+              previous,
+              draft,
+              e.transientFailure ? Optional.of(TRANSIENT_RETRY) : poll());
       app.operation().ifPresent(op -> store.removeOperation(key, op));
       return next;
     }
@@ -164,15 +179,33 @@ public final class ApplicationReconciler {
     if (requested.isPresent()) {
       run = runRequested(key, app, ownership, requested.get(), rendered, inventory, draft);
     } else if (policy.automatedSyncEnabled() && !comparison.synced()) {
-      AutoSync.Decision decision = AutoSync.decide(policy, comparison, previous.operationState(), clock);
+      AutoSync.Decision decision =
+          AutoSync.decide(policy, comparison, previous.operationState(), clock);
       switch (decision) {
         case AutoSync.Decision.Sync s -> {
-          Operation op = AutoSync.operation(comparison.revisions(), autoPrune, policy, s.healAttempts());
-          run = Optional.of(runner.run(key, app, ownership, op, rendered.objects(), inventory,
-              SpecTranslator.syncOptions(spec, List.of(), autoPrune, systemIgnores), comparison.revisions(), spec.effectiveSources(), s.retryCount()));
+          Operation op =
+              AutoSync.operation(comparison.revisions(), autoPrune, policy, s.healAttempts());
+          run =
+              Optional.of(
+                  runner.run(
+                      key,
+                      app,
+                      ownership,
+                      op,
+                      rendered.objects(),
+                      inventory,
+                      SpecTranslator.syncOptions(spec, List.of(), autoPrune, systemIgnores),
+                      comparison.revisions(),
+                      spec.effectiveSources(),
+                      s.retryCount()));
           draft.operationState = run.get().state();
           if (run.get().succeeded()) {
-            draft.history = OperationRunner.appendHistory(previous.history(), run.get().state(), spec.effectiveSources(), spec.effectiveRevisionHistoryLimit());
+            draft.history =
+                OperationRunner.appendHistory(
+                    previous.history(),
+                    run.get().state(),
+                    spec.effectiveSources(),
+                    spec.effectiveRevisionHistoryLimit());
           } else {
             next = AutoSync.retryDelay(policy, s.retryCount()).or(() -> poll());
           }
@@ -195,16 +228,21 @@ public final class ApplicationReconciler {
     HealthView.Assessed assessed = health.assess(rows, rendered.objects());
     draft.resources = assessed.rows();
     draft.health = assessed.status();
-    draft.sync = new SyncStatus(
-        comparison.synced() ? SyncStatus.SYNCED : SyncStatus.OUT_OF_SYNC,
-        comparison.revisions().size() == 1 ? comparison.revisions().getFirst() : "",
-        comparison.revisions().size() > 1 ? comparison.revisions() : List.of(),
-        comparedTo(spec));
+    draft.sync =
+        new SyncStatus(
+            comparison.synced() ? SyncStatus.SYNCED : SyncStatus.OUT_OF_SYNC,
+            comparison.revisions().size() == 1 ? comparison.revisions().getFirst() : "",
+            comparison.revisions().size() > 1 ? comparison.revisions() : List.of(),
+            comparedTo(spec));
     draft.sourceType = rendered.types().isEmpty() ? "" : rendered.types().getFirst().toString();
-    draft.sourceTypes = spec.hasMultipleSources() ? rendered.types().stream().map(Object::toString).toList() : List.of();
+    draft.sourceTypes =
+        spec.hasMultipleSources()
+            ? rendered.types().stream().map(Object::toString).toList()
+            : List.of();
     comparison.sharedWarnings().forEach(w -> draft.condition(StatusDraft.SHARED_RESOURCE, w));
     if (draft.operationState != null
-        && (OperationState.FAILED.equals(draft.operationState.phase()) || OperationState.ERROR.equals(draft.operationState.phase()))
+        && (OperationState.FAILED.equals(draft.operationState.phase())
+            || OperationState.ERROR.equals(draft.operationState.phase()))
         && draft.operationState.syncResult() != null
         && String.join(",", comparison.revisions()).equals(syncedRevision(draft.operationState))) {
       draft.condition(StatusDraft.SYNC_ERROR, draft.operationState.message());
@@ -215,12 +253,23 @@ public final class ApplicationReconciler {
   }
 
   private Optional<OperationRunner.Run> runRequested(
-      AppKey key, Application app, Ownership ownership, Operation op, Rendered current, Inventory inventory, StatusDraft draft) {
+      AppKey key,
+      Application app,
+      Ownership ownership,
+      Operation op,
+      Rendered current,
+      Inventory inventory,
+      StatusDraft draft) {
     Operation.SyncOperation sync = op.sync();
     ApplicationSpec spec = app.getSpec();
     List<ApplicationSource> sources =
-        !sync.sources().isEmpty() ? sync.sources() : sync.source() != null ? List.of(sync.source()) : spec.effectiveSources();
-    List<String> revisions = !sync.revisions().isEmpty() ? sync.revisions() : sync.revision().isEmpty() ? List.of() : List.of(sync.revision());
+        !sync.sources().isEmpty()
+            ? sync.sources()
+            : sync.source() != null ? List.of(sync.source()) : spec.effectiveSources();
+    List<String> revisions =
+        !sync.revisions().isEmpty()
+            ? sync.revisions()
+            : sync.revision().isEmpty() ? List.of() : List.of(sync.revision());
     Rendered rendered = current;
     if (!revisions.isEmpty() || sync.source() != null || !sync.sources().isEmpty()) {
       try {
@@ -231,37 +280,56 @@ public final class ApplicationReconciler {
         return Optional.empty();
       }
     }
-    List<GenericKubernetesResource> desired = ResourceFilter.select(rendered.objects(), sync.resources());
+    List<GenericKubernetesResource> desired =
+        ResourceFilter.select(rendered.objects(), sync.resources());
     SyncOptions options =
-        SpecTranslator.syncOptions(spec, sync.syncOptions(), sync.prune() && sync.resources().isEmpty(), systemIgnores)
+        SpecTranslator.syncOptions(
+                spec, sync.syncOptions(), sync.prune() && sync.resources().isEmpty(), systemIgnores)
             .withDryRun(sync.dryRun());
     OperationRunner.Run run =
-        runner.run(key, app, ownership, op, desired, inventory, options, rendered.revisions(), sources, 0);
+        runner.run(
+            key, app, ownership, op, desired, inventory, options, rendered.revisions(), sources, 0);
     draft.operationState = run.state();
     if (run.succeeded() && !sync.dryRun()) {
-      draft.history = OperationRunner.appendHistory(draft.history, run.state(), sources, spec.effectiveRevisionHistoryLimit());
+      draft.history =
+          OperationRunner.appendHistory(
+              draft.history, run.state(), sources, spec.effectiveRevisionHistoryLimit());
     }
     return Optional.of(run);
   }
 
-  private Optional<Duration> finalizeDeletion(AppKey key, Application app, ApplicationStatus previous, Ownership ownership) {
-    List<String> finalizers = app.getMetadata().getFinalizers() == null ? List.of() : app.getMetadata().getFinalizers();
+  private Optional<Duration> finalizeDeletion(
+      AppKey key, Application app, ApplicationStatus previous, Ownership ownership) {
+    List<String> finalizers =
+        app.getMetadata().getFinalizers() == null ? List.of() : app.getMetadata().getFinalizers();
     if (finalizers.stream().noneMatch(FINALIZERS::contains)) {
       return Optional.empty();
     }
     SyncResult result =
-        syncer.sync(ownership, List.of(), ResourceStatuses.inventory(previous.resources()),
+        syncer.sync(
+            ownership,
+            List.of(),
+            ResourceStatuses.inventory(previous.resources()),
             SyncOptions.defaults().withPrune(true).withAllowEmpty(true));
     if (result.changes().hasFailures()) {
       StatusDraft draft = new StatusDraft(previous);
-      String message = "cascade deletion failed: " + result.changes().with(dev.capstan.engine.sync.Action.FAILED);
+      String message =
+          "cascade deletion failed: "
+              + result.changes().with(dev.capstan.engine.sync.Action.FAILED);
       draft.condition(StatusDraft.DELETION_ERROR, message);
       events.warning(app, "DeletionError", message);
       store.writeStatus(key, draft.build(now(), settings.namespace()));
       return Optional.of(TRANSIENT_RETRY);
     }
-    LOG.info("{} deleted with its resources: {}", key, result.changes().with(dev.capstan.engine.sync.Action.DELETED));
-    events.normal(app, "ResourceDeleted", "Deleted application resources: " + result.changes().with(dev.capstan.engine.sync.Action.DELETED).size());
+    LOG.info(
+        "{} deleted with its resources: {}",
+        key,
+        result.changes().with(dev.capstan.engine.sync.Action.DELETED));
+    events.normal(
+        app,
+        "ResourceDeleted",
+        "Deleted application resources: "
+            + result.changes().with(dev.capstan.engine.sync.Action.DELETED).size());
     store.removeFinalizers(key, finalizers, FINALIZERS);
     metrics.forget(key);
     return Optional.empty();
@@ -279,13 +347,23 @@ public final class ApplicationReconciler {
       return Optional.of("Destination server missing from app spec");
     }
     if (!inCluster) {
-      return Optional.of("cluster " + (d.server().isEmpty() ? d.name() : d.server())
-          + " is not supported: Capstan deploys to the cluster it runs in (" + ApplicationDestination.IN_CLUSTER + ")");
+      return Optional.of(
+          "cluster "
+              + (d.server().isEmpty() ? d.name() : d.server())
+              + " is not supported: Capstan deploys to the cluster it runs in ("
+              + ApplicationDestination.IN_CLUSTER
+              + ")");
     }
     String projectName = spec.project().isEmpty() ? "default" : spec.project();
     Optional<AppProject> project =
-        Optional.ofNullable(client.resources(AppProject.class).inNamespace(settings.namespace()).withName(projectName).get());
-    return ProjectCheck.violation(projectName, project, key.namespace(), settings.namespace(), spec);
+        Optional.ofNullable(
+            client
+                .resources(AppProject.class)
+                .inNamespace(settings.namespace())
+                .withName(projectName)
+                .get());
+    return ProjectCheck.violation(
+        projectName, project, key.namespace(), settings.namespace(), spec);
   }
 
   private Rendered render(AppKey key, List<ApplicationSource> sources, List<String> revisions) {
@@ -293,7 +371,9 @@ public final class ApplicationReconciler {
       List<RenderSource> inputs = new ArrayList<>();
       for (int i = 0; i < sources.size(); i++) {
         if (!SpecTranslator.isRefOnly(sources.get(i))) {
-          inputs.add(SpecTranslator.renderSource(sources.get(i), fetched.snapshots().get(i).orElseThrow().root()));
+          inputs.add(
+              SpecTranslator.renderSource(
+                  sources.get(i), fetched.snapshots().get(i).orElseThrow().root()));
         }
       }
       RenderResult result = renderer.render(inputs);
@@ -302,45 +382,75 @@ public final class ApplicationReconciler {
       }
       return new Rendered(fetched.revisions(), result.types(), result.objects());
     } catch (GitSourceException e) {
-      throw new ComparisonFailure("Failed to load target state: " + e.getMessage(), e.isTransient());
+      throw new ComparisonFailure(
+          "Failed to load target state: " + e.getMessage(), e.isTransient());
     } catch (IllegalArgumentException e) {
       throw new ComparisonFailure("Failed to load target state: " + e.getMessage(), false);
     }
   }
 
-  private Comparison compare(Ownership ownership, Rendered rendered, Inventory inventory, SyncOptions options) {
+  private Comparison compare(
+      Ownership ownership, Rendered rendered, Inventory inventory, SyncOptions options) {
     try {
-      SyncResult preview = syncer.sync(ownership, rendered.objects(), inventory, options.withDryRun(true));
+      SyncResult preview =
+          syncer.sync(ownership, rendered.objects(), inventory, options.withDryRun(true));
       List<ResourceStatus> rows = ResourceStatuses.of(preview, rendered.objects());
-      return new Comparison(rendered.revisions(), rendered.types(), rendered.objects(), preview, rows, ResourceStatuses.synced(rows));
+      return new Comparison(
+          rendered.revisions(),
+          rendered.types(),
+          rendered.objects(),
+          preview,
+          rows,
+          ResourceStatuses.synced(rows));
     } catch (ClusterException e) {
-      throw new ComparisonFailure("Failed to compare desired state to live state: " + e.getMessage(), e.isTransient());
+      throw new ComparisonFailure(
+          "Failed to compare desired state to live state: " + e.getMessage(), e.isTransient());
     } catch (IllegalArgumentException e) {
-      throw new ComparisonFailure("Failed to compare desired state to live state: " + e.getMessage(), false);
+      throw new ComparisonFailure(
+          "Failed to compare desired state to live state: " + e.getMessage(), false);
     }
   }
 
-  private Optional<Duration> finish(AppKey key, Application app, ApplicationStatus previous, StatusDraft draft, Optional<Duration> next) {
+  private Optional<Duration> finish(
+      AppKey key,
+      Application app,
+      ApplicationStatus previous,
+      StatusDraft draft,
+      Optional<Duration> next) {
     ApplicationStatus status = draft.build(now(), settings.namespace());
     store.writeStatus(key, status);
     announceTransitions(app, previous, status);
     metrics.info(key, app, status);
-    if (app.getMetadata().getAnnotations() != null && app.getMetadata().getAnnotations().containsKey(REFRESH)) {
+    if (app.getMetadata().getAnnotations() != null
+        && app.getMetadata().getAnnotations().containsKey(REFRESH)) {
       store.removeAnnotation(key, REFRESH);
     }
     return next;
   }
 
-  private void announceTransitions(Application app, ApplicationStatus before, ApplicationStatus after) {
+  private void announceTransitions(
+      Application app, ApplicationStatus before, ApplicationStatus after) {
     String syncBefore = before.sync() == null ? "" : before.sync().status();
     String syncAfter = after.sync() == null ? "" : after.sync().status();
     if (!syncBefore.equals(syncAfter)) {
-      events.normal(app, "ResourceUpdated", "Updated sync status: " + (syncBefore.isEmpty() ? "Unknown" : syncBefore) + " -> " + syncAfter);
+      events.normal(
+          app,
+          "ResourceUpdated",
+          "Updated sync status: "
+              + (syncBefore.isEmpty() ? "Unknown" : syncBefore)
+              + " -> "
+              + syncAfter);
     }
     String healthBefore = before.health() == null ? "" : before.health().status();
     String healthAfter = after.health() == null ? "" : after.health().status();
     if (!healthBefore.equals(healthAfter) && !healthAfter.isEmpty()) {
-      events.normal(app, "ResourceUpdated", "Updated health status: " + (healthBefore.isEmpty() ? "Unknown" : healthBefore) + " -> " + healthAfter);
+      events.normal(
+          app,
+          "ResourceUpdated",
+          "Updated health status: "
+              + (healthBefore.isEmpty() ? "Unknown" : healthBefore)
+              + " -> "
+              + healthAfter);
     }
   }
 
@@ -355,7 +465,8 @@ public final class ApplicationReconciler {
   }
 
   private static SyncStatus unknownSync(ApplicationSpec spec, List<String> revisions) {
-    return new SyncStatus(SyncStatus.UNKNOWN, "", revisions, spec == null ? null : comparedTo(spec));
+    return new SyncStatus(
+        SyncStatus.UNKNOWN, "", revisions, spec == null ? null : comparedTo(spec));
   }
 
   private static ComparedTo comparedTo(ApplicationSpec spec) {
@@ -368,7 +479,10 @@ public final class ApplicationReconciler {
 
   private Optional<Duration> poll() {
     long jitter = settings.jitter().toMillis();
-    return Optional.of(settings.reconciliation().plusMillis(jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1)));
+    return Optional.of(
+        settings
+            .reconciliation()
+            .plusMillis(jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1)));
   }
 
   private String now() {
@@ -376,7 +490,10 @@ public final class ApplicationReconciler {
   }
 
   /** The rendered desired state at resolved revisions. */
-  record Rendered(List<String> revisions, List<dev.capstan.engine.render.SourceType> types, List<GenericKubernetesResource> objects) {}
+  record Rendered(
+      List<String> revisions,
+      List<dev.capstan.engine.render.SourceType> types,
+      List<GenericKubernetesResource> objects) {}
 
   /** Git or the comparison failed; the status says why, nothing is synced. */
   static final class ComparisonFailure extends RuntimeException {

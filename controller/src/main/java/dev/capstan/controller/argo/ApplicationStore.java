@@ -6,18 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.api.argo.ApplicationStatus;
 import dev.capstan.controller.api.argo.Operation;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads Applications and writes the parts the controller owns: {@code status} (replaced whole
- * through the status subresource), and the removal of {@code operation}, the refresh annotation
- * and the finalizer. Every write is a JSON patch that touches only its own field, so concurrent
- * edits of the spec are never lost. Thread-safe.
+ * through the status subresource), and the removal of {@code operation}, the refresh annotation and
+ * the finalizer. Every write is a JSON patch that touches only its own field, so concurrent edits
+ * of the spec are never lost. Thread-safe.
  */
 final class ApplicationStore {
 
@@ -31,7 +31,11 @@ final class ApplicationStore {
 
   Optional<Application> get(AppKey key) {
     return Optional.ofNullable(
-        client.resources(Application.class).inNamespace(key.namespace()).withName(key.name()).get());
+        client
+            .resources(Application.class)
+            .inNamespace(key.namespace())
+            .withName(key.name())
+            .get());
   }
 
   /** Replaces {@code status}; a vanished Application is ignored. */
@@ -40,7 +44,10 @@ final class ApplicationStore {
     ObjectNode op = patch.addObject();
     op.put("op", "add");
     op.put("path", "/status");
-    op.set("value", mapper.valueToTree(client.getKubernetesSerialization().convertValue(status, java.util.Map.class)));
+    op.set(
+        "value",
+        mapper.valueToTree(
+            client.getKubernetesSerialization().convertValue(status, java.util.Map.class)));
     patch(key, patch, true);
   }
 
@@ -50,7 +57,10 @@ final class ApplicationStore {
     ObjectNode test = patch.addObject();
     test.put("op", "test");
     test.put("path", "/operation");
-    test.set("value", mapper.valueToTree(client.getKubernetesSerialization().convertValue(expected, java.util.Map.class)));
+    test.set(
+        "value",
+        mapper.valueToTree(
+            client.getKubernetesSerialization().convertValue(expected, java.util.Map.class)));
     patch.addObject().put("op", "remove").put("path", "/operation");
     patch(key, patch, false);
   }
@@ -58,13 +68,16 @@ final class ApplicationStore {
   /** Removes the refresh annotation. */
   void removeAnnotation(AppKey key, String annotation) {
     ArrayNode patch = mapper.createArrayNode();
-    patch.addObject().put("op", "remove").put("path", "/metadata/annotations/" + annotation.replace("~", "~0").replace("/", "~1"));
+    patch
+        .addObject()
+        .put("op", "remove")
+        .put("path", "/metadata/annotations/" + annotation.replace("~", "~0").replace("/", "~1"));
     patch(key, patch, false);
   }
 
   /**
-   * Removes {@code finalizers} from the Application, if its finalizers are still {@code current}
-   * (a concurrent change wins; it queues another reconcile).
+   * Removes {@code finalizers} from the Application, if its finalizers are still {@code current} (a
+   * concurrent change wins; it queues another reconcile).
    */
   void removeFinalizers(AppKey key, List<String> current, List<String> finalizers) {
     ArrayNode patch = mapper.createArrayNode();
@@ -75,13 +88,16 @@ final class ApplicationStore {
     ObjectNode replace = patch.addObject();
     replace.put("op", "replace");
     replace.put("path", "/metadata/finalizers");
-    replace.set("value", mapper.valueToTree(current.stream().filter(f -> !finalizers.contains(f)).toList()));
+    replace.set(
+        "value",
+        mapper.valueToTree(current.stream().filter(f -> !finalizers.contains(f)).toList()));
     patch(key, patch, false);
   }
 
   private void patch(AppKey key, ArrayNode patch, boolean status) {
     try {
-      var resource = client.resources(Application.class).inNamespace(key.namespace()).withName(key.name());
+      var resource =
+          client.resources(Application.class).inNamespace(key.namespace()).withName(key.name());
       String body = patch.toString();
       if (status) {
         resource.subresource("status").patch(PatchContext.of(PatchType.JSON), body);

@@ -53,16 +53,19 @@ public final class ArgoController implements AutoCloseable {
 
   /** Name of the leader-election Lease. */
   public static final String LEASE = "capstan-controller";
+
   /** The settings ConfigMap, in Argo CD's {@code argocd-cm} format. */
   public static final String CONFIG_MAP = "capstan-cm";
 
   private static final Logger LOG = LoggerFactory.getLogger(ArgoController.class);
+
   /** How long a sync waits for one wave to become healthy before the next. */
   private static final Duration WAVE_TIMEOUT = Duration.ofMinutes(5);
 
   private final KubernetesClient client;
   private final ControllerSettings settings;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Optional<MetricsServer> metricsServer;
   private final List<AutoCloseable> running = new ArrayList<>();
   private final CountDownLatch leading = new CountDownLatch(1);
@@ -107,7 +110,8 @@ public final class ArgoController implements AutoCloseable {
   private void elect() {
     String identity = hostName() + "_" + UUID.randomUUID();
     election =
-        client.leaderElector()
+        client
+            .leaderElector()
             .withConfig(
                 new LeaderElectionConfigBuilder()
                     .withName(LEASE)
@@ -121,7 +125,10 @@ public final class ArgoController implements AutoCloseable {
                             this::startReconciling,
                             () -> {
                               if (!closed) {
-                                LOG.warn("lost the Lease {}/{}: stopping reconciles", settings.namespace(), LEASE);
+                                LOG.warn(
+                                    "lost the Lease {}/{}: stopping reconciles",
+                                    settings.namespace(),
+                                    LEASE);
                                 stopReconciling();
                               }
                             },
@@ -141,9 +148,11 @@ public final class ArgoController implements AutoCloseable {
     running.add(cache);
     AppMetrics metrics = new AppMetrics(registry);
     GitSource git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory()));
-    HealthAssessor assessor = new HealthAssessor(HealthOptions.defaults().withArgoConfigMap(config));
+    HealthAssessor assessor =
+        new HealthAssessor(HealthOptions.defaults().withArgoConfigMap(config));
     // As Argo CD: a sync wave starts only once the previous wave is healthy (Degraded stops it).
-    HealthWaveGate gate = new HealthWaveGate(client, types, assessor, WAVE_TIMEOUT, Duration.ofSeconds(1));
+    HealthWaveGate gate =
+        new HealthWaveGate(client, types, assessor, WAVE_TIMEOUT, Duration.ofSeconds(1));
     ApplicationReconciler reconciler =
         new ApplicationReconciler(
             client,
@@ -157,7 +166,8 @@ public final class ArgoController implements AutoCloseable {
             metrics,
             Clock.systemUTC(),
             SystemIgnoreDifferences.parse(config));
-    WorkQueue<AppKey> queue = new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile);
+    WorkQueue<AppKey> queue =
+        new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile);
     running.add(queue);
     running.add(
         cache.addListener(
@@ -170,12 +180,19 @@ public final class ArgoController implements AutoCloseable {
                   }
                 })));
     for (var op : applicationSources()) {
-      SharedIndexInformer<Application> informer = op.inform(new ApplicationEvents(queue, metrics), 0);
+      SharedIndexInformer<Application> informer =
+          op.inform(new ApplicationEvents(queue, metrics), 0);
       running.add(informer::close);
     }
     leading.countDown();
-    LOG.info("Argo CD controller reconciling Applications in {} with {} workers",
-        settings.watchesAllNamespaces() ? "all namespaces" : settings.namespace() + (settings.applicationNamespaces().isEmpty() ? "" : " + " + settings.applicationNamespaces()),
+    LOG.info(
+        "Argo CD controller reconciling Applications in {} with {} workers",
+        settings.watchesAllNamespaces()
+            ? "all namespaces"
+            : settings.namespace()
+                + (settings.applicationNamespaces().isEmpty()
+                    ? ""
+                    : " + " + settings.applicationNamespaces()),
         settings.workers());
   }
 
@@ -195,7 +212,8 @@ public final class ArgoController implements AutoCloseable {
 
   private Map<String, String> configMap() {
     try {
-      ConfigMap cm = client.configMaps().inNamespace(settings.namespace()).withName(CONFIG_MAP).get();
+      ConfigMap cm =
+          client.configMaps().inNamespace(settings.namespace()).withName(CONFIG_MAP).get();
       return cm == null || cm.getData() == null ? Map.of() : cm.getData();
     } catch (KubernetesClientException e) {
       LOG.warn("{}/{} not read: {}", settings.namespace(), CONFIG_MAP, e.getMessage());
@@ -246,9 +264,11 @@ public final class ArgoController implements AutoCloseable {
     public void onUpdate(Application before, Application after) {
       boolean relevant =
           !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-              || !Objects.equals(before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
+              || !Objects.equals(
+                  before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
               || !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
-              || !Objects.equals(before.getMetadata().getFinalizers(), after.getMetadata().getFinalizers())
+              || !Objects.equals(
+                  before.getMetadata().getFinalizers(), after.getMetadata().getFinalizers())
               || !Objects.equals(before.operation(), after.operation())
               || after.getMetadata().getDeletionTimestamp() != null;
       if (relevant) {

@@ -14,15 +14,15 @@ import java.util.Optional;
  * Argo CD's automated-sync rules, for an Application that is OutOfSync:
  *
  * <ul>
- *   <li>an empty desired state is never synced unless {@code allowEmpty} ("auto-sync will wipe
- *       out all resources");
+ *   <li>an empty desired state is never synced unless {@code allowEmpty} ("auto-sync will wipe out
+ *       all resources");
  *   <li>a revision not attempted yet is synced;
  *   <li>a revision already synced successfully is synced again only with {@code selfHeal} (drift
  *       without self-heal leaves the Application OutOfSync); a self-heal right after another one
  *       waits {@link #SELF_HEAL_GAP} (Argo CD's self-heal timeout);
  *   <li>a revision whose sync failed is retried only within {@code retry.limit}, after {@code
- *       retry.backoff} (duration 5s, factor 2, maxDuration 3m by default); otherwise it waits for
- *       a new commit.
+ *       retry.backoff} (duration 5s, factor 2, maxDuration 3m by default); otherwise it waits for a
+ *       new commit.
  * </ul>
  *
  * Pure.
@@ -52,10 +52,12 @@ final class AutoSync {
     record Wait(Duration delay) implements Decision {}
   }
 
-  static Decision decide(SyncPolicy policy, Comparison comparison, OperationState last, Clock clock) {
+  static Decision decide(
+      SyncPolicy policy, Comparison comparison, OperationState last, Clock clock) {
     String revision = String.join(",", comparison.revisions());
     if (comparison.desired().isEmpty() && !policy.automated().allowEmpty()) {
-      return new Decision.Skip("Skipping sync attempt to " + revision + ": auto-sync will wipe out all resources", true);
+      return new Decision.Skip(
+          "Skipping sync attempt to " + revision + ": auto-sync will wipe out all resources", true);
     }
     boolean attempted =
         last != null
@@ -65,10 +67,12 @@ final class AutoSync {
     if (!attempted) {
       return new Decision.Sync(0);
     }
-    boolean failed = OperationState.FAILED.equals(last.phase()) || OperationState.ERROR.equals(last.phase());
+    boolean failed =
+        OperationState.FAILED.equals(last.phase()) || OperationState.ERROR.equals(last.phase());
     if (!failed) {
       if (!policy.automated().selfHeal()) {
-        return new Decision.Skip("Skipping sync attempt to " + revision + ": already synced and selfHeal is off", false);
+        return new Decision.Skip(
+            "Skipping sync attempt to " + revision + ": already synced and selfHeal is off", false);
       }
       // Argo CD's self-heal timeout: after a self-heal, the next one waits SELF_HEAL_GAP, so that
       // a fight with another writer of the same field cannot turn into a hot loop. The first heal
@@ -82,7 +86,13 @@ final class AutoSync {
     }
     long limit = policy.retry() == null ? 0 : policy.retry().limit();
     if (limit >= 0 && last.retryCount() >= limit) {
-      return new Decision.Skip("Skipping sync attempt to " + revision + ": the previous sync failed (" + last.message() + ")", false);
+      return new Decision.Skip(
+          "Skipping sync attempt to "
+              + revision
+              + ": the previous sync failed ("
+              + last.message()
+              + ")",
+          false);
     }
     Duration delay = retryDelay(policy, last.retryCount()).orElse(Duration.ZERO);
     Instant due = parse(last.finishedAt()).plus(delay);
@@ -99,12 +109,21 @@ final class AutoSync {
   }
 
   /** The operation an automated sync records, counting self-heals of the revision. */
-  static Operation operation(List<String> revisions, boolean prune, SyncPolicy policy, long healAttempts) {
+  static Operation operation(
+      List<String> revisions, boolean prune, SyncPolicy policy, long healAttempts) {
     return new Operation(
         new Operation.SyncOperation(
             revisions.size() == 1 ? revisions.getFirst() : "",
             revisions.size() > 1 ? revisions : List.of(),
-            prune, false, null, List.of(), null, List.of(), List.of(), policy.syncOptions(), healAttempts),
+            prune,
+            false,
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of(),
+            policy.syncOptions(),
+            healAttempts),
         new Operation.InitiatedBy("", true),
         List.of(),
         policy.retry());
@@ -132,7 +151,9 @@ final class AutoSync {
       return fallback;
     }
     try {
-      return text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text)) : GoDuration.parse(text);
+      return text.chars().allMatch(Character::isDigit)
+          ? Duration.ofSeconds(Long.parseLong(text))
+          : GoDuration.parse(text);
     } catch (RuntimeException e) {
       return fallback;
     }

@@ -40,35 +40,85 @@ public record ControllerSettings(
     }
   }
 
-  /** Namespace {@code namespace} only, 10 workers, 180 s + up to 60 s polls, leader election on, metrics on 8082. */
+  /**
+   * Namespace {@code namespace} only, 10 workers, 180 s + up to 60 s polls, leader election on,
+   * metrics on 8082.
+   */
   public static ControllerSettings defaults(String namespace, Path cacheDirectory) {
     return new ControllerSettings(
-        namespace, List.of(), 10, Duration.ofSeconds(180), Duration.ofSeconds(60), cacheDirectory, true, 8082);
+        namespace,
+        List.of(),
+        10,
+        Duration.ofSeconds(180),
+        Duration.ofSeconds(60),
+        cacheDirectory,
+        true,
+        8082);
   }
 
   public ControllerSettings withApplicationNamespaces(List<String> value) {
-    return new ControllerSettings(namespace, value, workers, reconciliation, jitter, cacheDirectory, leaderElection, metricsPort);
+    return new ControllerSettings(
+        namespace,
+        value,
+        workers,
+        reconciliation,
+        jitter,
+        cacheDirectory,
+        leaderElection,
+        metricsPort);
   }
 
   public ControllerSettings withWorkers(int value) {
-    return new ControllerSettings(namespace, applicationNamespaces, value, reconciliation, jitter, cacheDirectory, leaderElection, metricsPort);
+    return new ControllerSettings(
+        namespace,
+        applicationNamespaces,
+        value,
+        reconciliation,
+        jitter,
+        cacheDirectory,
+        leaderElection,
+        metricsPort);
   }
 
   public ControllerSettings withReconciliation(Duration interval, Duration jitterValue) {
-    return new ControllerSettings(namespace, applicationNamespaces, workers, interval, jitterValue, cacheDirectory, leaderElection, metricsPort);
+    return new ControllerSettings(
+        namespace,
+        applicationNamespaces,
+        workers,
+        interval,
+        jitterValue,
+        cacheDirectory,
+        leaderElection,
+        metricsPort);
   }
 
   public ControllerSettings withLeaderElection(boolean value) {
-    return new ControllerSettings(namespace, applicationNamespaces, workers, reconciliation, jitter, cacheDirectory, value, metricsPort);
+    return new ControllerSettings(
+        namespace,
+        applicationNamespaces,
+        workers,
+        reconciliation,
+        jitter,
+        cacheDirectory,
+        value,
+        metricsPort);
   }
 
   public ControllerSettings withMetricsPort(int value) {
-    return new ControllerSettings(namespace, applicationNamespaces, workers, reconciliation, jitter, cacheDirectory, leaderElection, value);
+    return new ControllerSettings(
+        namespace,
+        applicationNamespaces,
+        workers,
+        reconciliation,
+        jitter,
+        cacheDirectory,
+        leaderElection,
+        value);
   }
 
   /**
-   * These settings with {@code timeout.reconciliation} and {@code timeout.reconciliation.jitter}
-   * of a {@code capstan-cm} (Argo CD {@code argocd-cm} format: Go durations like {@code 180s}, or
+   * These settings with {@code timeout.reconciliation} and {@code timeout.reconciliation.jitter} of
+   * a {@code capstan-cm} (Argo CD {@code argocd-cm} format: Go durations like {@code 180s}, or
    * plain seconds) where present and valid.
    */
   public ControllerSettings withConfigMap(java.util.Map<String, String> data) {
@@ -94,7 +144,9 @@ public record ControllerSettings(
 
   /** True when Applications of {@code ns} are reconciled. */
   public boolean watches(String ns) {
-    return ns.equals(namespace) || applicationNamespaces.contains("*") || applicationNamespaces.contains(ns);
+    return ns.equals(namespace)
+        || applicationNamespaces.contains("*")
+        || applicationNamespaces.contains(ns);
   }
 
   /** True when every namespace is watched. */

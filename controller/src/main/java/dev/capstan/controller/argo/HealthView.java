@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Health of an Application's resources from the cluster cache: watches each managed kind (so
- * drift of it is routed back), reads live objects from the cache and asks the engine's {@link
+ * Health of an Application's resources from the cluster cache: watches each managed kind (so drift
+ * of it is routed back), reads live objects from the cache and asks the engine's {@link
  * HealthAssessor}. Thread-safe.
  */
 final class HealthView {
@@ -53,7 +53,9 @@ final class HealthView {
       if (target.isPresent() && live.isPresent()) {
         managed.add(ManagedResource.of(target.get(), live.get()));
       } else if (target.isPresent()) {
-        managed.add(new ManagedResource(target.get().groupKind(), r.namespace(), r.name(), target, Optional.empty()));
+        managed.add(
+            new ManagedResource(
+                target.get().groupKind(), r.namespace(), r.name(), target, Optional.empty()));
       } else if (live.isPresent()) {
         managed.add(ManagedResource.live(live.get()));
       }
@@ -64,13 +66,17 @@ final class HealthView {
         new HealthStatus(health.status().wireName(), "", ""));
   }
 
-  private static Optional<GenericKubernetesResource> target(ResourceKey key, List<GenericKubernetesResource> desired) {
+  private static Optional<GenericKubernetesResource> target(
+      ResourceKey key, List<GenericKubernetesResource> desired) {
     return desired.stream()
-        .filter(o -> {
-          ResourceKey k = ResourceKey.of(o);
-          return k.group().equals(key.group()) && k.kind().equals(key.kind()) && k.name().equals(key.name())
-              && (k.namespace().isEmpty() || k.namespace().equals(key.namespace()));
-        })
+        .filter(
+            o -> {
+              ResourceKey k = ResourceKey.of(o);
+              return k.group().equals(key.group())
+                  && k.kind().equals(key.kind())
+                  && k.name().equals(key.name())
+                  && (k.namespace().isEmpty() || k.namespace().equals(key.namespace()));
+            })
         .findFirst();
   }
 }

@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one sync operation (requested or automated) through the engine and reports it in Argo
- * CD's terms: an {@link OperationState} with a per-resource {@code syncResult}, a history entry
- * when it succeeded for real, Events and metrics. Thread-safe.
+ * Runs one sync operation (requested or automated) through the engine and reports it in Argo CD's
+ * terms: an {@link OperationState} with a per-resource {@code syncResult}, a history entry when it
+ * succeeded for real, Events and metrics. Thread-safe.
  */
 final class OperationRunner {
 
@@ -69,7 +69,10 @@ final class OperationRunner {
     String started = now();
     String revision = String.join(",", revisions);
     boolean automated = operation.initiatedBy() != null && operation.initiatedBy().automated();
-    events.normal(app, "OperationStarted", (automated ? "Initiated automated sync to '" : "Initiated sync to '") + revision + "'");
+    events.normal(
+        app,
+        "OperationStarted",
+        (automated ? "Initiated automated sync to '" : "Initiated sync to '") + revision + "'");
     SyncResult result = syncer.sync(ownership, desired, inventory, options);
     List<Change> failures = result.changes().with(Action.FAILED);
     boolean ok = failures.isEmpty();
@@ -77,7 +80,9 @@ final class OperationRunner {
         ok
             ? "successfully synced (all tasks run)"
             : "one or more objects failed to apply, reason: "
-                + String.join("; ", failures.stream().map(c -> c.key() + ": " + c.message()).limit(5).toList());
+                + String.join(
+                    "; ",
+                    failures.stream().map(c -> c.key() + ": " + c.message()).limit(5).toList());
     OperationState state =
         new OperationState(
             operation,
@@ -103,15 +108,24 @@ final class OperationRunner {
     if (ok) {
       events.normal(app, "OperationCompleted", "Sync operation to " + revision + " succeeded");
     } else {
-      events.warning(app, "OperationCompleted", "Sync operation to " + revision + " failed: " + message);
+      events.warning(
+          app, "OperationCompleted", "Sync operation to " + revision + " failed: " + message);
     }
-    LOG.info("{} sync to {} {}: {}", key, revision, state.phase(), result.changes().changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList());
+    LOG.info(
+        "{} sync to {} {}: {}",
+        key,
+        revision,
+        state.phase(),
+        result.changes().changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList());
     return new Run(state, result, ok);
   }
 
   /** The history with a new entry for {@code state} appended, trimmed to {@code limit}. */
   static List<RevisionHistory> appendHistory(
-      List<RevisionHistory> history, OperationState state, List<ApplicationSource> sources, long limit) {
+      List<RevisionHistory> history,
+      OperationState state,
+      List<ApplicationSource> sources,
+      long limit) {
     List<RevisionHistory> out = new ArrayList<>(history);
     long id = history.stream().mapToLong(RevisionHistory::id).max().orElse(-1) + 1;
     OperationState.SyncResult r = state.syncResult();
@@ -131,11 +145,13 @@ final class OperationRunner {
     return out;
   }
 
-  private static List<ResourceResult> resourceResults(SyncResult result, List<GenericKubernetesResource> desired) {
+  private static List<ResourceResult> resourceResults(
+      SyncResult result, List<GenericKubernetesResource> desired) {
     Map<String, String> versions = new HashMap<>();
     for (GenericKubernetesResource o : desired) {
       ResourceKey k = ResourceKey.of(o);
-      versions.put(k.group() + "/" + k.kind() + "/" + k.name(), ResourceStatuses.version(o.getApiVersion()));
+      versions.put(
+          k.group() + "/" + k.kind() + "/" + k.name(), ResourceStatuses.version(o.getApiVersion()));
     }
     List<ResourceResult> out = new ArrayList<>();
     for (Change c : result.changes().changes()) {
@@ -145,14 +161,26 @@ final class OperationRunner {
             case CREATED, CONFIGURED, UNCHANGED -> "Synced";
             case DELETED -> "Pruned";
             case FAILED -> "SyncFailed";
-            case SKIPPED -> c.message().toLowerCase().contains("prun") ? "PruneSkipped" : "SyncSkipped";
+            case SKIPPED ->
+                c.message().toLowerCase().contains("prun") ? "PruneSkipped" : "SyncSkipped";
           };
-      String message = c.message().isEmpty() ? c.action().toString().toLowerCase() : c.action().toString().toLowerCase() + ": " + c.message();
+      String message =
+          c.message().isEmpty()
+              ? c.action().toString().toLowerCase()
+              : c.action().toString().toLowerCase() + ": " + c.message();
       out.add(
           new ResourceResult(
-              k.group(), versions.getOrDefault(k.group() + "/" + k.kind() + "/" + k.name(), ""), k.kind(),
-              k.namespace(), k.name(), status, message, "",
-              c.action() == Action.FAILED ? "Failed" : "Succeeded", "Sync", List.of()));
+              k.group(),
+              versions.getOrDefault(k.group() + "/" + k.kind() + "/" + k.name(), ""),
+              k.kind(),
+              k.namespace(),
+              k.name(),
+              status,
+              message,
+              "",
+              c.action() == Action.FAILED ? "Failed" : "Succeeded",
+              "Sync",
+              List.of()));
     }
     return out;
   }

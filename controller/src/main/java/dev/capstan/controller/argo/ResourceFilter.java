@@ -10,16 +10,25 @@ final class ResourceFilter {
 
   private ResourceFilter() {}
 
-  static List<GenericKubernetesResource> select(List<GenericKubernetesResource> objects, List<SyncOperationResource> selected) {
+  static List<GenericKubernetesResource> select(
+      List<GenericKubernetesResource> objects, List<SyncOperationResource> selected) {
     if (selected.isEmpty()) {
       return objects;
     }
     return objects.stream()
-        .filter(o -> {
-          ResourceKey k = ResourceKey.of(o);
-          return selected.stream().anyMatch(s -> s.group().equals(k.group()) && s.kind().equals(k.kind()) && s.name().equals(k.name())
-              && (s.namespace().isEmpty() || k.namespace().isEmpty() || s.namespace().equals(k.namespace())));
-        })
+        .filter(
+            o -> {
+              ResourceKey k = ResourceKey.of(o);
+              return selected.stream()
+                  .anyMatch(
+                      s ->
+                          s.group().equals(k.group())
+                              && s.kind().equals(k.kind())
+                              && s.name().equals(k.name())
+                              && (s.namespace().isEmpty()
+                                  || k.namespace().isEmpty()
+                                  || s.namespace().equals(k.namespace())));
+            })
         .toList();
   }
 }

@@ -67,7 +67,9 @@ final class ResourceStatuses {
 
   /** True when every row that counts is Synced (shared objects do not count). */
   static boolean synced(List<ResourceStatus> rows) {
-    return rows.stream().filter(r -> !r.status().equals(UNKNOWN)).allMatch(r -> r.status().equals(SYNCED));
+    return rows.stream()
+        .filter(r -> !r.status().equals(UNKNOWN))
+        .allMatch(r -> r.status().equals(SYNCED));
   }
 
   /** The rows with health filled in from the application health. */
@@ -78,10 +80,25 @@ final class ResourceStatuses {
     }
     List<ResourceStatus> out = new ArrayList<>();
     for (ResourceStatus r : rows) {
-      String identity = r.namespace().isEmpty() ? r.kind() + "/" + r.name() : r.kind() + "/" + r.namespace() + "/" + r.name();
+      String identity =
+          r.namespace().isEmpty()
+              ? r.kind() + "/" + r.name()
+              : r.kind() + "/" + r.namespace() + "/" + r.name();
       HealthResult h = byIdentity.get(identity);
       HealthStatus hs = h == null ? null : new HealthStatus(h.status().wireName(), h.message(), "");
-      out.add(new ResourceStatus(r.group(), r.version(), r.kind(), r.namespace(), r.name(), r.status(), hs, false, r.requiresPruning(), false, 0));
+      out.add(
+          new ResourceStatus(
+              r.group(),
+              r.version(),
+              r.kind(),
+              r.namespace(),
+              r.name(),
+              r.status(),
+              hs,
+              false,
+              r.requiresPruning(),
+              false,
+              0));
     }
     return out;
   }
@@ -90,12 +107,27 @@ final class ResourceStatuses {
   static Inventory inventory(List<ResourceStatus> rows) {
     return new Inventory(
         rows.stream()
-            .map(r -> new InventoryEntry(new ResourceKey(r.group(), r.kind(), r.namespace(), r.name()), r.version()))
+            .map(
+                r ->
+                    new InventoryEntry(
+                        new ResourceKey(r.group(), r.kind(), r.namespace(), r.name()), r.version()))
             .toList());
   }
 
-  static ResourceStatus row(ResourceKey key, String version, String status, boolean prune, HealthStatus health) {
-    return new ResourceStatus(key.group(), version, key.kind(), key.namespace(), key.name(), status, health, false, prune, false, 0);
+  static ResourceStatus row(
+      ResourceKey key, String version, String status, boolean prune, HealthStatus health) {
+    return new ResourceStatus(
+        key.group(),
+        version,
+        key.kind(),
+        key.namespace(),
+        key.name(),
+        status,
+        health,
+        false,
+        prune,
+        false,
+        0);
   }
 
   static String version(String apiVersion) {

@@ -49,7 +49,11 @@ final class SourceFetcher {
   private final String controllerNamespace;
   private final Consumer<String> gitRequestCounter;
 
-  SourceFetcher(KubernetesClient client, GitSource git, String controllerNamespace, Consumer<String> gitRequestCounter) {
+  SourceFetcher(
+      KubernetesClient client,
+      GitSource git,
+      String controllerNamespace,
+      Consumer<String> gitRequestCounter) {
     this.client = client;
     this.git = git;
     this.controllerNamespace = controllerNamespace;
@@ -59,8 +63,8 @@ final class SourceFetcher {
   /**
    * Checks out each source at its revision.
    *
-   * @param revisions per-source revision overrides (empty string: the source's own
-   *     {@code targetRevision})
+   * @param revisions per-source revision overrides (empty string: the source's own {@code
+   *     targetRevision})
    * @throws GitSourceException when any source cannot be read (the ones read are released)
    */
   Fetched fetch(String appNamespace, List<ApplicationSource> sources, List<String> revisions) {
@@ -77,7 +81,10 @@ final class SourceFetcher {
                 .map(ArgoCdRepositoryCredentials.Match::credentials)
                 .orElse(GitCredentials.none());
         gitRequestCounter.accept(s.repoURL());
-        out.add(Optional.of(git.checkout(new GitRemote(s.repoURL(), credentials), RevisionSpec.parse(revision))));
+        out.add(
+            Optional.of(
+                git.checkout(
+                    new GitRemote(s.repoURL(), credentials), RevisionSpec.parse(revision))));
       }
     } catch (RuntimeException e) {
       out.forEach(o -> o.ifPresent(Snapshot::close));
@@ -93,11 +100,16 @@ final class SourceFetcher {
       List<Secret> secrets;
       try {
         secrets =
-            client.secrets().inNamespace(ns)
-                .withLabelIn(ArgoCdRepositoryCredentials.SECRET_TYPE_LABEL, "repository", "repo-creds")
-                .list().getItems();
+            client
+                .secrets()
+                .inNamespace(ns)
+                .withLabelIn(
+                    ArgoCdRepositoryCredentials.SECRET_TYPE_LABEL, "repository", "repo-creds")
+                .list()
+                .getItems();
       } catch (KubernetesClientException e) {
-        continue; // no permission to read secrets there: anonymous access, the git error will say so
+        continue; // no permission to read secrets there: anonymous access, the git error will say
+        // so
       }
       for (Secret s : secrets) {
         Map<String, byte[]> data = new LinkedHashMap<>();
@@ -105,9 +117,11 @@ final class SourceFetcher {
           s.getData().forEach((k, v) -> data.put(k, Base64.getDecoder().decode(v)));
         }
         if (s.getStringData() != null) {
-          s.getStringData().forEach((k, v) -> data.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          s.getStringData()
+              .forEach((k, v) -> data.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        Map<String, String> labels = s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
+        Map<String, String> labels =
+            s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
         out.add(new SecretData(s.getMetadata().getName(), labels, data));
       }
     }

@@ -25,7 +25,8 @@ final class SpecTranslator {
   /** The render input of {@code source} checked out at {@code root}. */
   static RenderSource renderSource(ApplicationSource source, Path root) {
     RenderSource r =
-        new RenderSource(root, source.path(), source.repoURL(), !source.chart().isEmpty(), null, null);
+        new RenderSource(
+            root, source.path(), source.repoURL(), !source.chart().isEmpty(), null, null);
     if (source.directory() != null) {
       ApplicationSource.Directory d = source.directory();
       r = r.withDirectory(new DirectoryOptions(d.recurse(), d.include(), d.exclude()));
@@ -92,7 +93,8 @@ final class SpecTranslator {
     try {
       return Long.parseLong(String.valueOf(v).strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("replicas entry " + r.name() + " has count " + v + ", not a number");
+      throw new IllegalArgumentException(
+          "replicas entry " + r.name() + " has count " + v + ", not a number");
     }
   }
 
@@ -104,7 +106,16 @@ final class SpecTranslator {
 
   static List<IgnoreDifference> ignoreDifferences(List<ResourceIgnoreDifferences> rules) {
     return rules.stream()
-        .map(r -> new IgnoreDifference(r.group(), r.kind(), r.name(), r.namespace(), r.jsonPointers(), r.jqPathExpressions(), r.managedFieldsManagers()))
+        .map(
+            r ->
+                new IgnoreDifference(
+                    r.group(),
+                    r.kind(),
+                    r.name(),
+                    r.namespace(),
+                    r.jsonPointers(),
+                    r.jqPathExpressions(),
+                    r.managedFieldsManagers()))
         .toList();
   }
 
@@ -117,8 +128,14 @@ final class SpecTranslator {
     return syncOptions(spec, extraOptions, prune, List.of());
   }
 
-  /** As {@link #syncOptions(ApplicationSpec, List, boolean)}, with system-wide ignore rules first. */
-  static SyncOptions syncOptions(ApplicationSpec spec, List<String> extraOptions, boolean prune, List<IgnoreDifference> systemIgnores) {
+  /**
+   * As {@link #syncOptions(ApplicationSpec, List, boolean)}, with system-wide ignore rules first.
+   */
+  static SyncOptions syncOptions(
+      ApplicationSpec spec,
+      List<String> extraOptions,
+      boolean prune,
+      List<IgnoreDifference> systemIgnores) {
     List<String> all = new ArrayList<>();
     SyncPolicy policy = spec.syncPolicy();
     if (policy != null) {
@@ -126,7 +143,8 @@ final class SpecTranslator {
     }
     all.addAll(extraOptions);
     SyncPolicy merged = new SyncPolicy(null, all, null, null);
-    boolean allowEmpty = policy != null && policy.automated() != null && policy.automated().allowEmpty();
+    boolean allowEmpty =
+        policy != null && policy.automated() != null && policy.automated().allowEmpty();
     return SyncOptions.defaults()
         .withTargetNamespace(spec.destination().namespace())
         .withCreateNamespace(isTrue(merged.syncOption("CreateNamespace")))
@@ -134,10 +152,12 @@ final class SpecTranslator {
         .withRespectIgnoreDifferences(isTrue(merged.syncOption("RespectIgnoreDifferences")))
         .withAllowEmpty(allowEmpty)
         .withPrune(prune && !isFalse(merged.syncOption("Prune")))
-        .withDiffOptions(DiffOptions.defaults().withIgnoreDifferences(allIgnores(systemIgnores, spec)));
+        .withDiffOptions(
+            DiffOptions.defaults().withIgnoreDifferences(allIgnores(systemIgnores, spec)));
   }
 
-  private static List<IgnoreDifference> allIgnores(List<IgnoreDifference> systemIgnores, ApplicationSpec spec) {
+  private static List<IgnoreDifference> allIgnores(
+      List<IgnoreDifference> systemIgnores, ApplicationSpec spec) {
     List<IgnoreDifference> all = new ArrayList<>(systemIgnores);
     all.addAll(ignoreDifferences(spec.ignoreDifferences()));
     return all;

@@ -16,8 +16,8 @@ import java.util.Map;
  * The one place an Application's status is put together: starts from the previous status (so
  * whatever a step does not know — resources and health after a failed comparison, history — is
  * kept), each step sets its part, {@link #build} stamps {@code reconciledAt}. Conditions are
- * recomputed on every reconcile; a condition that was already there keeps its transition time.
- * Not thread-safe; one per reconcile.
+ * recomputed on every reconcile; a condition that was already there keeps its transition time. Not
+ * thread-safe; one per reconcile.
  */
 final class StatusDraft {
 
@@ -76,7 +76,19 @@ final class StatusDraft {
       h = new HealthStatus(h.status(), h.message(), now);
     }
     return new ApplicationStatus(
-        sync, h, resources, out, operationState, history, now, now, sourceType, sourceTypes,
-        previous.summary(), controllerNamespace, "", null);
+        sync,
+        h,
+        resources,
+        out,
+        operationState,
+        history,
+        now,
+        now,
+        sourceType,
+        sourceTypes,
+        previous.summary(),
+        controllerNamespace,
+        "",
+        null);
   }
 }

@@ -10,12 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The system-wide ignore rules of {@code capstan-cm}, in Argo CD's {@code argocd-cm} format:
- * {@code resource.customizations.ignoreDifferences.<group>_<kind>} (core kinds: {@code _Kind} or
- * {@code Kind}) and {@code resource.customizations.ignoreDifferences.all}, each a YAML block with
- * {@code jsonPointers}, {@code jqPathExpressions} and {@code managedFieldsManagers}. They apply to
- * every Application, before its own {@code ignoreDifferences}. A malformed entry is logged and
- * skipped. Pure apart from logging.
+ * The system-wide ignore rules of {@code capstan-cm}, in Argo CD's {@code argocd-cm} format: {@code
+ * resource.customizations.ignoreDifferences.<group>_<kind>} (core kinds: {@code _Kind} or {@code
+ * Kind}) and {@code resource.customizations.ignoreDifferences.all}, each a YAML block with {@code
+ * jsonPointers}, {@code jqPathExpressions} and {@code managedFieldsManagers}. They apply to every
+ * Application, before its own {@code ignoreDifferences}. A malformed entry is logged and skipped.
+ * Pure apart from logging.
  */
 final class SystemIgnoreDifferences {
 
@@ -29,29 +29,37 @@ final class SystemIgnoreDifferences {
     config.entrySet().stream()
         .filter(e -> e.getKey().startsWith(PREFIX))
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> {
-          String target = e.getKey().substring(PREFIX.length());
-          String group;
-          String kind;
-          if (target.equals("all")) {
-            group = "*";
-            kind = "*";
-          } else {
-            int sep = target.lastIndexOf('_');
-            group = sep < 0 ? "" : target.substring(0, sep);
-            kind = sep < 0 ? target : target.substring(sep + 1);
-          }
-          try {
-            Object tree = YamlReader.readOne(e.getValue(), e.getKey());
-            if (!(tree instanceof Map<?, ?> map)) {
-              throw new IllegalArgumentException("not a mapping");
-            }
-            out.add(new IgnoreDifference(group, kind, "", "", strings(map.get("jsonPointers")),
-                strings(map.get("jqPathExpressions")), strings(map.get("managedFieldsManagers"))));
-          } catch (KustomizeException | IllegalArgumentException ex) {
-            LOG.warn("capstan-cm {} ignored: {}", e.getKey(), ex.getMessage());
-          }
-        });
+        .forEach(
+            e -> {
+              String target = e.getKey().substring(PREFIX.length());
+              String group;
+              String kind;
+              if (target.equals("all")) {
+                group = "*";
+                kind = "*";
+              } else {
+                int sep = target.lastIndexOf('_');
+                group = sep < 0 ? "" : target.substring(0, sep);
+                kind = sep < 0 ? target : target.substring(sep + 1);
+              }
+              try {
+                Object tree = YamlReader.readOne(e.getValue(), e.getKey());
+                if (!(tree instanceof Map<?, ?> map)) {
+                  throw new IllegalArgumentException("not a mapping");
+                }
+                out.add(
+                    new IgnoreDifference(
+                        group,
+                        kind,
+                        "",
+                        "",
+                        strings(map.get("jsonPointers")),
+                        strings(map.get("jqPathExpressions")),
+                        strings(map.get("managedFieldsManagers"))));
+              } catch (KustomizeException | IllegalArgumentException ex) {
+                LOG.warn("capstan-cm {} ignored: {}", e.getKey(), ex.getMessage());
+              }
+            });
     return out;
   }
 

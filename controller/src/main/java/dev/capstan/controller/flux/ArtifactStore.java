@@ -21,11 +21,11 @@ import java.util.UUID;
  * <cache>/artifacts/<namespace>/<name>/<digest>}, holding the files of the commit that pass the
  * {@link SourceIgnore} rules, plus the included repositories' artifacts.
  *
- * <p>The digest is {@code sha256:} over every file in path order (path, NUL, {@code x} or {@code
- * -} for the executable bit, NUL, length, NUL, bytes): equal content gives an equal digest, as a
- * Flux artifact's digest does (Flux hashes its tarball, so the values differ from Flux's). An
- * artifact is written to a staging directory and renamed into place; it is never changed after. The
- * two newest artifacts of a repository are kept (a Kustomization may still be reading the older).
+ * <p>The digest is {@code sha256:} over every file in path order (path, NUL, {@code x} or {@code -}
+ * for the executable bit, NUL, length, NUL, bytes): equal content gives an equal digest, as a Flux
+ * artifact's digest does (Flux hashes its tarball, so the values differ from Flux's). An artifact
+ * is written to a staging directory and renamed into place; it is never changed after. The two
+ * newest artifacts of a repository are kept (a Kustomization may still be reading the older).
  * Thread-safe for different repositories; one repository is reconciled by one worker at a time.
  */
 final class ArtifactStore {
@@ -46,17 +46,22 @@ final class ArtifactStore {
     this.root = cacheDirectory.resolve("artifacts");
   }
 
-  /** Where an artifact named by {@code status.artifact.url} lives, if it is one of ours and exists. */
+  /**
+   * Where an artifact named by {@code status.artifact.url} lives, if it is one of ours and exists.
+   */
   Optional<Path> resolve(String url) {
     if (url == null || !url.startsWith("file:")) {
       return Optional.empty();
     }
     Path p = Path.of(java.net.URI.create(url)).toAbsolutePath().normalize();
-    return p.startsWith(root.toAbsolutePath().normalize()) && Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+    return p.startsWith(root.toAbsolutePath().normalize()) && Files.isDirectory(p)
+        ? Optional.of(p)
+        : Optional.empty();
   }
 
   /** Publishes the filtered content of {@code checkout} (plus inclusions) for {@code key}. */
-  Artifact publish(ObjectKey key, Path checkout, SourceIgnore ignore, List<Inclusion> inclusions) throws IOException {
+  Artifact publish(ObjectKey key, Path checkout, SourceIgnore ignore, List<Inclusion> inclusions)
+      throws IOException {
     Path base = root.resolve(key.namespace()).resolve(key.name());
     Files.createDirectories(base);
     Path staging = base.resolve(".staging-" + UUID.randomUUID());
@@ -82,7 +87,11 @@ final class ArtifactStore {
       }
       touch(dir);
       prune(base, dir);
-      return new Artifact(dir, "gitrepository/" + key.namespace() + "/" + key.name() + "/" + hex, d.digest(), d.size());
+      return new Artifact(
+          dir,
+          "gitrepository/" + key.namespace() + "/" + key.name() + "/" + hex,
+          d.digest(),
+          d.size());
     } finally {
       deleteTree(staging);
     }
@@ -92,7 +101,8 @@ final class ArtifactStore {
     copyFilteredInto(from, to, ignore, "");
   }
 
-  private static void copyFilteredInto(Path from, Path to, SourceIgnore ignore, String prefix) throws IOException {
+  private static void copyFilteredInto(Path from, Path to, SourceIgnore ignore, String prefix)
+      throws IOException {
     List<Path> children;
     try (var list = Files.list(from)) {
       children = list.sorted().toList();
@@ -150,7 +160,10 @@ final class ArtifactStore {
     long size = 0;
     List<Path> files;
     try (var walk = Files.walk(dir)) {
-      files = walk.filter(p -> !Files.isDirectory(p)).sorted(Comparator.comparing(p -> SourceIgnore.relative(dir, p))).toList();
+      files =
+          walk.filter(p -> !Files.isDirectory(p))
+              .sorted(Comparator.comparing(p -> SourceIgnore.relative(dir, p)))
+              .toList();
     }
     byte[] buffer = new byte[8192];
     for (Path f : files) {
@@ -173,21 +186,27 @@ final class ArtifactStore {
   }
 
   private static void touch(Path dir) throws IOException {
-    Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    Files.setLastModifiedTime(
+        dir, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
   }
 
   private static void prune(Path base, Path keep) throws IOException {
     List<Path> dirs = new ArrayList<>();
     try (var list = Files.list(base)) {
-      list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).forEach(dirs::add);
+      list.filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .forEach(dirs::add);
     }
-    dirs.sort(Comparator.comparing((Path p) -> {
-      try {
-        return Files.getLastModifiedTime(p).toMillis();
-      } catch (IOException e) {
-        return 0L;
-      }
-    }).reversed());
+    dirs.sort(
+        Comparator.comparing(
+                (Path p) -> {
+                  try {
+                    return Files.getLastModifiedTime(p).toMillis();
+                  } catch (IOException e) {
+                    return 0L;
+                  }
+                })
+            .reversed());
     for (int i = 0; i < dirs.size(); i++) {
       if (i >= 2 && !dirs.get(i).equals(keep)) {
         deleteTree(dirs.get(i));

@@ -34,7 +34,8 @@ final class ConditionSet {
   ConditionSet set(String type, String status, String reason, String message) {
     Optional<Condition> old = get(type);
     String since =
-        old.filter(c -> c.status().equals(status)).map(Condition::lastTransitionTime)
+        old.filter(c -> c.status().equals(status))
+            .map(Condition::lastTransitionTime)
             .filter(t -> !t.isEmpty())
             .orElse(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
     Condition c = new Condition(type, status, generation, since, reason, truncate(message));

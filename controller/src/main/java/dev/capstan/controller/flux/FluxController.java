@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Flux dialect's controller: informers on GitRepositories and Kustomizations (all namespaces
- * or one), a work queue per kind, and the shared engine underneath. Wake-ups: a spec, annotation
- * or deletion change of an object; a GitRepository's new artifact wakes the Kustomizations that
- * use it; a Kustomization becoming Ready wakes those that depend on it; a meaningful change of a
+ * The Flux dialect's controller: informers on GitRepositories and Kustomizations (all namespaces or
+ * one), a work queue per kind, and the shared engine underneath. Wake-ups: a spec, annotation or
+ * deletion change of an object; a GitRepository's new artifact wakes the Kustomizations that use
+ * it; a Kustomization becoming Ready wakes those that depend on it; a meaningful change of a
  * managed object in the cluster cache wakes its Kustomization (drift is corrected within about a
  * second); and each object's own interval.
  *
@@ -46,7 +46,10 @@ public final class FluxController implements AutoCloseable {
   private WorkQueue<ObjectKey> kustomizations;
   private SharedIndexInformer<Kustomization> kustomizationInformer;
 
-  private FluxController(KubernetesClient client, FluxSettings settings, io.micrometer.core.instrument.MeterRegistry registry) {
+  private FluxController(
+      KubernetesClient client,
+      FluxSettings settings,
+      io.micrometer.core.instrument.MeterRegistry registry) {
     this.client = client;
     this.settings = settings;
     this.metrics = new FluxMetrics(registry);
@@ -58,7 +61,10 @@ public final class FluxController implements AutoCloseable {
   }
 
   /** Starts reconciling at once; Flux's {@code gotk_*} metrics go to {@code registry}. */
-  public static FluxController start(KubernetesClient client, FluxSettings settings, io.micrometer.core.instrument.MeterRegistry registry) {
+  public static FluxController start(
+      KubernetesClient client,
+      FluxSettings settings,
+      io.micrometer.core.instrument.MeterRegistry registry) {
     FluxController c = new FluxController(client, settings, registry);
     c.startReconciling();
     return c;
@@ -83,135 +89,208 @@ public final class FluxController implements AutoCloseable {
     running.add(cache);
     FluxEvents events = new FluxEvents(client, clock);
     ArtifactStore artifacts = new ArtifactStore(settings.cacheDirectory());
-    // one Git source per spec.timeout, each with its own cache directory (a cache directory has one owner)
-    java.util.Map<java.time.Duration, GitSource> gitSources = new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.function.Function<java.time.Duration, GitSource> git = timeout -> gitSources.computeIfAbsent(timeout, t ->
-        new GitSource(GitSourceOptions.defaults(settings.cacheDirectory().resolve("git-" + t.toMillis() + "ms")).withTimeout(t)));
-    GitRepositoryReconciler repos = new GitRepositoryReconciler(client, git, artifacts, events, clock);
+    // one Git source per spec.timeout, each with its own cache directory (a cache directory has one
+    // owner)
+    java.util.Map<java.time.Duration, GitSource> gitSources =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.function.Function<java.time.Duration, GitSource> git =
+        timeout ->
+            gitSources.computeIfAbsent(
+                timeout,
+                t ->
+                    new GitSource(
+                        GitSourceOptions.defaults(
+                                settings.cacheDirectory().resolve("git-" + t.toMillis() + "ms"))
+                            .withTimeout(t)));
+    GitRepositoryReconciler repos =
+        new GitRepositoryReconciler(client, git, artifacts, events, clock);
     KustomizationReconciler ks =
         new KustomizationReconciler(
-            client, types, cache, artifacts, new KustomizationBuild(new Renderer()),
-            new HealthChecker(new KStatusComputer(clock)), events, settings, clock);
+            client,
+            types,
+            cache,
+            artifacts,
+            new KustomizationBuild(new Renderer()),
+            new HealthChecker(new KStatusComputer(clock)),
+            events,
+            settings,
+            clock);
     // A restarted controller has no local artifacts: the first artifact this process stores for a
-    // GitRepository wakes the Kustomizations using it, even when status shows an unchanged revision.
+    // GitRepository wakes the Kustomizations using it, even when status shows an unchanged
+    // revision.
     java.util.Map<ObjectKey, String> announced = new java.util.concurrent.ConcurrentHashMap<>();
-    sources = new WorkQueue<>("flux-source", settings.workers(), timed(GitRepository.KIND, key -> {
-      Optional<java.time.Duration> next = repos.reconcile(key);
-      GitRepository repo = client.resources(GitRepository.class).inNamespace(key.namespace()).withName(key.name()).get();
-      var artifact = repo == null || repo.getStatus() == null ? null : repo.getStatus().artifact();
-      if (artifact != null && artifacts.resolve(artifact.url()).isPresent()) {
-        String stored = artifact.revision() + " " + artifact.digest();
-        if (!stored.equals(announced.put(key, stored)) && kustomizationInformer != null) {
-          usersOf(key).forEach(kustomizations::add);
-        }
-      }
-      return next;
-    }));
-    kustomizations = new WorkQueue<>("flux-kustomization", settings.workers(), timed("Kustomization", ks::reconcile));
+    sources =
+        new WorkQueue<>(
+            "flux-source",
+            settings.workers(),
+            timed(
+                GitRepository.KIND,
+                key -> {
+                  Optional<java.time.Duration> next = repos.reconcile(key);
+                  GitRepository repo =
+                      client
+                          .resources(GitRepository.class)
+                          .inNamespace(key.namespace())
+                          .withName(key.name())
+                          .get();
+                  var artifact =
+                      repo == null || repo.getStatus() == null ? null : repo.getStatus().artifact();
+                  if (artifact != null && artifacts.resolve(artifact.url()).isPresent()) {
+                    String stored = artifact.revision() + " " + artifact.digest();
+                    if (!stored.equals(announced.put(key, stored))
+                        && kustomizationInformer != null) {
+                      usersOf(key).forEach(kustomizations::add);
+                    }
+                  }
+                  return next;
+                }));
+    kustomizations =
+        new WorkQueue<>(
+            "flux-kustomization", settings.workers(), timed("Kustomization", ks::reconcile));
     running.add(sources);
     running.add(kustomizations);
-    running.add(cache.addListener(OwnerChangeRouter.byFluxLabels((owner, key) -> {
-      LOG.debug("{} changed: reconciling Kustomization {}", key, owner);
-      kustomizations.add(ObjectKey.parse(owner));
-    })));
+    running.add(
+        cache.addListener(
+            OwnerChangeRouter.byFluxLabels(
+                (owner, key) -> {
+                  LOG.debug("{} changed: reconciling Kustomization {}", key, owner);
+                  kustomizations.add(ObjectKey.parse(owner));
+                })));
 
-    var ksOp = settings.namespace().isEmpty()
-        ? client.resources(Kustomization.class).inAnyNamespace()
-        : client.resources(Kustomization.class).inNamespace(settings.namespace());
-    kustomizationInformer = ksOp.inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Kustomization k) {
-        observe(k);
-        kustomizations.add(ObjectKey.of(k));
-      }
+    var ksOp =
+        settings.namespace().isEmpty()
+            ? client.resources(Kustomization.class).inAnyNamespace()
+            : client.resources(Kustomization.class).inNamespace(settings.namespace());
+    kustomizationInformer =
+        ksOp.inform(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(Kustomization k) {
+                observe(k);
+                kustomizations.add(ObjectKey.of(k));
+              }
 
-      @Override
-      public void onUpdate(Kustomization before, Kustomization after) {
-        observe(after);
-        if (specOrMetaChanged(before, after)) {
-          kustomizations.add(ObjectKey.of(after));
-        }
-        if (!KustomizationReconciler.isReady(before) && KustomizationReconciler.isReady(after)) {
-          dependentsOf(ObjectKey.of(after)).forEach(kustomizations::add);
-        }
-      }
+              @Override
+              public void onUpdate(Kustomization before, Kustomization after) {
+                observe(after);
+                if (specOrMetaChanged(before, after)) {
+                  kustomizations.add(ObjectKey.of(after));
+                }
+                if (!KustomizationReconciler.isReady(before)
+                    && KustomizationReconciler.isReady(after)) {
+                  dependentsOf(ObjectKey.of(after)).forEach(kustomizations::add);
+                }
+              }
 
-      @Override
-      public void onDelete(Kustomization k, boolean unknown) {
-        metrics.deleted("Kustomization", ObjectKey.of(k));
-        kustomizations.forget(ObjectKey.of(k));
-        kustomizations.add(ObjectKey.of(k));
-      }
-    }, 0);
+              @Override
+              public void onDelete(Kustomization k, boolean unknown) {
+                metrics.deleted("Kustomization", ObjectKey.of(k));
+                kustomizations.forget(ObjectKey.of(k));
+                kustomizations.add(ObjectKey.of(k));
+              }
+            },
+            0);
     running.add(kustomizationInformer::close);
 
-    var gitOp = settings.namespace().isEmpty()
-        ? client.resources(GitRepository.class).inAnyNamespace()
-        : client.resources(GitRepository.class).inNamespace(settings.namespace());
-    SharedIndexInformer<GitRepository> gitInformer = gitOp.inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(GitRepository r) {
-        observe(r);
-        sources.add(ObjectKey.of(r));
-      }
+    var gitOp =
+        settings.namespace().isEmpty()
+            ? client.resources(GitRepository.class).inAnyNamespace()
+            : client.resources(GitRepository.class).inNamespace(settings.namespace());
+    SharedIndexInformer<GitRepository> gitInformer =
+        gitOp.inform(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(GitRepository r) {
+                observe(r);
+                sources.add(ObjectKey.of(r));
+              }
 
-      @Override
-      public void onUpdate(GitRepository before, GitRepository after) {
-        observe(after);
-        if (specOrMetaChanged(before, after)) {
-          sources.add(ObjectKey.of(after));
-        }
-        if (!Objects.equals(artifactRevision(before), artifactRevision(after))) {
-          usersOf(ObjectKey.of(after)).forEach(kustomizations::add);
-        }
-      }
+              @Override
+              public void onUpdate(GitRepository before, GitRepository after) {
+                observe(after);
+                if (specOrMetaChanged(before, after)) {
+                  sources.add(ObjectKey.of(after));
+                }
+                if (!Objects.equals(artifactRevision(before), artifactRevision(after))) {
+                  usersOf(ObjectKey.of(after)).forEach(kustomizations::add);
+                }
+              }
 
-      @Override
-      public void onDelete(GitRepository r, boolean unknown) {
-        metrics.deleted(GitRepository.KIND, ObjectKey.of(r));
-        sources.forget(ObjectKey.of(r));
-      }
-    }, 0);
+              @Override
+              public void onDelete(GitRepository r, boolean unknown) {
+                metrics.deleted(GitRepository.KIND, ObjectKey.of(r));
+                sources.forget(ObjectKey.of(r));
+              }
+            },
+            0);
     running.add(gitInformer::close);
-    LOG.info("Flux controller reconciling GitRepositories and Kustomizations in {}",
+    LOG.info(
+        "Flux controller reconciling GitRepositories and Kustomizations in {}",
         settings.namespace().isEmpty() ? "all namespaces" : settings.namespace());
   }
 
   private void observe(Kustomization k) {
-    metrics.observed("Kustomization", k, k.getStatus() == null ? List.of() : k.getStatus().conditions(),
+    metrics.observed(
+        "Kustomization",
+        k,
+        k.getStatus() == null ? List.of() : k.getStatus().conditions(),
         k.getSpec() != null && k.getSpec().suspend());
   }
 
   private void observe(GitRepository r) {
-    metrics.observed(GitRepository.KIND, r, r.getStatus() == null ? List.of() : r.getStatus().conditions(),
+    metrics.observed(
+        GitRepository.KIND,
+        r,
+        r.getStatus() == null ? List.of() : r.getStatus().conditions(),
         r.getSpec() != null && r.getSpec().suspend());
   }
 
   private static Optional<String> artifactRevision(GitRepository r) {
-    return Optional.ofNullable(r.getStatus()).map(s -> s.artifact()).map(a -> a.revision() + " " + a.digest());
+    return Optional.ofNullable(r.getStatus())
+        .map(s -> s.artifact())
+        .map(a -> a.revision() + " " + a.digest());
   }
 
-  private static boolean specOrMetaChanged(io.fabric8.kubernetes.api.model.HasMetadata before, io.fabric8.kubernetes.api.model.HasMetadata after) {
-    return !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-        || !Objects.equals(before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
-        || !Objects.equals(before.getMetadata().getDeletionTimestamp(), after.getMetadata().getDeletionTimestamp());
+  private static boolean specOrMetaChanged(
+      io.fabric8.kubernetes.api.model.HasMetadata before,
+      io.fabric8.kubernetes.api.model.HasMetadata after) {
+    return !Objects.equals(
+            before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+        || !Objects.equals(
+            before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())
+        || !Objects.equals(
+            before.getMetadata().getDeletionTimestamp(),
+            after.getMetadata().getDeletionTimestamp());
   }
 
   private List<ObjectKey> usersOf(ObjectKey repo) {
     return kustomizationInformer.getStore().list().stream()
         .filter(k -> k.getSpec() != null && k.getSpec().sourceRef() != null)
-        .filter(k -> k.getSpec().sourceRef().kind().equals(GitRepository.KIND)
-            && k.getSpec().sourceRef().name().equals(repo.name())
-            && (k.getSpec().sourceRef().namespace().isEmpty() ? k.getMetadata().getNamespace() : k.getSpec().sourceRef().namespace())
-                .equals(repo.namespace()))
+        .filter(
+            k ->
+                k.getSpec().sourceRef().kind().equals(GitRepository.KIND)
+                    && k.getSpec().sourceRef().name().equals(repo.name())
+                    && (k.getSpec().sourceRef().namespace().isEmpty()
+                            ? k.getMetadata().getNamespace()
+                            : k.getSpec().sourceRef().namespace())
+                        .equals(repo.namespace()))
         .map(ObjectKey::of)
         .toList();
   }
 
   private List<ObjectKey> dependentsOf(ObjectKey dep) {
     return kustomizationInformer.getStore().list().stream()
-        .filter(k -> k.getSpec() != null && k.getSpec().dependsOn().stream().anyMatch(d -> d.name().equals(dep.name())
-            && (d.namespace().isEmpty() ? k.getMetadata().getNamespace() : d.namespace()).equals(dep.namespace())))
+        .filter(
+            k ->
+                k.getSpec() != null
+                    && k.getSpec().dependsOn().stream()
+                        .anyMatch(
+                            d ->
+                                d.name().equals(dep.name())
+                                    && (d.namespace().isEmpty()
+                                            ? k.getMetadata().getNamespace()
+                                            : d.namespace())
+                                        .equals(dep.namespace())))
         .map(ObjectKey::of)
         .toList();
   }

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records Kubernetes Events on GitRepositories and Kustomizations with Flux's reasons, from the
- * component {@value #COMPONENT} ({@code capstan events} and {@code capstan logs} read them back).
- * A failure to record is logged and otherwise ignored: events are informational.
+ * component {@value #COMPONENT} ({@code capstan events} and {@code capstan logs} read them back). A
+ * failure to record is logged and otherwise ignored: events are informational.
  */
 final class FluxEvents {
 
@@ -41,9 +41,19 @@ final class FluxEvents {
     String ns = object.getMetadata().getNamespace();
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     String text = message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
-    LOG.info("{} {}/{}/{} {}: {}", type, object.getKind(), ns, object.getMetadata().getName(), reason, text);
+    LOG.info(
+        "{} {}/{}/{} {}: {}",
+        type,
+        object.getKind(),
+        ns,
+        object.getMetadata().getName(),
+        reason,
+        text);
     try {
-      client.v1().events().inNamespace(ns)
+      client
+          .v1()
+          .events()
+          .inNamespace(ns)
           .resource(
               new EventBuilder()
                   .withNewMetadata()
@@ -71,7 +81,8 @@ final class FluxEvents {
                   .build())
           .create();
     } catch (KubernetesClientException e) {
-      LOG.debug("event on {}/{} not recorded: {}", ns, object.getMetadata().getName(), e.getMessage());
+      LOG.debug(
+          "event on {}/{} not recorded: {}", ns, object.getMetadata().getName(), e.getMessage());
     }
   }
 }

@@ -13,17 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Flux's controller metrics, under Flux's names so existing dashboards work:
- * {@code gotk_reconcile_duration_seconds} (histogram; kind, name, namespace), {@code
- * gotk_reconcile_condition} (1 for the current status of Ready, Reconciling, Stalled and Healthy,
- * 0 for the others; status {@code Deleted} once the object is gone) and {@code
- * gotk_suspend_status}. Conditions are read from informer events, so they cost no extra request.
- * Thread-safe.
+ * Flux's controller metrics, under Flux's names so existing dashboards work: {@code
+ * gotk_reconcile_duration_seconds} (histogram; kind, name, namespace), {@code
+ * gotk_reconcile_condition} (1 for the current status of Ready, Reconciling, Stalled and Healthy, 0
+ * for the others; status {@code Deleted} once the object is gone) and {@code gotk_suspend_status}.
+ * Conditions are read from informer events, so they cost no extra request. Thread-safe.
  */
 final class FluxMetrics {
 
   private static final List<String> TYPES = List.of("Ready", "Reconciling", "Stalled", "Healthy");
-  private static final List<String> STATUSES = List.of(Condition.TRUE, Condition.FALSE, Condition.UNKNOWN, "Deleted");
+  private static final List<String> STATUSES =
+      List.of(Condition.TRUE, Condition.FALSE, Condition.UNKNOWN, "Deleted");
 
   private final MeterRegistry registry;
   private final Map<Tags, AtomicInteger> gauges = new ConcurrentHashMap<>();
@@ -44,29 +44,63 @@ final class FluxMetrics {
   void observed(String kind, HasMetadata object, List<Condition> conditions, boolean suspended) {
     ObjectKey key = ObjectKey.of(object);
     for (String type : TYPES) {
-      String status = conditions.stream().filter(c -> c.type().equals(type)).map(Condition::status).findFirst().orElse("");
+      String status =
+          conditions.stream()
+              .filter(c -> c.type().equals(type))
+              .map(Condition::status)
+              .findFirst()
+              .orElse("");
       for (String s : STATUSES) {
-        gauge("gotk.reconcile.condition", Tags.of("kind", kind, "name", key.name(), "namespace", key.namespace(), "type", type, "status", s))
+        gauge(
+                "gotk.reconcile.condition",
+                Tags.of(
+                    "kind",
+                    kind,
+                    "name",
+                    key.name(),
+                    "namespace",
+                    key.namespace(),
+                    "type",
+                    type,
+                    "status",
+                    s))
             .set(s.equals(status) ? 1 : 0);
       }
     }
-    gauge("gotk.suspend.status", Tags.of("kind", kind, "name", key.name(), "namespace", key.namespace())).set(suspended ? 1 : 0);
+    gauge(
+            "gotk.suspend.status",
+            Tags.of("kind", kind, "name", key.name(), "namespace", key.namespace()))
+        .set(suspended ? 1 : 0);
   }
 
   void deleted(String kind, ObjectKey key) {
     for (String type : TYPES) {
       for (String s : STATUSES) {
-        gauge("gotk.reconcile.condition", Tags.of("kind", kind, "name", key.name(), "namespace", key.namespace(), "type", type, "status", s))
+        gauge(
+                "gotk.reconcile.condition",
+                Tags.of(
+                    "kind",
+                    kind,
+                    "name",
+                    key.name(),
+                    "namespace",
+                    key.namespace(),
+                    "type",
+                    type,
+                    "status",
+                    s))
             .set(s.equals("Deleted") ? 1 : 0);
       }
     }
   }
 
   private AtomicInteger gauge(String name, Tags tags) {
-    return gauges.computeIfAbsent(tags.and("metric", name), t -> {
-      AtomicInteger value = new AtomicInteger();
-      Gauge.builder(name, value, AtomicInteger::get).tags(tags).register(registry);
-      return value;
-    });
+    return gauges.computeIfAbsent(
+        tags.and("metric", name),
+        t -> {
+          AtomicInteger value = new AtomicInteger();
+          Gauge.builder(name, value, AtomicInteger::get).tags(tags).register(registry);
+          return value;
+        });
   }
 }

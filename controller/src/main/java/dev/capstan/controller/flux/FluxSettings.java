@@ -15,7 +15,11 @@ import java.util.Objects;
  * @param healthPoll how often a pending health check looks again
  */
 public record FluxSettings(
-    String namespace, Path cacheDirectory, int workers, Duration dependencyRequeue, Duration healthPoll) {
+    String namespace,
+    Path cacheDirectory,
+    int workers,
+    Duration dependencyRequeue,
+    Duration healthPoll) {
 
   public FluxSettings {
     namespace = Objects.requireNonNullElse(namespace, "");

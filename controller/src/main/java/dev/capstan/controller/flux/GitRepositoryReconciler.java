@@ -38,10 +38,9 @@ import org.slf4j.LoggerFactory;
  * ArtifactFailed}).
  *
  * <p>Guard clauses top-down: gone → forget; being deleted → nothing (no finalizer); suspended →
- * nothing; credentials; fetch; artifact; status. A failure keeps the last artifact (a
- * Kustomization keeps applying it) and is retried at {@code spec.interval}. Idempotent: an
- * unchanged commit costs one ls-remote and leaves the status as it was. Called by one worker per
- * key at a time.
+ * nothing; credentials; fetch; artifact; status. A failure keeps the last artifact (a Kustomization
+ * keeps applying it) and is retried at {@code spec.interval}. Idempotent: an unchanged commit costs
+ * one ls-remote and leaves the status as it was. Called by one worker per key at a time.
  */
 final class GitRepositoryReconciler {
 
@@ -59,8 +58,11 @@ final class GitRepositoryReconciler {
    *     network operation)
    */
   GitRepositoryReconciler(
-      KubernetesClient client, java.util.function.Function<Duration, GitSource> git, ArtifactStore artifacts,
-      FluxEvents events, Clock clock) {
+      KubernetesClient client,
+      java.util.function.Function<Duration, GitSource> git,
+      ArtifactStore artifacts,
+      FluxEvents events,
+      Clock clock) {
     this.client = client;
     this.git = git;
     this.artifacts = artifacts;
@@ -70,8 +72,15 @@ final class GitRepositoryReconciler {
 
   /** Reconciles {@code key}; returns when to look again. */
   Optional<Duration> reconcile(ObjectKey key) {
-    GitRepository repo = client.resources(GitRepository.class).inNamespace(key.namespace()).withName(key.name()).get();
-    if (repo == null || repo.getMetadata().getDeletionTimestamp() != null || repo.getSpec() == null) {
+    GitRepository repo =
+        client
+            .resources(GitRepository.class)
+            .inNamespace(key.namespace())
+            .withName(key.name())
+            .get();
+    if (repo == null
+        || repo.getMetadata().getDeletionTimestamp() != null
+        || repo.getSpec() == null) {
       return Optional.empty();
     }
     GitRepositorySpec spec = repo.getSpec();
@@ -88,9 +97,12 @@ final class GitRepositoryReconciler {
     Duration timeout;
     try {
       interval = GoDuration.parse(spec.interval());
-      timeout = GoDuration.parse(spec.timeout().isEmpty() ? GitRepositorySpec.DEFAULT_TIMEOUT : spec.timeout());
+      timeout =
+          GoDuration.parse(
+              spec.timeout().isEmpty() ? GitRepositorySpec.DEFAULT_TIMEOUT : spec.timeout());
     } catch (IllegalArgumentException e) {
-      conditions.setTrue(ConditionSet.STALLED, "InvalidInterval", e.getMessage())
+      conditions
+          .setTrue(ConditionSet.STALLED, "InvalidInterval", e.getMessage())
           .setFalse(ConditionSet.READY, "InvalidInterval", e.getMessage());
       write(key, old, conditions, old.artifact(), generation, handled);
       return Optional.empty();
@@ -100,14 +112,23 @@ final class GitRepositoryReconciler {
     try {
       remote = new GitRemote(spec.url(), credentials(repo));
     } catch (CredentialsException | GitSourceException e) {
-      return fail(repo, old, conditions, generation, handled, "AuthenticationFailed", e.getMessage(), interval);
+      return fail(
+          repo,
+          old,
+          conditions,
+          generation,
+          handled,
+          "AuthenticationFailed",
+          e.getMessage(),
+          interval);
     }
 
     RevisionSpec revision;
     try {
       revision = revisionOf(spec.ref());
     } catch (IllegalArgumentException e) {
-      conditions.setTrue(ConditionSet.STALLED, "InvalidRef", e.getMessage())
+      conditions
+          .setTrue(ConditionSet.STALLED, "InvalidRef", e.getMessage())
           .setFalse(ConditionSet.READY, "InvalidRef", e.getMessage());
       write(key, old, conditions, old.artifact(), generation, handled);
       return Optional.empty();
@@ -116,15 +137,26 @@ final class GitRepositoryReconciler {
     try (Snapshot snapshot = git.apply(timeout).checkout(remote, revision)) {
       List<ArtifactStore.Inclusion> inclusions = inclusions(repo);
       ArtifactStore.Artifact a =
-          artifacts.publish(key, snapshot.root(), SourceIgnore.load(snapshot.root(), Optional.ofNullable(spec.ignore())), inclusions);
+          artifacts.publish(
+              key,
+              snapshot.root(),
+              SourceIgnore.load(snapshot.root(), Optional.ofNullable(spec.ignore())),
+              inclusions);
       String rev = snapshot.revision().fluxRevision();
       dev.capstan.controller.api.flux.Artifact previous = old.artifact();
-      boolean changed = previous == null || !previous.revision().equals(rev) || !previous.digest().equals(a.digest());
+      boolean changed =
+          previous == null
+              || !previous.revision().equals(rev)
+              || !previous.digest().equals(a.digest());
       String updated = changed ? now() : previous.lastUpdateTime();
       dev.capstan.controller.api.flux.Artifact artifact =
-          new dev.capstan.controller.api.flux.Artifact(a.relativePath(), a.url(), rev, a.digest(), updated, a.size(), Map.of());
+          new dev.capstan.controller.api.flux.Artifact(
+              a.relativePath(), a.url(), rev, a.digest(), updated, a.size(), Map.of());
       String message = "stored artifact for revision '" + rev + "'";
-      conditions.remove(ConditionSet.FETCH_FAILED).remove(ConditionSet.STALLED).remove(ConditionSet.RECONCILING)
+      conditions
+          .remove(ConditionSet.FETCH_FAILED)
+          .remove(ConditionSet.STALLED)
+          .remove(ConditionSet.RECONCILING)
           .remove("ArtifactInStorage")
           .setTrue(ConditionSet.READY, "Succeeded", message);
       write(key, old, conditions, artifact, generation, handled);
@@ -133,26 +165,58 @@ final class GitRepositoryReconciler {
       }
       return Optional.of(interval);
     } catch (GitAuthenticationException e) {
-      return fail(repo, old, conditions, generation, handled, "AuthenticationFailed", e.getMessage(), interval);
+      return fail(
+          repo,
+          old,
+          conditions,
+          generation,
+          handled,
+          "AuthenticationFailed",
+          e.getMessage(),
+          interval);
     } catch (GitSourceException e) {
-      return fail(repo, old, conditions, generation, handled, "GitOperationFailed",
-          "failed to checkout and determine revision: " + e.getMessage(), interval);
+      return fail(
+          repo,
+          old,
+          conditions,
+          generation,
+          handled,
+          "GitOperationFailed",
+          "failed to checkout and determine revision: " + e.getMessage(),
+          interval);
     } catch (IOException | RuntimeException e) {
       if (e instanceof KubernetesClientException k && k.getCode() == 0) {
         throw k;
       }
-      return fail(repo, old, conditions, generation, handled, "ArtifactFailed",
-          "failed to store artifact: " + e.getMessage(), interval);
+      return fail(
+          repo,
+          old,
+          conditions,
+          generation,
+          handled,
+          "ArtifactFailed",
+          "failed to store artifact: " + e.getMessage(),
+          interval);
     }
   }
 
   private Optional<Duration> fail(
-      GitRepository repo, GitRepositoryStatus old, ConditionSet conditions, long generation, String handled,
-      String reason, String message, Duration interval) {
-    conditions.remove(ConditionSet.RECONCILING)
+      GitRepository repo,
+      GitRepositoryStatus old,
+      ConditionSet conditions,
+      long generation,
+      String handled,
+      String reason,
+      String message,
+      Duration interval) {
+    conditions
+        .remove(ConditionSet.RECONCILING)
         .setTrue(ConditionSet.FETCH_FAILED, reason, message)
         .setFalse(ConditionSet.READY, reason, message);
-    boolean wasFailing = old.condition(ConditionSet.FETCH_FAILED).map(c -> c.message().equals(message)).orElse(false);
+    boolean wasFailing =
+        old.condition(ConditionSet.FETCH_FAILED)
+            .map(c -> c.message().equals(message))
+            .orElse(false);
     write(ObjectKey.of(repo), old, conditions, old.artifact(), generation, handled);
     if (!wasFailing) {
       events.warning(repo, reason, message);
@@ -161,21 +225,36 @@ final class GitRepositoryReconciler {
   }
 
   private void write(
-      ObjectKey key, GitRepositoryStatus old, ConditionSet conditions,
-      dev.capstan.controller.api.flux.Artifact artifact, long generation, String handled) {
+      ObjectKey key,
+      GitRepositoryStatus old,
+      ConditionSet conditions,
+      dev.capstan.controller.api.flux.Artifact artifact,
+      long generation,
+      String handled) {
     GitRepositoryStatus next =
         new GitRepositoryStatus(
-            generation, conditions.list(), artifact, old.includedArtifacts(), old.observedIgnore(),
-            old.observedRecurseSubmodules(), old.observedInclude(), old.observedSparseCheckout(),
-            old.sourceVerificationMode(), handled);
+            generation,
+            conditions.list(),
+            artifact,
+            old.includedArtifacts(),
+            old.observedIgnore(),
+            old.observedRecurseSubmodules(),
+            old.observedInclude(),
+            old.observedSparseCheckout(),
+            old.sourceVerificationMode(),
+            handled);
     if (next.equals(old)) {
       return;
     }
-    client.resources(GitRepository.class).inNamespace(key.namespace()).withName(key.name())
-        .editStatus(r -> {
-          r.setStatus(next);
-          return r;
-        });
+    client
+        .resources(GitRepository.class)
+        .inNamespace(key.namespace())
+        .withName(key.name())
+        .editStatus(
+            r -> {
+              r.setStatus(next);
+              return r;
+            });
   }
 
   private GitCredentials credentials(GitRepository repo) {
@@ -184,9 +263,18 @@ final class GitRepositoryReconciler {
       return GitCredentials.none();
     }
     String ns = repo.getMetadata().getNamespace();
-    SecretData data = readSecret(client, ns, ref.name())
-        .orElseThrow(() -> new CredentialsException(
-            "failed to get secret '" + ns + "/" + ref.name() + "': secrets \"" + ref.name() + "\" not found"));
+    SecretData data =
+        readSecret(client, ns, ref.name())
+            .orElseThrow(
+                () ->
+                    new CredentialsException(
+                        "failed to get secret '"
+                            + ns
+                            + "/"
+                            + ref.name()
+                            + "': secrets \""
+                            + ref.name()
+                            + "\" not found"));
     return FluxGitCredentials.fromSecret(repo.getSpec().url(), data);
   }
 
@@ -194,17 +282,28 @@ final class GitRepositoryReconciler {
     List<ArtifactStore.Inclusion> out = new ArrayList<>();
     for (GitRepositorySpec.Include inc : repo.getSpec().include()) {
       String name = inc.repository() == null ? "" : inc.repository().name();
-      GitRepository other = client.resources(GitRepository.class).inNamespace(repo.getMetadata().getNamespace()).withName(name).get();
-      Optional<java.nio.file.Path> dir = Optional.ofNullable(other)
-          .map(GitRepository::getStatus)
-          .map(GitRepositoryStatus::artifact)
-          .flatMap(a -> artifacts.resolve(a.url()));
+      GitRepository other =
+          client
+              .resources(GitRepository.class)
+              .inNamespace(repo.getMetadata().getNamespace())
+              .withName(name)
+              .get();
+      Optional<java.nio.file.Path> dir =
+          Optional.ofNullable(other)
+              .map(GitRepository::getStatus)
+              .map(GitRepositoryStatus::artifact)
+              .flatMap(a -> artifacts.resolve(a.url()));
       if (dir.isEmpty()) {
-        throw new IllegalStateException("included GitRepository '" + name + "' has no artifact yet");
+        throw new IllegalStateException(
+            "included GitRepository '" + name + "' has no artifact yet");
       }
-      java.nio.file.Path from = dir.get().resolve(inc.fromPath().isEmpty() ? "." : inc.fromPath().replaceFirst("^/+", "")).normalize();
+      java.nio.file.Path from =
+          dir.get()
+              .resolve(inc.fromPath().isEmpty() ? "." : inc.fromPath().replaceFirst("^/+", ""))
+              .normalize();
       if (!from.startsWith(dir.get())) {
-        throw new IllegalStateException("include fromPath " + inc.fromPath() + " leaves the artifact");
+        throw new IllegalStateException(
+            "include fromPath " + inc.fromPath() + " leaves the artifact");
       }
       out.add(new ArtifactStore.Inclusion(from, inc.toPath().isEmpty() ? name : inc.toPath()));
     }
@@ -218,7 +317,8 @@ final class GitRepositoryReconciler {
     }
     if (!ref.commit().isEmpty()) {
       if (!RevisionSpec.FULL_SHA.matcher(ref.commit()).matches()) {
-        throw new IllegalArgumentException("ref.commit '" + ref.commit() + "' is not a full 40-character SHA-1");
+        throw new IllegalArgumentException(
+            "ref.commit '" + ref.commit() + "' is not a full 40-character SHA-1");
       }
       return RevisionSpec.commit(ref.commit());
     }
@@ -241,12 +341,15 @@ final class GitRepositoryReconciler {
     }
     Map<String, byte[]> data = new HashMap<>();
     if (s.getData() != null) {
-      s.getData().forEach((k, v) -> data.put(k, Base64.getMimeDecoder().decode(v == null ? "" : v)));
+      s.getData()
+          .forEach((k, v) -> data.put(k, Base64.getMimeDecoder().decode(v == null ? "" : v)));
     }
     if (s.getStringData() != null) {
-      s.getStringData().forEach((k, v) -> data.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      s.getStringData()
+          .forEach((k, v) -> data.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
-    Map<String, String> labels = s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
+    Map<String, String> labels =
+        s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
     return Optional.of(new SecretData(namespace + "/" + name, labels, data));
   }
 
@@ -260,7 +363,8 @@ final class GitRepositoryReconciler {
   }
 
   private static GitRepositoryStatus emptyStatus() {
-    return new GitRepositoryStatus(0, List.of(), null, List.of(), null, false, List.of(), List.of(), "", "");
+    return new GitRepositoryStatus(
+        0, List.of(), null, List.of(), null, false, List.of(), List.of(), "", "");
   }
 
   /** A secretRef that cannot be read. */

@@ -22,7 +22,10 @@ final class HealthChecker {
   record Target(String apiVersion, ResourceKey key) {
     @Override
     public String toString() {
-      return key.kind() + "/" + (key.namespace().isEmpty() ? "" : key.namespace() + "/") + key.name();
+      return key.kind()
+          + "/"
+          + (key.namespace().isEmpty() ? "" : key.namespace() + "/")
+          + key.name();
     }
   }
 
@@ -42,14 +45,16 @@ final class HealthChecker {
       KStatusResult r;
       try {
         var op = client.genericKubernetesResources(t.apiVersion(), t.key().kind());
-        GenericKubernetesResource live = t.key().namespace().isEmpty()
-            ? op.withName(t.key().name()).get()
-            : op.inNamespace(t.key().namespace()).withName(t.key().name()).get();
+        GenericKubernetesResource live =
+            t.key().namespace().isEmpty()
+                ? op.withName(t.key().name()).get()
+                : op.inNamespace(t.key().namespace()).withName(t.key().name()).get();
         if (live == null) {
           r = KStatusComputer.notFound();
         } else {
           @SuppressWarnings("unchecked")
-          Map<String, Object> tree = client.getKubernetesSerialization().convertValue(live, Map.class);
+          Map<String, Object> tree =
+              client.getKubernetesSerialization().convertValue(live, Map.class);
           r = kstatus.compute(tree);
         }
       } catch (KubernetesClientException e) {
@@ -59,7 +64,12 @@ final class HealthChecker {
       if (r.status() == KStatus.CURRENT) {
         continue;
       }
-      String line = t + " status: '" + r.status().wireName() + "'" + (r.message().isEmpty() ? "" : ": " + r.message());
+      String line =
+          t
+              + " status: '"
+              + r.status().wireName()
+              + "'"
+              + (r.message().isEmpty() ? "" : ": " + r.message());
       if (r.status() == KStatus.FAILED) {
         failed.add(line);
       } else {

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * Builds a Flux Kustomization's objects from a source directory, as kustomize-controller does: the
  * kustomization at {@code spec.path} (one is generated listing every manifest below the path when
  * there is none), with {@code targetNamespace}, {@code namePrefix}/{@code nameSuffix}, {@code
- * patches}, {@code images} and {@code components} layered on through the engine's {@link
- * Renderer}; then {@code commonMetadata} on every object's metadata; then {@code postBuild}
- * substitution ({@link VariableSubstitution}). Used by the reconciler and by {@code capstan build
- * kustomization} / {@code capstan diff kustomization}. Thread-safe; never throws for bad input.
+ * patches}, {@code images} and {@code components} layered on through the engine's {@link Renderer};
+ * then {@code commonMetadata} on every object's metadata; then {@code postBuild} substitution
+ * ({@link VariableSubstitution}). Used by the reconciler and by {@code capstan build kustomization}
+ * / {@code capstan diff kustomization}. Thread-safe; never throws for bad input.
  */
 public final class KustomizationBuild {
 
@@ -44,7 +44,8 @@ public final class KustomizationBuild {
   }
 
   private static final Pattern MANIFEST = Pattern.compile("(?m)^kind:\\s*\\S");
-  private static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  private static final List<String> KUSTOMIZATION_FILES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   private final Renderer renderer;
 
@@ -52,9 +53,7 @@ public final class KustomizationBuild {
     this.renderer = renderer;
   }
 
-  /**
-   * Builds {@code spec} against {@code root} (the artifact root), substituting {@code vars}.
-   */
+  /** Builds {@code spec} against {@code root} (the artifact root), substituting {@code vars}. */
   public Result build(Path root, KustomizationSpec spec, Map<String, String> vars) {
     String path = spec.path().isEmpty() ? "." : spec.path();
     Path dir = root.resolve(path.replaceFirst("^/+", "")).normalize();
@@ -95,13 +94,17 @@ public final class KustomizationBuild {
   }
 
   static KustomizeOverrides overrides(KustomizationSpec spec) {
-    KustomizeOverrides o = KustomizeOverrides.none()
-        .withNamePrefix(spec.namePrefix())
-        .withNameSuffix(spec.nameSuffix())
-        .withNamespace(spec.targetNamespace());
+    KustomizeOverrides o =
+        KustomizeOverrides.none()
+            .withNamePrefix(spec.namePrefix())
+            .withNameSuffix(spec.nameSuffix())
+            .withNamespace(spec.targetNamespace());
     List<String> images = new ArrayList<>();
     for (KustomizationSpec.Image i : spec.images()) {
-      StringBuilder b = new StringBuilder(i.name()).append('=').append(i.newName().isEmpty() ? i.name() : i.newName());
+      StringBuilder b =
+          new StringBuilder(i.name())
+              .append('=')
+              .append(i.newName().isEmpty() ? i.name() : i.newName());
       if (!i.newTag().isEmpty()) {
         b.append(':').append(i.newTag());
       }
@@ -148,12 +151,18 @@ public final class KustomizationBuild {
     for (GenericKubernetesResource o : objects) {
       GenericKubernetesResource c = dev.capstan.engine.cluster.ObjectTrees.copy(o);
       if (!meta.labels().isEmpty()) {
-        Map<String, String> l = new LinkedHashMap<>(c.getMetadata().getLabels() == null ? Map.of() : c.getMetadata().getLabels());
+        Map<String, String> l =
+            new LinkedHashMap<>(
+                c.getMetadata().getLabels() == null ? Map.of() : c.getMetadata().getLabels());
         l.putAll(meta.labels());
         c.getMetadata().setLabels(l);
       }
       if (!meta.annotations().isEmpty()) {
-        Map<String, String> a = new LinkedHashMap<>(c.getMetadata().getAnnotations() == null ? Map.of() : c.getMetadata().getAnnotations());
+        Map<String, String> a =
+            new LinkedHashMap<>(
+                c.getMetadata().getAnnotations() == null
+                    ? Map.of()
+                    : c.getMetadata().getAnnotations());
         a.putAll(meta.annotations());
         c.getMetadata().setAnnotations(a);
       }
@@ -170,9 +179,13 @@ public final class KustomizationBuild {
     Path tmp = Files.createTempDirectory("capstan-flux-gen");
     List<String> resources = new ArrayList<>();
     collect(dir, dir, tmp, resources);
-    StringBuilder k = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+    StringBuilder k =
+        new StringBuilder(
+            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
     if (resources.isEmpty()) {
-      k = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
+      k =
+          new StringBuilder(
+              "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n");
     }
     for (String r : resources) {
       k.append("- '").append(r.replace("'", "''")).append("'\n");
@@ -181,7 +194,8 @@ public final class KustomizationBuild {
     return tmp;
   }
 
-  private static void collect(Path top, Path dir, Path tmp, List<String> resources) throws IOException {
+  private static void collect(Path top, Path dir, Path tmp, List<String> resources)
+      throws IOException {
     List<Path> children;
     try (var list = Files.list(dir)) {
       children = list.sorted().toList();

@@ -33,13 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles one Flux Kustomization, top-down as kustomize-controller: gone → forget; being
- * deleted → garbage-collect the inventory (when {@code prune}) and drop the finalizer; suspended →
- * nothing; dependencies Ready at their current generation, else {@code DependencyNotReady};
- * source artifact, else {@code ArtifactFailed}; build (kustomize, overrides, substitution), else
- * {@code BuildFailed} with the cluster left as it is; apply and prune through the engine's {@link
- * Syncer} with Flux's ownership labels, else {@code ReconciliationFailed}/{@code PruneFailed};
- * then health ({@code wait} or {@code healthChecks}) with kstatus, else {@code HealthCheckFailed}.
+ * Reconciles one Flux Kustomization, top-down as kustomize-controller: gone → forget; being deleted
+ * → garbage-collect the inventory (when {@code prune}) and drop the finalizer; suspended → nothing;
+ * dependencies Ready at their current generation, else {@code DependencyNotReady}; source artifact,
+ * else {@code ArtifactFailed}; build (kustomize, overrides, substitution), else {@code BuildFailed}
+ * with the cluster left as it is; apply and prune through the engine's {@link Syncer} with Flux's
+ * ownership labels, else {@code ReconciliationFailed}/{@code PruneFailed}; then health ({@code
+ * wait} or {@code healthChecks}) with kstatus, else {@code HealthCheckFailed}.
  *
  * <p>The health wait never blocks a worker: a reconcile applies, looks once, and asks to be called
  * again in {@link FluxSettings#healthPoll()} until the timeout; every reconcile applies the current
@@ -66,8 +66,15 @@ final class KustomizationReconciler {
   private final Map<ObjectKey, Pending> pending = new ConcurrentHashMap<>();
 
   KustomizationReconciler(
-      KubernetesClient client, ResourceTypes types, ClusterCache cache, ArtifactStore artifacts,
-      KustomizationBuild build, HealthChecker health, FluxEvents events, FluxSettings settings, Clock clock) {
+      KubernetesClient client,
+      ResourceTypes types,
+      ClusterCache cache,
+      ArtifactStore artifacts,
+      KustomizationBuild build,
+      HealthChecker health,
+      FluxEvents events,
+      FluxSettings settings,
+      Clock clock) {
     this.client = client;
     this.types = types;
     this.cache = cache;
@@ -81,7 +88,12 @@ final class KustomizationReconciler {
 
   /** Reconciles {@code key}; returns when to look again. */
   Optional<Duration> reconcile(ObjectKey key) {
-    Kustomization ks = client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name()).get();
+    Kustomization ks =
+        client
+            .resources(Kustomization.class)
+            .inNamespace(key.namespace())
+            .withName(key.name())
+            .get();
     if (ks == null || ks.getSpec() == null) {
       pending.remove(key);
       return Optional.empty();
@@ -91,11 +103,16 @@ final class KustomizationReconciler {
     }
     KustomizationSpec spec = ks.getSpec();
     if (!ks.getMetadata().getFinalizers().contains(FINALIZER)) {
-      ks = client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name())
-          .edit(k -> {
-            k.getMetadata().getFinalizers().add(FINALIZER);
-            return k;
-          });
+      ks =
+          client
+              .resources(Kustomization.class)
+              .inNamespace(key.namespace())
+              .withName(key.name())
+              .edit(
+                  k -> {
+                    k.getMetadata().getFinalizers().add(FINALIZER);
+                    return k;
+                  });
     }
     if (spec.suspend()) {
       pending.remove(key);
@@ -110,7 +127,9 @@ final class KustomizationReconciler {
       retry = spec.retryInterval().isEmpty() ? interval : GoDuration.parse(spec.retryInterval());
       timeout = spec.timeout().isEmpty() ? interval : GoDuration.parse(spec.timeout());
     } catch (IllegalArgumentException e) {
-      a.conditions.setTrue(ConditionSet.STALLED, "InvalidSpec", e.getMessage()).setFalse(ConditionSet.READY, "InvalidSpec", e.getMessage());
+      a.conditions
+          .setTrue(ConditionSet.STALLED, "InvalidSpec", e.getMessage())
+          .setFalse(ConditionSet.READY, "InvalidSpec", e.getMessage());
       a.write(client);
       return Optional.empty();
     }
@@ -171,35 +190,63 @@ final class KustomizationReconciler {
     }
   }
 
-  private SyncResult apply(Kustomization ks, List<GenericKubernetesResource> objects, ClusterTarget target, Inventory previous) {
+  private SyncResult apply(
+      Kustomization ks,
+      List<GenericKubernetesResource> objects,
+      ClusterTarget target,
+      Inventory previous) {
     // Prune candidates are the inventory only (as Flux): an object that carries our labels but
     // was never applied by us is not deleted; the watch cache serves drift detection, not pruning.
     Syncer syncer = new Syncer(target.client(), target.types(), Optional.empty());
-    SyncOptions options = SyncOptions.defaults()
-        .withPrune(ks.getSpec().prune())
-        .withTargetNamespace(ks.getSpec().targetNamespace());
+    SyncOptions options =
+        SyncOptions.defaults()
+            .withPrune(ks.getSpec().prune())
+            .withTargetNamespace(ks.getSpec().targetNamespace());
     return syncer.sync(ownership(ks), objects, previous, options);
   }
 
-  /** Flux's {@code force}: objects whose apply failed on an immutable field are deleted and applied again. */
-  private SyncResult recreateImmutable(Kustomization ks, List<GenericKubernetesResource> objects, ClusterTarget target, SyncResult result) {
-    List<Change> immutable = result.changes().with(Action.FAILED).stream()
-        .filter(c -> c.message().contains("immutable") || c.message().contains("Forbidden: updates to"))
-        .toList();
+  /**
+   * Flux's {@code force}: objects whose apply failed on an immutable field are deleted and applied
+   * again.
+   */
+  private SyncResult recreateImmutable(
+      Kustomization ks,
+      List<GenericKubernetesResource> objects,
+      ClusterTarget target,
+      SyncResult result) {
+    List<Change> immutable =
+        result.changes().with(Action.FAILED).stream()
+            .filter(
+                c ->
+                    c.message().contains("immutable")
+                        || c.message().contains("Forbidden: updates to"))
+            .toList();
     if (immutable.isEmpty()) {
       return result;
     }
     for (Change c : immutable) {
-      GenericKubernetesResource desired = objects.stream().filter(o -> ResourceKey.of(o).equals(c.key())
-          || ResourceKey.of(o).withNamespace(c.key().namespace()).equals(c.key())).findFirst().orElse(null);
+      GenericKubernetesResource desired =
+          objects.stream()
+              .filter(
+                  o ->
+                      ResourceKey.of(o).equals(c.key())
+                          || ResourceKey.of(o).withNamespace(c.key().namespace()).equals(c.key()))
+              .findFirst()
+              .orElse(null);
       if (desired == null) {
         continue;
       }
-      var op = target.client().genericKubernetesResources(desired.getApiVersion(), desired.getKind());
-      var res = c.key().namespace().isEmpty() ? op.withName(c.key().name()) : op.inNamespace(c.key().namespace()).withName(c.key().name());
-      res.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND).delete();
+      var op =
+          target.client().genericKubernetesResources(desired.getApiVersion(), desired.getKind());
+      var res =
+          c.key().namespace().isEmpty()
+              ? op.withName(c.key().name())
+              : op.inNamespace(c.key().namespace()).withName(c.key().name());
+      res.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND)
+          .delete();
       res.waitUntilCondition(java.util.Objects::isNull, 30, java.util.concurrent.TimeUnit.SECONDS);
-      events.normal(ks, "Progressing", c.key() + " recreated (immutable field changed, force: true)");
+      events.normal(
+          ks, "Progressing", c.key() + " recreated (immutable field changed, force: true)");
     }
     return apply(ks, objects, target, result.inventory());
   }
@@ -213,8 +260,14 @@ final class KustomizationReconciler {
   }
 
   private Optional<Duration> healthAndFinish(
-      Kustomization ks, Attempt a, ClusterTarget target, SyncResult result, String revision,
-      Duration interval, Duration retry, Duration timeout) {
+      Kustomization ks,
+      Attempt a,
+      ClusterTarget target,
+      SyncResult result,
+      String revision,
+      Duration interval,
+      Duration retry,
+      Duration timeout) {
     ObjectKey key = ObjectKey.of(ks);
     List<HealthChecker.Target> checks = healthTargets(ks, result.inventory());
     if (checks.isEmpty()) {
@@ -231,19 +284,27 @@ final class KustomizationReconciler {
     if (outcome.healthy()) {
       pending.remove(key);
       Duration took = Duration.between(p.started(), now);
-      a.conditions.setTrue(ConditionSet.HEALTHY, "Succeeded", "Health check passed in " + seconds(took));
+      a.conditions.setTrue(
+          ConditionSet.HEALTHY, "Succeeded", "Health check passed in " + seconds(took));
       return succeeded(a, revision, interval);
     }
     if (outcome.failed() || now.isAfter(p.deadline())) {
       pending.remove(key);
-      String msg = outcome.failed()
-          ? "health check failed: " + outcome.message()
-          : "health check failed after " + seconds(timeout) + ": timeout waiting for: [" + outcome.message() + "]";
+      String msg =
+          outcome.failed()
+              ? "health check failed: " + outcome.message()
+              : "health check failed after "
+                  + seconds(timeout)
+                  + ": timeout waiting for: ["
+                  + outcome.message()
+                  + "]";
       a.conditions.setFalse(ConditionSet.HEALTHY, "HealthCheckFailed", msg);
       return failed(a, "HealthCheckFailed", msg, retry);
     }
-    String msg = "Running health checks for revision " + revision + " with a timeout of " + seconds(timeout);
-    a.conditions.setTrue(ConditionSet.RECONCILING, "Progressing", msg)
+    String msg =
+        "Running health checks for revision " + revision + " with a timeout of " + seconds(timeout);
+    a.conditions
+        .setTrue(ConditionSet.RECONCILING, "Progressing", msg)
         .setUnknown(ConditionSet.READY, "Progressing", "Reconciliation in progress")
         .setUnknown(ConditionSet.HEALTHY, "Progressing", msg);
     a.write(client);
@@ -252,9 +313,13 @@ final class KustomizationReconciler {
 
   private Optional<Duration> succeeded(Attempt a, String revision, Duration interval) {
     String msg = "Applied revision: " + revision;
-    boolean news = !revision.equals(a.old.lastAppliedRevision()) || !a.old.condition(ConditionSet.READY).map(c -> c.isTrue()).orElse(false);
+    boolean news =
+        !revision.equals(a.old.lastAppliedRevision())
+            || !a.old.condition(ConditionSet.READY).map(c -> c.isTrue()).orElse(false);
     a.lastApplied = revision;
-    a.conditions.remove(ConditionSet.RECONCILING).remove(ConditionSet.STALLED)
+    a.conditions
+        .remove(ConditionSet.RECONCILING)
+        .remove(ConditionSet.STALLED)
         .setTrue(ConditionSet.READY, "ReconciliationSucceeded", msg);
     a.write(client);
     if (news) {
@@ -279,26 +344,46 @@ final class KustomizationReconciler {
     KustomizationSpec spec = ks.getSpec();
     Inventory inventory = inventoryOf(ks.getStatus());
     String policy = spec.effectiveDeletionPolicy();
-    boolean delete = !spec.suspend() && !inventory.isEmpty()
-        && (policy.equals("Delete") || (policy.equals(KustomizationSpec.DELETION_POLICY_MIRROR_PRUNE) && spec.prune()));
+    boolean delete =
+        !spec.suspend()
+            && !inventory.isEmpty()
+            && (policy.equals("Delete")
+                || (policy.equals(KustomizationSpec.DELETION_POLICY_MIRROR_PRUNE) && spec.prune()));
     if (delete) {
       try (ClusterTarget target = ClusterTarget.of(ks, client, types, cache)) {
-        SyncResult r = new Syncer(target.client(), target.types(), Optional.empty())
-            .sync(ownership(ks), List.of(), inventory, SyncOptions.defaults().withPrune(true).withAllowEmpty(true));
+        SyncResult r =
+            new Syncer(target.client(), target.types(), Optional.empty())
+                .sync(
+                    ownership(ks),
+                    List.of(),
+                    inventory,
+                    SyncOptions.defaults().withPrune(true).withAllowEmpty(true));
         if (r.changes().hasFailures()) {
-          events.warning(ks, "PruneFailed", r.changes().with(Action.FAILED).stream().map(Change::toString).collect(Collectors.joining("\n")));
+          events.warning(
+              ks,
+              "PruneFailed",
+              r.changes().with(Action.FAILED).stream()
+                  .map(Change::toString)
+                  .collect(Collectors.joining("\n")));
           return Optional.of(Duration.ofSeconds(10));
         }
-        events.normal(ks, "Progressing", "garbage collected " + r.changes().with(Action.DELETED).size() + " objects");
+        events.normal(
+            ks,
+            "Progressing",
+            "garbage collected " + r.changes().with(Action.DELETED).size() + " objects");
       } catch (ClusterTarget.TargetException e) {
         events.warning(ks, "PruneFailed", e.getMessage());
       }
     }
-    client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name())
-        .edit(k -> {
-          k.getMetadata().getFinalizers().remove(FINALIZER);
-          return k;
-        });
+    client
+        .resources(Kustomization.class)
+        .inNamespace(key.namespace())
+        .withName(key.name())
+        .edit(
+            k -> {
+              k.getMetadata().getFinalizers().remove(FINALIZER);
+              return k;
+            });
     return Optional.empty();
   }
 
@@ -306,12 +391,17 @@ final class KustomizationReconciler {
 
   private Optional<Source> source(Kustomization ks, Attempt a) {
     var ref = ks.getSpec().sourceRef();
-    String ns = ref == null || ref.namespace().isEmpty() ? ks.getMetadata().getNamespace() : ref.namespace();
+    String ns =
+        ref == null || ref.namespace().isEmpty()
+            ? ks.getMetadata().getNamespace()
+            : ref.namespace();
     String name = ref == null ? "" : ref.name();
     String kind = ref == null ? "" : ref.kind();
     if (!kind.equals(GitRepository.KIND)) {
       String msg = "source kind '" + kind + "' is not supported (only GitRepository)";
-      a.conditions.setTrue(ConditionSet.STALLED, "ArtifactFailed", msg).setFalse(ConditionSet.READY, "ArtifactFailed", msg);
+      a.conditions
+          .setTrue(ConditionSet.STALLED, "ArtifactFailed", msg)
+          .setFalse(ConditionSet.READY, "ArtifactFailed", msg);
       return Optional.empty();
     }
     GitRepository repo = client.resources(GitRepository.class).inNamespace(ns).withName(name).get();
@@ -333,17 +423,25 @@ final class KustomizationReconciler {
   private Optional<String> dependencyNotReady(Kustomization ks) {
     for (KustomizationSpec.DependencyReference d : ks.getSpec().dependsOn()) {
       String ns = d.namespace().isEmpty() ? ks.getMetadata().getNamespace() : d.namespace();
-      Kustomization dep = client.resources(Kustomization.class).inNamespace(ns).withName(d.name()).get();
+      Kustomization dep =
+          client.resources(Kustomization.class).inNamespace(ns).withName(d.name()).get();
       if (!isReady(dep)) {
         return Optional.of(ns + "/" + d.name());
       }
       // as Flux: a dependency on the same source must have applied that source's current revision
       if (sourceKey(dep).equals(sourceKey(ks))) {
-        Optional<String> current = sourceKey(ks)
-            .map(k -> client.resources(GitRepository.class).inNamespace(k.namespace()).withName(k.name()).get())
-            .map(GitRepository::getStatus)
-            .map(st -> st.artifact())
-            .map(a -> a.revision());
+        Optional<String> current =
+            sourceKey(ks)
+                .map(
+                    k ->
+                        client
+                            .resources(GitRepository.class)
+                            .inNamespace(k.namespace())
+                            .withName(k.name())
+                            .get())
+                .map(GitRepository::getStatus)
+                .map(st -> st.artifact())
+                .map(a -> a.revision());
         if (current.isPresent() && !current.get().equals(dep.getStatus().lastAppliedRevision())) {
           return Optional.of(ns + "/" + d.name());
         }
@@ -357,7 +455,10 @@ final class KustomizationReconciler {
     if (ref == null || !ref.kind().equals(GitRepository.KIND)) {
       return Optional.empty();
     }
-    return Optional.of(new ObjectKey(ref.namespace().isEmpty() ? k.getMetadata().getNamespace() : ref.namespace(), ref.name()));
+    return Optional.of(
+        new ObjectKey(
+            ref.namespace().isEmpty() ? k.getMetadata().getNamespace() : ref.namespace(),
+            ref.name()));
   }
 
   /** Ready=True at the object's current generation (Flux's dependency rule). */
@@ -380,14 +481,18 @@ final class KustomizationReconciler {
     }
     for (KustomizationSpec.NamespacedKindReference r : ks.getSpec().healthChecks()) {
       String apiVersion = r.apiVersion();
-      String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-      out.add(new HealthChecker.Target(apiVersion, new ResourceKey(group, r.kind(), r.namespace(), r.name())));
+      String group =
+          apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+      out.add(
+          new HealthChecker.Target(
+              apiVersion, new ResourceKey(group, r.kind(), r.namespace(), r.name())));
     }
     return out;
   }
 
   static LabelOwnership ownership(Kustomization ks) {
-    return LabelOwnership.fluxKustomization(ks.getMetadata().getNamespace(), ks.getMetadata().getName());
+    return LabelOwnership.fluxKustomization(
+        ks.getMetadata().getNamespace(), ks.getMetadata().getName());
   }
 
   static Inventory inventoryOf(KustomizationStatus status) {
@@ -410,7 +515,9 @@ final class KustomizationReconciler {
 
   private static String seconds(Duration d) {
     long ms = d.toMillis();
-    return ms % 1000 == 0 ? (ms / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+    return ms % 1000 == 0
+        ? (ms / 1000) + "s"
+        : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
   }
 
   /** The status being built in one reconcile, written once at the end. */
@@ -425,8 +532,9 @@ final class KustomizationReconciler {
 
     Attempt(Kustomization ks, Clock clock) {
       this.ks = ks;
-      this.old = Optional.ofNullable(ks.getStatus())
-          .orElse(new KustomizationStatus(0, List.of(), "", "", "", "", null, List.of()));
+      this.old =
+          Optional.ofNullable(ks.getStatus())
+              .orElse(new KustomizationStatus(0, List.of(), "", "", "", "", null, List.of()));
       this.generation = Optional.ofNullable(ks.getMetadata().getGeneration()).orElse(0L);
       this.conditions = new ConditionSet(old.conditions(), generation, clock);
       this.inventory = inventoryOf(old);
@@ -435,29 +543,47 @@ final class KustomizationReconciler {
     }
 
     void warnOnce(FluxEvents events, String reason, String message) {
-      boolean same = old.condition(ConditionSet.READY).map(c -> c.reason().equals(reason) && c.message().equals(message)).orElse(false);
+      boolean same =
+          old.condition(ConditionSet.READY)
+              .map(c -> c.reason().equals(reason) && c.message().equals(message))
+              .orElse(false);
       if (!same) {
         events.warning(ks, reason, message);
       }
     }
 
     void write(KubernetesClient client) {
-      List<KustomizationStatus.InventoryEntry> entries = inventory.entries().stream()
-          .map(e -> new KustomizationStatus.InventoryEntry(e.id(), e.version()))
-          .toList();
-      String handled = GitRepositoryReconciler.annotation(ks, GitRepositoryReconciler.REQUESTED_AT).orElse(old.lastHandledReconcileAt());
-      KustomizationStatus next = new KustomizationStatus(
-          generation, conditions.list(), lastApplied, old.lastAppliedOriginRevision(), lastAttempted, handled,
-          // an empty inventory is left out: a JSON patch drops the empty list the schema requires
-          entries.isEmpty() ? null : new KustomizationStatus.ResourceInventory(entries), old.history());
+      List<KustomizationStatus.InventoryEntry> entries =
+          inventory.entries().stream()
+              .map(e -> new KustomizationStatus.InventoryEntry(e.id(), e.version()))
+              .toList();
+      String handled =
+          GitRepositoryReconciler.annotation(ks, GitRepositoryReconciler.REQUESTED_AT)
+              .orElse(old.lastHandledReconcileAt());
+      KustomizationStatus next =
+          new KustomizationStatus(
+              generation,
+              conditions.list(),
+              lastApplied,
+              old.lastAppliedOriginRevision(),
+              lastAttempted,
+              handled,
+              // an empty inventory is left out: a JSON patch drops the empty list the schema
+              // requires
+              entries.isEmpty() ? null : new KustomizationStatus.ResourceInventory(entries),
+              old.history());
       if (next.equals(old)) {
         return;
       }
-      client.resources(Kustomization.class).inNamespace(ks.getMetadata().getNamespace()).withName(ks.getMetadata().getName())
-          .editStatus(k -> {
-            k.setStatus(next);
-            return k;
-          });
+      client
+          .resources(Kustomization.class)
+          .inNamespace(ks.getMetadata().getNamespace())
+          .withName(ks.getMetadata().getName())
+          .editStatus(
+              k -> {
+                k.setStatus(next);
+                return k;
+              });
     }
   }
 

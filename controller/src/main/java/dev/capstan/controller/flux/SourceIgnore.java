@@ -15,18 +15,37 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
  * and archives, CI configurations, {@code .goreleaser.yml}, {@code .sops.yaml}, {@code
  * .flux.yaml}), then every {@code .sourceignore} file of the repository (relative to its folder),
  * then {@code spec.ignore}. As in git, the last matching rule wins, so {@code spec.ignore} can
- * re-include a default ({@code !*.png}); a file in an ignored folder cannot be re-included.
- * {@code .git} is always excluded. Immutable and thread-safe.
+ * re-include a default ({@code !*.png}); a file in an ignored folder cannot be re-included. {@code
+ * .git} is always excluded. Immutable and thread-safe.
  */
 final class SourceIgnore {
 
   static final List<String> DEFAULTS =
       List.of(
-          ".git/", ".gitignore", ".gitmodules", ".gitattributes",
-          "*.jpg", "*.jpeg", "*.gif", "*.png", "*.wmv", "*.flv", "*.tar.gz", "*.zip",
-          ".github/", ".circleci/", ".travis.yml", ".gitlab-ci.yml", "appveyor.yml", ".drone.yml",
-          "cloudbuild.yaml", "codeship-services.yml", "codeship-steps.yml",
-          "**/.goreleaser.yml", "**/.sops.yaml", "**/.flux.yaml");
+          ".git/",
+          ".gitignore",
+          ".gitmodules",
+          ".gitattributes",
+          "*.jpg",
+          "*.jpeg",
+          "*.gif",
+          "*.png",
+          "*.wmv",
+          "*.flv",
+          "*.tar.gz",
+          "*.zip",
+          ".github/",
+          ".circleci/",
+          ".travis.yml",
+          ".gitlab-ci.yml",
+          "appveyor.yml",
+          ".drone.yml",
+          "cloudbuild.yaml",
+          "codeship-services.yml",
+          "codeship-steps.yml",
+          "**/.goreleaser.yml",
+          "**/.sops.yaml",
+          "**/.flux.yaml");
 
   private record Rule(String domain, FastIgnoreRule rule) {}
 
@@ -42,16 +61,21 @@ final class SourceIgnore {
     DEFAULTS.forEach(p -> rules.add(new Rule("", new FastIgnoreRule(p))));
     List<Path> files;
     try (var walk = Files.walk(root)) {
-      files = walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(".sourceignore"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+      files =
+          walk.filter(
+                  p ->
+                      p.getFileName() != null && p.getFileName().toString().equals(".sourceignore"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
     }
     for (Path f : files) {
       String domain = relative(root, f.getParent());
-      parse(Files.readString(f, StandardCharsets.UTF_8)).forEach(p -> rules.add(new Rule(domain, new FastIgnoreRule(p))));
+      parse(Files.readString(f, StandardCharsets.UTF_8))
+          .forEach(p -> rules.add(new Rule(domain, new FastIgnoreRule(p))));
     }
-    specIgnore.ifPresent(text -> parse(text).forEach(p -> rules.add(new Rule("", new FastIgnoreRule(p)))));
+    specIgnore.ifPresent(
+        text -> parse(text).forEach(p -> rules.add(new Rule("", new FastIgnoreRule(p)))));
     return new SourceIgnore(rules);
   }
 

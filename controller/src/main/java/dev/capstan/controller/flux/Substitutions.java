@@ -38,7 +38,14 @@ final class Substitutions {
           ConfigMap cm = client.configMaps().inNamespace(ns).withName(ref.name()).get();
           if (cm == null) {
             if (!ref.optional()) {
-              throw new VariablesException("substitute from 'ConfigMap/" + ns + "/" + ref.name() + "' error: configmaps \"" + ref.name() + "\" not found");
+              throw new VariablesException(
+                  "substitute from 'ConfigMap/"
+                      + ns
+                      + "/"
+                      + ref.name()
+                      + "' error: configmaps \""
+                      + ref.name()
+                      + "\" not found");
             }
             continue;
           }
@@ -50,20 +57,35 @@ final class Substitutions {
           var secret = GitRepositoryReconciler.readSecret(client, ns, ref.name());
           if (secret.isEmpty()) {
             if (!ref.optional()) {
-              throw new VariablesException("substitute from 'Secret/" + ns + "/" + ref.name() + "' error: secrets \"" + ref.name() + "\" not found");
+              throw new VariablesException(
+                  "substitute from 'Secret/"
+                      + ns
+                      + "/"
+                      + ref.name()
+                      + "' error: secrets \""
+                      + ref.name()
+                      + "\" not found");
             }
             continue;
           }
           secret.get().data().forEach((k, v) -> vars.put(k, new String(v, StandardCharsets.UTF_8)));
         }
-        default -> throw new VariablesException("substitute from kind '" + ref.kind() + "' is not supported (ConfigMap or Secret)");
+        default ->
+            throw new VariablesException(
+                "substitute from kind '" + ref.kind() + "' is not supported (ConfigMap or Secret)");
       }
     }
     vars.putAll(post.substitute());
     List<String> invalid = VariableSubstitution.invalidNames(vars.keySet());
     if (!invalid.isEmpty()) {
-      throw new VariablesException("'" + String.join("', '", invalid) + "' " + (invalid.size() == 1 ? "is not a valid variable name" : "are not valid variable names")
-          + ": only letters, digits and '_', not starting with a digit");
+      throw new VariablesException(
+          "'"
+              + String.join("', '", invalid)
+              + "' "
+              + (invalid.size() == 1
+                  ? "is not a valid variable name"
+                  : "are not valid variable names")
+              + ": only letters, digits and '_', not starting with a digit");
     }
     return vars;
   }

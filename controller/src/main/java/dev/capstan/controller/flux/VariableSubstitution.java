@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * ${var=default}} and {@code ${var-default}} (default when unset); {@code $${var}} is written as
  * the literal {@code ${var}}; {@code $var} without braces is left alone, as Flux does, so shell
  * scripts in ConfigMaps survive. An unset variable without default becomes empty (Flux's default,
- * non-strict mode). Objects annotated or labelled {@value #OPT_OUT}{@code : disabled} are left
- * as they are.
+ * non-strict mode). Objects annotated or labelled {@value #OPT_OUT}{@code : disabled} are left as
+ * they are.
  *
  * <p>Substitution runs on every string value of the object (not on keys). A value that is exactly
- * one variable reference and whose result is an integer or {@code true}/{@code false} becomes
- * that number or boolean when its field is one Kubernetes types as such ({@code replicas}, ports,
- * {@code *Seconds}, {@code *Limit}...), which is what Flux's substitution on YAML text gives for
- * the usual {@code replicas: ${count}}. Pure and thread-safe.
+ * one variable reference and whose result is an integer or {@code true}/{@code false} becomes that
+ * number or boolean when its field is one Kubernetes types as such ({@code replicas}, ports, {@code
+ * *Seconds}, {@code *Limit}...), which is what Flux's substitution on YAML text gives for the usual
+ * {@code replicas: ${count}}. Pure and thread-safe.
  */
 final class VariableSubstitution {
 
@@ -31,7 +31,8 @@ final class VariableSubstitution {
   static final Pattern NAME = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]*");
   private static final Pattern WHOLE = Pattern.compile("\\$\\{[^}]*\\}");
   private static final Pattern TYPED_KEY =
-      Pattern.compile("replicas|minReplicas|maxReplicas|port|targetPort|containerPort|nodePort|hostPort|.*Seconds|.*Limit|.*Replicas|suspend|enabled|automountServiceAccountToken");
+      Pattern.compile(
+          "replicas|minReplicas|maxReplicas|port|targetPort|containerPort|nodePort|hostPort|.*Seconds|.*Limit|.*Replicas|suspend|enabled|automountServiceAccountToken");
 
   /** Thrown for a malformed expression; the message names it. */
   static final class SubstitutionException extends RuntimeException {
@@ -43,7 +44,8 @@ final class VariableSubstitution {
   private VariableSubstitution() {}
 
   /** Substitutes {@code vars} into every object that does not opt out. */
-  static List<GenericKubernetesResource> apply(List<GenericKubernetesResource> objects, Map<String, String> vars) {
+  static List<GenericKubernetesResource> apply(
+      List<GenericKubernetesResource> objects, Map<String, String> vars) {
     List<GenericKubernetesResource> out = new ArrayList<>();
     for (GenericKubernetesResource o : objects) {
       if (optedOut(o)) {
@@ -61,8 +63,10 @@ final class VariableSubstitution {
 
   private static boolean optedOut(GenericKubernetesResource o) {
     var m = o.getMetadata();
-    return "disabled".equals(Optional.ofNullable(m.getAnnotations()).map(a -> a.get(OPT_OUT)).orElse(null))
-        || "disabled".equals(Optional.ofNullable(m.getLabels()).map(a -> a.get(OPT_OUT)).orElse(null));
+    return "disabled"
+            .equals(Optional.ofNullable(m.getAnnotations()).map(a -> a.get(OPT_OUT)).orElse(null))
+        || "disabled"
+            .equals(Optional.ofNullable(m.getLabels()).map(a -> a.get(OPT_OUT)).orElse(null));
   }
 
   private static Object walk(Object node, String key, Map<String, String> vars) {
@@ -127,13 +131,17 @@ final class VariableSubstitution {
         return j;
       }
     }
-    throw new SubstitutionException("variable substitution failed: missing closing brace in '" + text + "'");
+    throw new SubstitutionException(
+        "variable substitution failed: missing closing brace in '" + text + "'");
   }
 
   private static String evaluate(String expr, Map<String, String> vars) {
-    var m = Pattern.compile("^([_a-zA-Z][_a-zA-Z0-9]*)(?:(:=|:-|=|-)(.*))?$", Pattern.DOTALL).matcher(expr);
+    var m =
+        Pattern.compile("^([_a-zA-Z][_a-zA-Z0-9]*)(?:(:=|:-|=|-)(.*))?$", Pattern.DOTALL)
+            .matcher(expr);
     if (!m.matches()) {
-      throw new SubstitutionException("variable substitution failed: unsupported expression '${" + expr + "}'");
+      throw new SubstitutionException(
+          "variable substitution failed: unsupported expression '${" + expr + "}'");
     }
     String value = vars.get(m.group(1));
     String op = m.group(2);

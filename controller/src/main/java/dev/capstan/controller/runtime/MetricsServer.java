@@ -9,8 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves {@code GET /metrics} in the Prometheus text format (and {@code /healthz}) on a port of
- * its own. Port 0 picks a free one ({@link #port()}).
+ * Serves {@code GET /metrics} in the Prometheus text format (and {@code /healthz}) on a port of its
+ * own. Port 0 picks a free one ({@link #port()}).
  */
 public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
@@ -25,7 +25,9 @@ public final class MetricsServer implements AutoCloseable {
         "/metrics",
         exchange -> {
           byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+          exchange
+              .getResponseHeaders()
+              .set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

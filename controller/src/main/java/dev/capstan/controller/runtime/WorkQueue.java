@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A work queue keyed by object, as client-go's: a key is queued at most once, is handled by at
- * most one worker at a time (a key added while it is being handled runs again right after), and
- * {@code workers} keys are handled concurrently.
+ * A work queue keyed by object, as client-go's: a key is queued at most once, is handled by at most
+ * one worker at a time (a key added while it is being handled runs again right after), and {@code
+ * workers} keys are handled concurrently.
  *
  * <p>The handler returns when the key wants to be looked at again (the poll interval, or a retry
- * backoff); each key has at most one such timer, a later one replacing it. A handler that throws
- * is retried with exponential backoff (1 s doubling up to 5 minutes) until it returns normally.
+ * backoff); each key has at most one such timer, a later one replacing it. A handler that throws is
+ * retried with exponential backoff (1 s doubling up to 5 minutes) until it returns normally.
  * Thread-safe.
  *
  * @param <K> the key type (value semantics)
@@ -54,9 +54,11 @@ public final class WorkQueue<K> implements AutoCloseable {
     }
     this.handler = handler;
     this.workers =
-        Executors.newFixedThreadPool(workers, Thread.ofPlatform().name(name + "-worker-", 0).daemon().factory());
+        Executors.newFixedThreadPool(
+            workers, Thread.ofPlatform().name(name + "-worker-", 0).daemon().factory());
     this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-timer").daemon().factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name(name + "-timer").daemon().factory());
     for (int i = 0; i < workers; i++) {
       this.workers.execute(this::work);
     }
@@ -87,7 +89,9 @@ public final class WorkQueue<K> implements AutoCloseable {
     if (previous != null) {
       previous.cancel(false);
     }
-    timers.put(key, scheduler.schedule(() -> add(key), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
+    timers.put(
+        key,
+        scheduler.schedule(() -> add(key), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
   }
 
   /** Drops the key's timer and failure count (the object is gone). */

@@ -11,6 +11,7 @@ class AppKeyTest {
     assertThat(new AppKey("argocd", "web").instanceName("argocd")).isEqualTo("web");
     assertThat(new AppKey("team-a", "web").instanceName("argocd")).isEqualTo("team-a_web");
     assertThat(AppKey.fromInstanceName("web", "argocd")).isEqualTo(new AppKey("argocd", "web"));
-    assertThat(AppKey.fromInstanceName("team-a_web", "argocd")).isEqualTo(new AppKey("team-a", "web"));
+    assertThat(AppKey.fromInstanceName("team-a_web", "argocd"))
+        .isEqualTo(new AppKey("team-a", "web"));
   }
 }

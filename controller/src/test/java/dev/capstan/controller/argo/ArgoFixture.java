@@ -26,23 +26,36 @@ final class ArgoFixture {
       client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
     }
     for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
           .waitUntilCondition(
-              c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-                  .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")),
-              60, TimeUnit.SECONDS);
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  x.getType().equals("Established")
+                                      && x.getStatus().equals("True")),
+              60,
+              TimeUnit.SECONDS);
     }
   }
 
   static void createDefaultProject(KubernetesClient client, String namespace) {
     AppProject project = new AppProject();
-    project.setMetadata(new ObjectMetaBuilder().withName("default").withNamespace(namespace).build());
+    project.setMetadata(
+        new ObjectMetaBuilder().withName("default").withNamespace(namespace).build());
     project.setSpec(AppProjectSpec.permissive("default"));
     client.resource(project).serverSideApply();
   }
 
   /** A controller for {@code namespace} polling Git every 2 s, with leader election and metrics. */
-  static ArgoController startController(KubernetesClient client, String namespace) throws Exception {
+  static ArgoController startController(KubernetesClient client, String namespace)
+      throws Exception {
     Path cache = Files.createTempDirectory("capstan-argo-it");
     ArgoController controller =
         ArgoController.start(
@@ -61,8 +74,10 @@ final class ArgoFixture {
     return client.resource(app).create();
   }
 
-  static Optional<ApplicationStatus> status(KubernetesClient client, String namespace, String name) {
-    Application app = client.resources(Application.class).inNamespace(namespace).withName(name).get();
+  static Optional<ApplicationStatus> status(
+      KubernetesClient client, String namespace, String name) {
+    Application app =
+        client.resources(Application.class).inNamespace(namespace).withName(name).get();
     return app == null ? Optional.empty() : Optional.ofNullable(app.getStatus());
   }
 }

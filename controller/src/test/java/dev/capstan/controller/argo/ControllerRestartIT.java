@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The kill: the first controller has a client of its own, which is closed before the controller
  * (so no request of its sync can reach the API server any more, as when the process dies), and the
- * Lease is left held. The window: wave -1 holds a Deployment with {@code minReadySeconds: 8}, so the
- * wave gate holds wave 0 back for at least 8 s after the Deployment is created; the kill falls there.
+ * Lease is left held. The window: wave -1 holds a Deployment with {@code minReadySeconds: 8}, so
+ * the wave gate holds wave 0 back for at least 8 s after the Deployment is created; the kill falls
+ * there.
  */
 @WithControlPlane
 class ControllerRestartIT {
@@ -79,7 +80,10 @@ class ControllerRestartIT {
   void controllerKilledMidSyncIsReplacedAndConvergesOnTheCommitMadeWhileDown() throws Exception {
     FixtureRepository repo = git.createRepository("restart");
     addConfigMaps(repo.commit().message("v1").add("app/deploy.yaml", deployment(1)), "v1").create();
-    ArgoFixture.create(client, ns, """
+    ArgoFixture.create(
+        client,
+        ns,
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: Application
         metadata:
@@ -90,62 +94,93 @@ class ControllerRestartIT {
           destination: {server: "https://kubernetes.default.svc", namespace: %s}
           syncPolicy:
             automated: {prune: true, selfHeal: true}
-        """.formatted(http.url(repo), ns));
+        """
+            .formatted(http.url(repo), ns));
 
-    KubernetesClient doomed = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
+    KubernetesClient doomed =
+        new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
     ArgoController first = ArgoFixture.startController(doomed, ns);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-        .until(() -> client.apps().deployments().inNamespace(ns).withName("restart-web").get() != null);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                client.apps().deployments().inNamespace(ns).withName("restart-web").get() != null);
     doomed.close();
     first.close();
 
     // The kill fell between the waves: wave -1 is applied, wave 0 is not.
-    Map<String, String> earlyUids = uids(client.configMaps().inNamespace(ns).list().getItems(), "restart-early-");
+    Map<String, String> earlyUids =
+        uids(client.configMaps().inNamespace(ns).list().getItems(), "restart-early-");
     assertThat(earlyUids).hasSize(EARLY);
-    assertThat(names(client.configMaps().inNamespace(ns).list().getItems(), "restart-late-")).isEmpty();
-    String deploymentUid = client.apps().deployments().inNamespace(ns).withName("restart-web").get().getMetadata().getUid();
+    assertThat(names(client.configMaps().inNamespace(ns).list().getItems(), "restart-late-"))
+        .isEmpty();
+    String deploymentUid =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(ns)
+            .withName("restart-web")
+            .get()
+            .getMetadata()
+            .getUid();
 
     // A commit while no controller runs.
-    ObjectId second = addConfigMaps(repo.commit().message("v2").add("app/deploy.yaml", deployment(2)), "v2").create();
+    ObjectId second =
+        addConfigMaps(repo.commit().message("v2").add("app/deploy.yaml", deployment(2)), "v2")
+            .create();
 
     running = ArgoFixture.startController(client, ns);
-    await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-      ApplicationStatus s = ArgoFixture.status(client, ns, "restart").orElseThrow();
-      assertThat(s.sync().status()).isEqualTo("Synced");
-      assertThat(s.sync().revision()).isEqualTo(second.name());
-      assertThat(s.health().status()).isEqualTo("Healthy");
-      assertThat(s.operationState().phase()).isEqualTo("Succeeded");
-      assertThat(s.operationState().syncResult().revision()).isEqualTo(second.name());
-    });
+    await()
+        .atMost(Duration.ofSeconds(75))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              ApplicationStatus s = ArgoFixture.status(client, ns, "restart").orElseThrow();
+              assertThat(s.sync().status()).isEqualTo("Synced");
+              assertThat(s.sync().revision()).isEqualTo(second.name());
+              assertThat(s.health().status()).isEqualTo("Healthy");
+              assertThat(s.operationState().phase()).isEqualTo("Succeeded");
+              assertThat(s.operationState().syncResult().revision()).isEqualTo(second.name());
+            });
 
     ApplicationStatus s = ArgoFixture.status(client, ns, "restart").orElseThrow();
-    assertThat(s.resources()).hasSize(EARLY + LATE + 1)
+    assertThat(s.resources())
+        .hasSize(EARLY + LATE + 1)
         .allSatisfy(r -> assertThat(r.status()).isEqualTo("Synced"));
     List<ConfigMap> maps = client.configMaps().inNamespace(ns).list().getItems();
-    assertThat(names(maps, "restart-")).containsExactlyInAnyOrderElementsOf(
-        IntStream.range(0, EARLY + LATE).mapToObj(ControllerRestartIT::configMapName).toList());
+    assertThat(names(maps, "restart-"))
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, EARLY + LATE).mapToObj(ControllerRestartIT::configMapName).toList());
     assertThat(maps.stream().filter(m -> m.getMetadata().getName().startsWith("restart-")))
         .allSatisfy(m -> assertThat(m.getData()).containsEntry("value", "v2"));
     // Nothing applied before the kill was pruned and created again.
     assertThat(uids(maps, "restart-early-")).isEqualTo(earlyUids);
     List<Deployment> deployments = client.apps().deployments().inNamespace(ns).list().getItems();
-    assertThat(deployments).singleElement().satisfies(d -> {
-      assertThat(d.getMetadata().getUid()).isEqualTo(deploymentUid);
-      assertThat(d.getSpec().getReplicas()).isEqualTo(2);
-    });
+    assertThat(deployments)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getMetadata().getUid()).isEqualTo(deploymentUid);
+              assertThat(d.getSpec().getReplicas()).isEqualTo(2);
+            });
   }
 
   private static CommitBuilder addConfigMaps(CommitBuilder commit, String value) {
     for (int i = 0; i < EARLY + LATE; i++) {
       String wave = i < EARLY ? "-1" : "0";
-      commit.add("app/cm-" + i + ".yaml", """
+      commit.add(
+          "app/cm-" + i + ".yaml",
+          """
           apiVersion: v1
           kind: ConfigMap
           metadata:
             name: %s
             annotations: {argocd.argoproj.io/sync-wave: "%s"}
           data: {value: %s}
-          """.formatted(configMapName(i), wave, value));
+          """
+              .formatted(configMapName(i), wave, value));
     }
     return commit;
   }
@@ -171,15 +206,20 @@ class ControllerRestartIT {
               terminationGracePeriodSeconds: 1
               containers:
               - {name: web, image: registry.invalid/web:1}
-        """.formatted(replicas);
+        """
+        .formatted(replicas);
   }
 
   private static List<String> names(List<? extends HasMetadata> objects, String prefix) {
-    return objects.stream().map(o -> o.getMetadata().getName()).filter(n -> n.startsWith(prefix)).toList();
+    return objects.stream()
+        .map(o -> o.getMetadata().getName())
+        .filter(n -> n.startsWith(prefix))
+        .toList();
   }
 
   private static Map<String, String> uids(List<? extends HasMetadata> objects, String prefix) {
-    return objects.stream().filter(o -> o.getMetadata().getName().startsWith(prefix))
+    return objects.stream()
+        .filter(o -> o.getMetadata().getName().startsWith(prefix))
         .collect(Collectors.toMap(o -> o.getMetadata().getName(), o -> o.getMetadata().getUid()));
   }
 }

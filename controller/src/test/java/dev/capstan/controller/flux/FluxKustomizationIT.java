@@ -35,9 +35,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Flux dialect end to end: a real control plane, a real Git server with basic auth, one
- * {@link FluxController} for the class' namespace. Each test has its own repository and
- * Kustomization names.
+ * The Flux dialect end to end: a real control plane, a real Git server with basic auth, one {@link
+ * FluxController} for the class' namespace. Each test has its own repository and Kustomization
+ * names.
  */
 @WithControlPlane
 class FluxKustomizationIT {
@@ -47,7 +47,8 @@ class FluxKustomizationIT {
   private static FluxController controller;
   private static Path cache;
   private static final io.micrometer.prometheusmetrics.PrometheusMeterRegistry REGISTRY =
-      new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+      new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+          io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
 
   private final KubernetesClient client;
   private final String ns;
@@ -63,20 +64,45 @@ class FluxKustomizationIT {
       client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
     }
     for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  x.getType().equals("Established")
+                                      && x.getStatus().equals("True")),
+              60,
+              TimeUnit.SECONDS);
     }
     git = GitFixture.create();
     http = git.startHttp(HttpAuth.basic("flux", "s3cret"));
-    client.secrets().inNamespace(namespace.name()).resource(new SecretBuilder()
-        .withNewMetadata().withName("git-credentials").endMetadata()
-        .withStringData(Map.of("username", "flux", "password", "s3cret")).build()).create();
+    client
+        .secrets()
+        .inNamespace(namespace.name())
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("git-credentials")
+                .endMetadata()
+                .withStringData(Map.of("username", "flux", "password", "s3cret"))
+                .build())
+        .create();
     cache = Files.createTempDirectory("capstan-flux-it");
-    controller = FluxController.start(client, FluxSettings.defaults(cache)
-        .withNamespace(namespace.name())
-        .withDependencyRequeue(Duration.ofSeconds(2))
-        .withHealthPoll(Duration.ofMillis(500)), REGISTRY);
+    controller =
+        FluxController.start(
+            client,
+            FluxSettings.defaults(cache)
+                .withNamespace(namespace.name())
+                .withDependencyRequeue(Duration.ofSeconds(2))
+                .withHealthPoll(Duration.ofMillis(500)),
+            REGISTRY);
   }
 
   @AfterAll
@@ -94,39 +120,78 @@ class FluxKustomizationIT {
     Path examples = examples();
     FixtureRepository repo = git.createRepository("gitops-repo");
     ObjectId commit = repo.commit().addFolder(examples).message("examples").create();
-    String gitYaml = Files.readString(examples.resolve("deploy/flux/gitops-repo.yaml"))
-        .replace("https://github.com/your-org/gitops-repo", http.url(repo))
-        .replace("namespace: flux-system", "namespace: " + ns);
+    String gitYaml =
+        Files.readString(examples.resolve("deploy/flux/gitops-repo.yaml"))
+            .replace("https://github.com/your-org/gitops-repo", http.url(repo))
+            .replace("namespace: flux-system", "namespace: " + ns);
     // the example overlay deploys into "production", which other tests use too: target ours
-    String ksYaml = Files.readString(examples.resolve("deploy/flux/web-app.yaml"))
-        .replace("namespace: flux-system", "namespace: " + ns)
-        .replace("prune: true", "prune: true\n  targetNamespace: " + ns);
-    client.resource(client.getKubernetesSerialization().unmarshal(gitYaml, GitRepository.class)).create();
-    client.resource(client.getKubernetesSerialization().unmarshal(ksYaml, Kustomization.class)).create();
+    String ksYaml =
+        Files.readString(examples.resolve("deploy/flux/web-app.yaml"))
+            .replace("namespace: flux-system", "namespace: " + ns)
+            .replace("prune: true", "prune: true\n  targetNamespace: " + ns);
+    client
+        .resource(client.getKubernetesSerialization().unmarshal(gitYaml, GitRepository.class))
+        .create();
+    client
+        .resource(client.getKubernetesSerialization().unmarshal(ksYaml, Kustomization.class))
+        .create();
 
-    eventually().untilAsserted(() -> {
-      GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName("gitops-repo").get().getStatus();
-      assertThat(s).isNotNull();
-      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("Succeeded");
-      assertThat(s.artifact().revision()).isEqualTo("main@sha1:" + commit.name());
-      assertThat(s.artifact().digest()).startsWith("sha256:");
-      assertThat(s.artifact().lastUpdateTime()).isNotEmpty();
-    });
-    eventually().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus("web-app");
-      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationSucceeded");
-      assertThat(s.condition("Healthy").map(Condition::status)).contains("True");
-      assertThat(s.lastAppliedRevision()).isEqualTo("main@sha1:" + commit.name());
-      assertThat(s.inventory().entries()).extracting(KustomizationStatus.InventoryEntry::id)
-          .containsExactlyInAnyOrder(ns + "_web-app_apps_Deployment", ns + "_web-app_" + "_Service");
-    });
-    eventually().untilAsserted(() -> {
-      String scrape = REGISTRY.scrape();
-      assertThat(scrape).contains("gotk_reconcile_duration_seconds_count{kind=\"Kustomization\",name=\"web-app\",namespace=\"" + ns + "\"}");
-      assertThat(scrape.lines().filter(l -> l.startsWith("gotk_reconcile_condition{") && l.contains("name=\"web-app\"")
-              && l.contains("type=\"Ready\"") && l.contains("status=\"True\"") && l.contains("kind=\"Kustomization\""))
-          .toList()).singleElement().asString().endsWith(" 1.0");
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              GitRepositoryStatus s =
+                  client
+                      .resources(GitRepository.class)
+                      .inNamespace(ns)
+                      .withName("gitops-repo")
+                      .get()
+                      .getStatus();
+              assertThat(s).isNotNull();
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .as(s.conditions().toString())
+                  .contains("Succeeded");
+              assertThat(s.artifact().revision()).isEqualTo("main@sha1:" + commit.name());
+              assertThat(s.artifact().digest()).startsWith("sha256:");
+              assertThat(s.artifact().lastUpdateTime()).isNotEmpty();
+            });
+    eventually()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus("web-app");
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .as(s.conditions().toString())
+                  .contains("ReconciliationSucceeded");
+              assertThat(s.condition("Healthy").map(Condition::status)).contains("True");
+              assertThat(s.lastAppliedRevision()).isEqualTo("main@sha1:" + commit.name());
+              assertThat(s.inventory().entries())
+                  .extracting(KustomizationStatus.InventoryEntry::id)
+                  .containsExactlyInAnyOrder(
+                      ns + "_web-app_apps_Deployment", ns + "_web-app_" + "_Service");
+            });
+    eventually()
+        .untilAsserted(
+            () -> {
+              String scrape = REGISTRY.scrape();
+              assertThat(scrape)
+                  .contains(
+                      "gotk_reconcile_duration_seconds_count{kind=\"Kustomization\",name=\"web-app\",namespace=\""
+                          + ns
+                          + "\"}");
+              assertThat(
+                      scrape
+                          .lines()
+                          .filter(
+                              l ->
+                                  l.startsWith("gotk_reconcile_condition{")
+                                      && l.contains("name=\"web-app\"")
+                                      && l.contains("type=\"Ready\"")
+                                      && l.contains("status=\"True\"")
+                                      && l.contains("kind=\"Kustomization\""))
+                          .toList())
+                  .singleElement()
+                  .asString()
+                  .endsWith(" 1.0");
+            });
     var deployment = client.apps().deployments().inNamespace(ns).withName("web-app").get();
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
     assertThat(deployment.getMetadata().getLabels())
@@ -141,38 +206,73 @@ class FluxKustomizationIT {
         .add("app/kustomization.yaml", "resources: [a.yaml, b.yaml]\n")
         .add("app/a.yaml", configMap("prune-a", "one"))
         .add("app/b.yaml", configMap("prune-b", "two"))
-        .message("two maps").create();
+        .message("two maps")
+        .create();
     createSource("prune", repo);
     createKustomization("prune", "prune", "./app", "");
     awaitReady("prune");
-    // an object that was never in the inventory is not ours to delete, even with our labels copied onto it
-    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("prune-foreign")
-        .withLabels(Map.of("kustomize.toolkit.fluxcd.io/name", "prune", "kustomize.toolkit.fluxcd.io/namespace", ns))
-        .endMetadata().withData(Map.of("value", "by hand")).build()).create();
+    // an object that was never in the inventory is not ours to delete, even with our labels copied
+    // onto it
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("prune-foreign")
+                .withLabels(
+                    Map.of(
+                        "kustomize.toolkit.fluxcd.io/name",
+                        "prune",
+                        "kustomize.toolkit.fluxcd.io/namespace",
+                        ns))
+                .endMetadata()
+                .withData(Map.of("value", "by hand"))
+                .build())
+        .create();
 
     // drift: an edit is taken back within seconds
-    client.configMaps().inNamespace(ns).withName("prune-a").edit(c -> {
-      c.getData().put("value", "edited");
-      return c;
-    });
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .withName("prune-a")
+        .edit(
+            c -> {
+              c.getData().put("value", "edited");
+              return c;
+            });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> "one".equals(cm("prune-a").getData().get("value")));
 
-    ObjectId second = repo.commit().add("app/kustomization.yaml", "resources: [a.yaml]\n").delete("app/b.yaml").message("drop b").create();
+    ObjectId second =
+        repo.commit()
+            .add("app/kustomization.yaml", "resources: [a.yaml]\n")
+            .delete("app/b.yaml")
+            .message("drop b")
+            .create();
     eventually().until(() -> cm("prune-b") == null);
     eventually().until(() -> ksStatus("prune").lastAppliedRevision().endsWith(second.name()));
-    assertThat(ksStatus("prune").inventory().entries()).extracting(KustomizationStatus.InventoryEntry::id)
+    assertThat(ksStatus("prune").inventory().entries())
+        .extracting(KustomizationStatus.InventoryEntry::id)
         .containsExactly(ns + "_prune-a__ConfigMap");
     assertThat(cm("prune-foreign")).isNotNull();
 
-    ObjectId broken = repo.commit().add("app/kustomization.yaml", "resources: [a.yaml\n  - : :\n").message("broken").create();
-    eventually().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus("prune");
-      assertThat(s.condition("Ready").map(Condition::reason)).contains("BuildFailed");
-      assertThat(s.lastAttemptedRevision()).endsWith(broken.name());
-      assertThat(s.lastAppliedRevision()).endsWith(second.name());
-      assertThat(s.inventory().entries()).hasSize(1);
-    });
+    ObjectId broken =
+        repo.commit()
+            .add("app/kustomization.yaml", "resources: [a.yaml\n  - : :\n")
+            .message("broken")
+            .create();
+    eventually()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus("prune");
+              assertThat(s.condition("Ready").map(Condition::reason)).contains("BuildFailed");
+              assertThat(s.lastAttemptedRevision()).endsWith(broken.name());
+              assertThat(s.lastAppliedRevision()).endsWith(second.name());
+              assertThat(s.inventory().entries()).hasSize(1);
+            });
     assertThat(cm("prune-a")).isNotNull();
   }
 
@@ -181,7 +281,9 @@ class FluxKustomizationIT {
     FixtureRepository repo = git.createRepository("deps");
     repo.commit()
         .add("base/cm.yaml", configMap("deps-base", "base"))
-        .add("app/cm.yaml", """
+        .add(
+            "app/cm.yaml",
+            """
             apiVersion: v1
             kind: ConfigMap
             metadata:
@@ -192,7 +294,9 @@ class FluxKustomizationIT {
               escaped: $${kept}
               script: echo $HOME
             """)
-        .add("app/raw.yaml", """
+        .add(
+            "app/raw.yaml",
+            """
             apiVersion: v1
             kind: ConfigMap
             metadata:
@@ -202,12 +306,26 @@ class FluxKustomizationIT {
             data:
               text: ${region}
             """)
-        .message("deps").create();
+        .message("deps")
+        .create();
     createSource("deps", repo);
-    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("deps-vars").endMetadata()
-        .withData(Map.of("region", "eu-west", "suffix", "from-configmap")).build()).create();
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("deps-vars")
+                .endMetadata()
+                .withData(Map.of("region", "eu-west", "suffix", "from-configmap"))
+                .build())
+        .create();
     createKustomization("deps-base", "deps", "./base", "  suspend: true\n");
-    createKustomization("deps-app", "deps", "./app", """
+    createKustomization(
+        "deps-app",
+        "deps",
+        "./app",
+        """
           dependsOn:
           - name: deps-base
           postBuild:
@@ -220,15 +338,32 @@ class FluxKustomizationIT {
               name: not-there
               optional: true
         """);
-    eventually().untilAsserted(() -> assertThat(ksStatus("deps-app").condition("Ready").map(Condition::reason))
-        .as(() -> client.getKubernetesSerialization().asYaml(client.resources(Kustomization.class).inNamespace(ns).withName("deps-app").get())
-            + client.getKubernetesSerialization().asYaml(client.v1().events().inNamespace(ns).list().getItems()))
-        .contains("DependencyNotReady"));
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(ksStatus("deps-app").condition("Ready").map(Condition::reason))
+                    .as(
+                        () ->
+                            client
+                                    .getKubernetesSerialization()
+                                    .asYaml(
+                                        client
+                                            .resources(Kustomization.class)
+                                            .inNamespace(ns)
+                                            .withName("deps-app")
+                                            .get())
+                                + client
+                                    .getKubernetesSerialization()
+                                    .asYaml(client.v1().events().inNamespace(ns).list().getItems()))
+                    .contains("DependencyNotReady"));
     assertThat(cm("deps-app")).isNull();
 
     setSuspend("deps-base", false);
     awaitReady("deps-app");
-    assertThat(KustomizationReconciler.isReady(client.resources(Kustomization.class).inNamespace(ns).withName("deps-base").get())).isTrue();
+    assertThat(
+            KustomizationReconciler.isReady(
+                client.resources(Kustomization.class).inNamespace(ns).withName("deps-base").get()))
+        .isTrue();
     ConfigMap app = cm("deps-app");
     assertThat(app.getData())
         .containsEntry("greeting", "hello")
@@ -241,75 +376,135 @@ class FluxKustomizationIT {
   @Test
   void unhealthyDeploymentFailsTheHealthCheckAndRecoversWhenFixedInGit() throws Exception {
     FixtureRepository repo = git.createRepository("health");
-    repo.commit().add("app/deploy.yaml", deployment("health-web", "nodeSelector: {capstan.dev/none: \"true\"}")).message("unschedulable").create();
+    repo.commit()
+        .add(
+            "app/deploy.yaml",
+            deployment("health-web", "nodeSelector: {capstan.dev/none: \"true\"}"))
+        .message("unschedulable")
+        .create();
     createSource("health", repo);
-    createKustomization("health", "health", "./app", "  wait: true\n  timeout: 5s\n  retryInterval: 2s\n");
-    eventually().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus("health");
-      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("HealthCheckFailed");
-      assertThat(s.condition("Healthy").map(Condition::status)).contains("False");
-      assertThat(s.condition("Ready").map(Condition::message).orElse("")).contains("Deployment/" + ns + "/health-web");
-    });
-    ObjectId fixed = repo.commit().add("app/deploy.yaml", deployment("health-web", "")).message("schedulable").create();
-    eventually().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus("health");
-      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationSucceeded");
-      assertThat(s.lastAppliedRevision()).endsWith(fixed.name());
-      assertThat(s.condition("Healthy").map(Condition::status)).contains("True");
-    });
+    createKustomization(
+        "health", "health", "./app", "  wait: true\n  timeout: 5s\n  retryInterval: 2s\n");
+    eventually()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus("health");
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .as(s.conditions().toString())
+                  .contains("HealthCheckFailed");
+              assertThat(s.condition("Healthy").map(Condition::status)).contains("False");
+              assertThat(s.condition("Ready").map(Condition::message).orElse(""))
+                  .contains("Deployment/" + ns + "/health-web");
+            });
+    ObjectId fixed =
+        repo.commit()
+            .add("app/deploy.yaml", deployment("health-web", ""))
+            .message("schedulable")
+            .create();
+    eventually()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus("health");
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .as(s.conditions().toString())
+                  .contains("ReconciliationSucceeded");
+              assertThat(s.lastAppliedRevision()).endsWith(fixed.name());
+              assertThat(s.condition("Healthy").map(Condition::status)).contains("True");
+            });
   }
 
   @Test
   void aNewRevisionCancelsAPendingHealthWaitAndIsApplied() throws Exception {
     FixtureRepository repo = git.createRepository("cancel");
-    repo.commit().add("deploy.yaml", deployment("cancel-web", "nodeSelector: {capstan.dev/none: \"true\"}")).message("stuck").create();
+    repo.commit()
+        .add("deploy.yaml", deployment("cancel-web", "nodeSelector: {capstan.dev/none: \"true\"}"))
+        .message("stuck")
+        .create();
     createSource("cancel", repo);
     createKustomization("cancel", "cancel", "./", "  wait: true\n  timeout: 5m\n");
-    eventually().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus("cancel");
-      assertThat(s.condition("Ready").map(Condition::status)).as(s.conditions().toString()).contains("Unknown");
-      assertThat(s.condition("Reconciling").map(Condition::status)).contains("True");
-    });
-    ObjectId fixed = repo.commit().add("deploy.yaml", deployment("cancel-web", "")).message("fixed").create();
+    eventually()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus("cancel");
+              assertThat(s.condition("Ready").map(Condition::status))
+                  .as(s.conditions().toString())
+                  .contains("Unknown");
+              assertThat(s.condition("Reconciling").map(Condition::status)).contains("True");
+            });
+    ObjectId fixed =
+        repo.commit().add("deploy.yaml", deployment("cancel-web", "")).message("fixed").create();
     // well within the 5 minute wait of the first revision
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus("cancel");
-      assertThat(s.condition("Ready").map(Condition::reason)).contains("ReconciliationSucceeded");
-      assertThat(s.lastAppliedRevision()).endsWith(fixed.name());
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus("cancel");
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .contains("ReconciliationSucceeded");
+              assertThat(s.lastAppliedRevision()).endsWith(fixed.name());
+            });
   }
 
   @Test
   void forceRecreatesAnObjectWhoseImmutableFieldChanged() throws Exception {
     FixtureRepository repo = git.createRepository("force");
-    String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: force-cm\nimmutable: true\ndata:\n  value: %s\n";
+    String cm =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: force-cm\nimmutable: true\ndata:\n  value: %s\n";
     repo.commit().add("cm.yaml", cm.formatted("one")).message("one").create();
     createSource("force", repo);
     createKustomization("force", "force", "./", "  force: true\n");
     awaitReady("force");
     String uid = cm("force-cm").getMetadata().getUid();
     ObjectId two = repo.commit().add("cm.yaml", cm.formatted("two")).message("two").create();
-    eventually().untilAsserted(() -> {
-      assertThat(ksStatus("force").lastAppliedRevision()).endsWith(two.name());
-      assertThat(cm("force-cm").getData()).containsEntry("value", "two");
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              assertThat(ksStatus("force").lastAppliedRevision()).endsWith(two.name());
+              assertThat(cm("force-cm").getData()).containsEntry("value", "two");
+            });
     assertThat(cm("force-cm").getMetadata().getUid()).isNotEqualTo(uid);
   }
 
   @Test
-  void kubeConfigSecretRefAppliesThroughThatKubeconfig(dev.capstan.testsupport.cluster.ControlPlane plane) throws Exception {
+  void kubeConfigSecretRefAppliesThroughThatKubeconfig(
+      dev.capstan.testsupport.cluster.ControlPlane plane) throws Exception {
     FixtureRepository repo = git.createRepository("remote");
     repo.commit().add("cm.yaml", configMap("remote-cm", "v1")).message("v1").create();
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("remote-kubeconfig").endMetadata()
-        .withStringData(Map.of("value", Files.readString(plane.kubeconfig()))).build()).create();
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("remote-kubeconfig")
+                .endMetadata()
+                .withStringData(Map.of("value", Files.readString(plane.kubeconfig())))
+                .build())
+        .create();
     createSource("remote", repo);
-    createKustomization("remote", "remote", "./", "  kubeConfig:\n    secretRef: {name: remote-kubeconfig}\n");
+    createKustomization(
+        "remote", "remote", "./", "  kubeConfig:\n    secretRef: {name: remote-kubeconfig}\n");
     awaitReady("remote");
-    assertThat(cm("remote-cm").getMetadata().getLabels()).containsEntry("kustomize.toolkit.fluxcd.io/name", "remote");
+    assertThat(cm("remote-cm").getMetadata().getLabels())
+        .containsEntry("kustomize.toolkit.fluxcd.io/name", "remote");
 
-    createKustomization("remote-missing", "remote", "./", "  kubeConfig:\n    secretRef: {name: no-such-kubeconfig}\n");
-    eventually().untilAsserted(() -> assertThat(ksStatus("remote-missing").condition("Ready").map(Condition::message).orElse(""))
-        .contains("no-such-kubeconfig").contains("not found"));
+    createKustomization(
+        "remote-missing",
+        "remote",
+        "./",
+        "  kubeConfig:\n    secretRef: {name: no-such-kubeconfig}\n");
+    eventually()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ksStatus("remote-missing")
+                            .condition("Ready")
+                            .map(Condition::message)
+                            .orElse(""))
+                    .contains("no-such-kubeconfig")
+                    .contains("not found"));
   }
 
   @Test
@@ -320,11 +515,24 @@ class FluxKustomizationIT {
     createKustomization("suspend", "suspend", "./", "");
     awaitReady("suspend");
     setSuspend("suspend", true);
-    ObjectId v2 = repo.commit().add("cm.yaml", configMap("suspend-cm", "v2")).message("v2").create();
-    eventually().until(() -> client.resources(GitRepository.class).inNamespace(ns).withName("suspend").get()
-        .getStatus().artifact().revision().endsWith(v2.name()));
+    ObjectId v2 =
+        repo.commit().add("cm.yaml", configMap("suspend-cm", "v2")).message("v2").create();
+    eventually()
+        .until(
+            () ->
+                client
+                    .resources(GitRepository.class)
+                    .inNamespace(ns)
+                    .withName("suspend")
+                    .get()
+                    .getStatus()
+                    .artifact()
+                    .revision()
+                    .endsWith(v2.name()));
     // the source moved on (which wakes its Kustomizations); the suspended one stays where it was
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
         .until(() -> "v1".equals(cm("suspend-cm").getData().get("value")));
     setSuspend("suspend", false);
     eventually().until(() -> "v2".equals(cm("suspend-cm").getData().get("value")));
@@ -334,61 +542,149 @@ class FluxKustomizationIT {
   void badSecretRefAndWrongPasswordAreAuthenticationFailures() throws Exception {
     FixtureRepository repo = git.createRepository("auth");
     repo.commit().add("cm.yaml", configMap("auth-cm", "v1")).message("v1").create();
-    client.resource(client.getKubernetesSerialization().unmarshal("""
+    client
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: GitRepository
         metadata: {name: auth-missing, namespace: %s}
         spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: no-such-secret}}
-        """.formatted(ns, http.url(repo)), GitRepository.class)).create();
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("wrong-password").endMetadata()
-        .withStringData(Map.of("username", "flux", "password", "nope")).build()).create();
-    client.resource(client.getKubernetesSerialization().unmarshal("""
+        """
+                        .formatted(ns, http.url(repo)),
+                    GitRepository.class))
+        .create();
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("wrong-password")
+                .endMetadata()
+                .withStringData(Map.of("username", "flux", "password", "nope"))
+                .build())
+        .create();
+    client
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: GitRepository
         metadata: {name: auth-wrong, namespace: %s}
         spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: wrong-password}}
-        """.formatted(ns, http.url(repo)), GitRepository.class)).create();
-    eventually().untilAsserted(() -> {
-      GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName("auth-missing").get().getStatus();
-      assertThat(s).isNotNull();
-      assertThat(s.condition("Ready").map(Condition::status)).contains("False");
-      assertThat(s.condition("Ready").map(Condition::reason)).contains("AuthenticationFailed");
-      assertThat(s.condition("FetchFailed").map(Condition::message).orElse("")).contains("no-such-secret").contains("not found");
-      assertThat(s.artifact()).isNull();
-    });
-    eventually().untilAsserted(() -> {
-      GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName("auth-wrong").get().getStatus();
-      assertThat(s).isNotNull();
-      assertThat(s.condition("Ready").map(Condition::reason)).contains("AuthenticationFailed");
-      assertThat(s.condition("Ready").map(Condition::message).orElse("")).doesNotContain("nope");
-    });
+        """
+                        .formatted(ns, http.url(repo)),
+                    GitRepository.class))
+        .create();
+    eventually()
+        .untilAsserted(
+            () -> {
+              GitRepositoryStatus s =
+                  client
+                      .resources(GitRepository.class)
+                      .inNamespace(ns)
+                      .withName("auth-missing")
+                      .get()
+                      .getStatus();
+              assertThat(s).isNotNull();
+              assertThat(s.condition("Ready").map(Condition::status)).contains("False");
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .contains("AuthenticationFailed");
+              assertThat(s.condition("FetchFailed").map(Condition::message).orElse(""))
+                  .contains("no-such-secret")
+                  .contains("not found");
+              assertThat(s.artifact()).isNull();
+            });
+    eventually()
+        .untilAsserted(
+            () -> {
+              GitRepositoryStatus s =
+                  client
+                      .resources(GitRepository.class)
+                      .inNamespace(ns)
+                      .withName("auth-wrong")
+                      .get()
+                      .getStatus();
+              assertThat(s).isNotNull();
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .contains("AuthenticationFailed");
+              assertThat(s.condition("Ready").map(Condition::message).orElse(""))
+                  .doesNotContain("nope");
+            });
   }
 
   @Test
   void sshIdentityWithKnownHostsAndBearerTokenSecretsAreRead() throws Exception {
     FixtureRepository repo = git.createRepository("other-auth");
-    ObjectId c = repo.commit().add("cm.yaml", configMap("other-auth-cm", "v1")).message("v1").create();
+    ObjectId c =
+        repo.commit().add("cm.yaml", configMap("other-auth-cm", "v1")).message("v1").create();
     dev.capstan.testsupport.git.SshKeyPair key = dev.capstan.testsupport.git.SshKeyPair.generate();
     var ssh = git.startSsh(key);
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("ssh-auth").endMetadata()
-        .withStringData(Map.of("identity", key.privateKeyOpenSsh(), "known_hosts", ssh.knownHostsLine())).build()).create();
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("ssh-auth")
+                .endMetadata()
+                .withStringData(
+                    Map.of(
+                        "identity", key.privateKeyOpenSsh(), "known_hosts", ssh.knownHostsLine()))
+                .build())
+        .create();
     GitHttpServer bearer = git.startHttp(HttpAuth.bearer("t0ken"));
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("bearer-auth").endMetadata()
-        .withStringData(Map.of("bearerToken", "t0ken")).build()).create();
-    for (String[] spec : new String[][] {{"via-ssh", ssh.url(repo), "ssh-auth"}, {"via-bearer", bearer.url(repo), "bearer-auth"}}) {
-      client.resource(client.getKubernetesSerialization().unmarshal("""
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("bearer-auth")
+                .endMetadata()
+                .withStringData(Map.of("bearerToken", "t0ken"))
+                .build())
+        .create();
+    for (String[] spec :
+        new String[][] {
+          {"via-ssh", ssh.url(repo), "ssh-auth"}, {"via-bearer", bearer.url(repo), "bearer-auth"}
+        }) {
+      client
+          .resource(
+              client
+                  .getKubernetesSerialization()
+                  .unmarshal(
+                      """
           apiVersion: source.toolkit.fluxcd.io/v1
           kind: GitRepository
           metadata: {name: %s, namespace: %s}
           spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: %s}}
-          """.formatted(spec[0], ns, spec[1], spec[2]), GitRepository.class)).create();
+          """
+                          .formatted(spec[0], ns, spec[1], spec[2]),
+                      GitRepository.class))
+          .create();
     }
     for (String name : new String[] {"via-ssh", "via-bearer"}) {
-      eventually().untilAsserted(() -> {
-        GitRepositoryStatus s = client.resources(GitRepository.class).inNamespace(ns).withName(name).get().getStatus();
-        assertThat(s.condition("Ready").map(Condition::reason)).as(name + " " + s.conditions()).contains("Succeeded");
-        assertThat(s.artifact().revision()).isEqualTo("main@sha1:" + c.name());
-      });
+      eventually()
+          .untilAsserted(
+              () -> {
+                GitRepositoryStatus s =
+                    client
+                        .resources(GitRepository.class)
+                        .inNamespace(ns)
+                        .withName(name)
+                        .get()
+                        .getStatus();
+                assertThat(s.condition("Ready").map(Condition::reason))
+                    .as(name + " " + s.conditions())
+                    .contains("Succeeded");
+                assertThat(s.artifact().revision()).isEqualTo("main@sha1:" + c.name());
+              });
     }
   }
 
@@ -396,36 +692,56 @@ class FluxKustomizationIT {
   void impersonationDeniedByRbacIsAClearFailure() throws Exception {
     FixtureRepository repo = git.createRepository("imp");
     repo.commit().add("cm.yaml", configMap("imp-cm", "v1")).message("v1").create();
-    client.serviceAccounts().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
-        .withNewMetadata().withName("robot").endMetadata().build()).create();
+    client
+        .serviceAccounts()
+        .inNamespace(ns)
+        .resource(
+            new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("robot")
+                .endMetadata()
+                .build())
+        .create();
     createSource("imp", repo);
     createKustomization("imp", "imp", "./", "  serviceAccountName: robot\n");
-    eventually().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus("imp");
-      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationFailed");
-      assertThat(s.condition("Ready").map(Condition::message).orElse(""))
-          .contains("ConfigMap/" + ns + "/imp-cm")
-          .contains("system:serviceaccount:" + ns + ":robot");
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus("imp");
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .as(s.conditions().toString())
+                  .contains("ReconciliationFailed");
+              assertThat(s.condition("Ready").map(Condition::message).orElse(""))
+                  .contains("ConfigMap/" + ns + "/imp-cm")
+                  .contains("system:serviceaccount:" + ns + ":robot");
+            });
     assertThat(cm("imp-cm")).isNull();
   }
 
   // --- helpers
 
   private static ConditionFactory eventually() {
-    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions();
+    return await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(300))
+        .ignoreExceptions();
   }
 
   private KustomizationStatus ksStatus(String name) {
     Kustomization k = client.resources(Kustomization.class).inNamespace(ns).withName(name).get();
-    return Optional.ofNullable(k.getStatus()).orElseThrow(() -> new AssertionError("no status on " + name));
+    return Optional.ofNullable(k.getStatus())
+        .orElseThrow(() -> new AssertionError("no status on " + name));
   }
 
   private void awaitReady(String name) {
-    eventually().untilAsserted(() -> {
-      KustomizationStatus s = ksStatus(name);
-      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationSucceeded");
-    });
+    eventually()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = ksStatus(name);
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .as(s.conditions().toString())
+                  .contains("ReconciliationSucceeded");
+            });
   }
 
   private ConfigMap cm(String name) {
@@ -433,12 +749,20 @@ class FluxKustomizationIT {
   }
 
   private void setSuspend(String name, boolean value) {
-    client.resources(Kustomization.class).inNamespace(ns).withName(name)
+    client
+        .resources(Kustomization.class)
+        .inNamespace(ns)
+        .withName(name)
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":" + value + "}}");
   }
 
   private void createSource(String name, FixtureRepository repo) {
-    client.resource(client.getKubernetesSerialization().unmarshal("""
+    client
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: GitRepository
         metadata: {name: %s, namespace: %s}
@@ -447,11 +771,19 @@ class FluxKustomizationIT {
           url: "%s"
           ref: {branch: main}
           secretRef: {name: git-credentials}
-        """.formatted(name, ns, http.url(repo)), GitRepository.class)).create();
+        """
+                        .formatted(name, ns, http.url(repo)),
+                    GitRepository.class))
+        .create();
   }
 
   private void createKustomization(String name, String source, String path, String extra) {
-    client.resource(client.getKubernetesSerialization().unmarshal("""
+    client
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
         metadata: {name: %s, namespace: %s}
@@ -461,11 +793,18 @@ class FluxKustomizationIT {
           path: "%s"
           prune: true
           targetNamespace: %s
-        %s""".formatted(name, ns, source, path, ns, extra), Kustomization.class)).create();
+        %s"""
+                        .formatted(name, ns, source, path, ns, extra),
+                    Kustomization.class))
+        .create();
   }
 
   private static String configMap(String name, String value) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  value: " + value + "\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+        + name
+        + "\ndata:\n  value: "
+        + value
+        + "\n";
   }
 
   private static String deployment(String name, String nodeSelector) {
@@ -483,16 +822,21 @@ class FluxKustomizationIT {
               %2$s
               containers:
               - {name: web, image: registry.invalid/web:1}
-        """.formatted(name, nodeSelector.isEmpty() ? "terminationGracePeriodSeconds: 1" : nodeSelector);
+        """
+        .formatted(
+            name, nodeSelector.isEmpty() ? "terminationGracePeriodSeconds: 1" : nodeSelector);
   }
 
   private static Path examples() {
-    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        dir != null;
+        dir = dir.getParent()) {
       Path candidate = dir.resolve("shared/examples/gitops-repo");
       if (Files.isDirectory(candidate)) {
         return candidate;
       }
     }
-    throw new IllegalStateException("shared/examples/gitops-repo not found above " + System.getProperty("user.dir"));
+    throw new IllegalStateException(
+        "shared/examples/gitops-repo not found above " + System.getProperty("user.dir"));
   }
 }

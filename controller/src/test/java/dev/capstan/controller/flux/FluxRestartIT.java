@@ -72,9 +72,22 @@ class FluxRestartIT {
       client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
     }
     for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> x.getType().equals("Established") && x.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  x.getType().equals("Established")
+                                      && x.getStatus().equals("True")),
+              60,
+              TimeUnit.SECONDS);
     }
     git = GitFixture.create();
     http = git.startHttp();
@@ -96,13 +109,26 @@ class FluxRestartIT {
   void killedDuringTheFirstApplyConvergesAndACommitMadeWhileDownIsPruned() throws Exception {
     FixtureRepository repo = git.createRepository("restart");
     ObjectId first = allMaps(repo.commit().message("v1")).create();
-    client.resource(client.getKubernetesSerialization().unmarshal("""
+    client
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: GitRepository
         metadata: {name: restart, namespace: %s}
         spec: {interval: 2s, url: "%s", ref: {branch: main}}
-        """.formatted(ns, http.url(repo)), GitRepository.class)).create();
-    client.resource(client.getKubernetesSerialization().unmarshal("""
+        """
+                        .formatted(ns, http.url(repo)),
+                    GitRepository.class))
+        .create();
+    client
+        .resource(
+            client
+                .getKubernetesSerialization()
+                .unmarshal(
+                    """
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
         metadata: {name: restart, namespace: %s}
@@ -116,44 +142,88 @@ class FluxRestartIT {
           wait: true
           timeout: 2m
           targetNamespace: %s
-        """.formatted(ns, ns), Kustomization.class)).create();
+        """
+                        .formatted(ns, ns),
+                    Kustomization.class))
+        .create();
     // never in an inventory: not ours to prune
-    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("restart-foreign")
-        .endMetadata().withData(Map.of("value", "by hand")).build()).create();
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("restart-foreign")
+                .endMetadata()
+                .withData(Map.of("value", "by hand"))
+                .build())
+        .create();
 
     // 1. killed on the first object of the first apply
     CountDownLatch firstObject = new CountDownLatch(1);
-    try (Watch watch = client.configMaps().inNamespace(ns).withLabel("kustomize.toolkit.fluxcd.io/name", "restart")
-        .watch(new Watcher<ConfigMap>() {
-          @Override
-          public void eventReceived(Action action, ConfigMap resource) {
-            firstObject.countDown();
-          }
+    try (Watch watch =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .withLabel("kustomize.toolkit.fluxcd.io/name", "restart")
+            .watch(
+                new Watcher<ConfigMap>() {
+                  @Override
+                  public void eventReceived(Action action, ConfigMap resource) {
+                    firstObject.countDown();
+                  }
 
-          @Override
-          public void onClose(WatcherException cause) {}
-        })) {
+                  @Override
+                  public void onClose(WatcherException cause) {}
+                })) {
       KubernetesClient doomed = startWithOwnClient();
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> firstObject.getCount() == 0);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> firstObject.getCount() == 0);
       doomed.close();
       started.getLast().close();
     }
     int presentAtKill = ours().size();
-    Optional<KustomizationStatus> atKill = Optional.ofNullable(
-        client.resources(Kustomization.class).inNamespace(ns).withName("restart").get().getStatus());
+    Optional<KustomizationStatus> atKill =
+        Optional.ofNullable(
+            client
+                .resources(Kustomization.class)
+                .inNamespace(ns)
+                .withName("restart")
+                .get()
+                .getStatus());
     assertThat(atKill.map(KustomizationStatus::lastAppliedRevision).orElse(""))
-        .as("the kill came before the first apply finished").isNullOrEmpty();
-    assertThat(atKill.flatMap(s -> s.condition("Ready")).map(Condition::status)).isNotEqualTo(Optional.of("True"));
-    System.out.printf("FluxRestartIT: %d of %d ConfigMaps existed at the kill; inventory in status: %d entries%n",
-        presentAtKill, MAPS, atKill.map(KustomizationStatus::inventory).map(i -> i.entries().size()).orElse(0));
+        .as("the kill came before the first apply finished")
+        .isNullOrEmpty();
+    assertThat(atKill.flatMap(s -> s.condition("Ready")).map(Condition::status))
+        .isNotEqualTo(Optional.of("True"));
+    System.out.printf(
+        "FluxRestartIT: %d of %d ConfigMaps existed at the kill; inventory in status: %d entries%n",
+        presentAtKill,
+        MAPS,
+        atKill.map(KustomizationStatus::inventory).map(i -> i.entries().size()).orElse(0));
 
     // 2. a fresh controller converges
     long t0 = System.nanoTime();
     startWithOwnClient();
     awaitReadyAt(first, IntStream.range(0, MAPS));
-    System.out.printf("FluxRestartIT: Ready %d s after the first restart%n", (System.nanoTime() - t0) / 1_000_000_000L);
-    Map<String, String> uids = ours().stream().collect(Collectors.toMap(c -> c.getMetadata().getName(), c -> c.getMetadata().getUid()));
-    String deploymentUid = client.apps().deployments().inNamespace(ns).withName("restart-web").get().getMetadata().getUid();
+    System.out.printf(
+        "FluxRestartIT: Ready %d s after the first restart%n",
+        (System.nanoTime() - t0) / 1_000_000_000L);
+    Map<String, String> uids =
+        ours().stream()
+            .collect(
+                Collectors.toMap(c -> c.getMetadata().getName(), c -> c.getMetadata().getUid()));
+    String deploymentUid =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(ns)
+            .withName("restart-web")
+            .get()
+            .getMetadata()
+            .getUid();
 
     // 3. killed again; a commit removes some objects while no controller runs
     clients.get(started.getLast()).close();
@@ -166,15 +236,24 @@ class FluxRestartIT {
     long t1 = System.nanoTime();
     startWithOwnClient();
     awaitReadyAt(third, IntStream.range(REMOVED, MAPS));
-    System.out.printf("FluxRestartIT: Ready %d s after the second restart%n", (System.nanoTime() - t1) / 1_000_000_000L);
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+    System.out.printf(
+        "FluxRestartIT: Ready %d s after the second restart%n",
+        (System.nanoTime() - t1) / 1_000_000_000L);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
         .until(() -> ours().size() == MAPS - REMOVED);
     Map<String, String> kept = new java.util.HashMap<>(uids);
     IntStream.range(0, REMOVED).forEach(i -> kept.remove(name(i)));
-    assertThat(ours().stream().collect(Collectors.toMap(c -> c.getMetadata().getName(), c -> c.getMetadata().getUid())))
+    assertThat(
+            ours().stream()
+                .collect(
+                    Collectors.toMap(
+                        c -> c.getMetadata().getName(), c -> c.getMetadata().getUid())))
         .isEqualTo(kept);
     assertThat(client.configMaps().inNamespace(ns).withName("restart-foreign").get()).isNotNull();
-    assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).singleElement()
+    assertThat(client.apps().deployments().inNamespace(ns).list().getItems())
+        .singleElement()
         .satisfies(d -> assertThat(d.getMetadata().getUid()).isEqualTo(deploymentUid));
   }
 
@@ -183,48 +262,78 @@ class FluxRestartIT {
   private final Map<FluxController, KubernetesClient> clients = new java.util.HashMap<>();
 
   private KubernetesClient startWithOwnClient() throws Exception {
-    KubernetesClient own = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
-    FluxController controller = FluxController.start(own, FluxSettings.defaults(Files.createTempDirectory("capstan-flux-restart"))
-        .withNamespace(ns).withHealthPoll(Duration.ofMillis(500)));
+    KubernetesClient own =
+        new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
+    FluxController controller =
+        FluxController.start(
+            own,
+            FluxSettings.defaults(Files.createTempDirectory("capstan-flux-restart"))
+                .withNamespace(ns)
+                .withHealthPoll(Duration.ofMillis(500)));
     started.add(controller);
     clients.put(controller, own);
     return own;
   }
 
   private void awaitReadyAt(ObjectId commit, IntStream maps) {
-    List<String> expected = Stream.concat(
-            maps.mapToObj(i -> ns + "_" + name(i) + "__ConfigMap"),
-            Stream.of(ns + "_restart-web_apps_Deployment"))
-        .toList();
+    List<String> expected =
+        Stream.concat(
+                maps.mapToObj(i -> ns + "_" + name(i) + "__ConfigMap"),
+                Stream.of(ns + "_restart-web_apps_Deployment"))
+            .toList();
     // Well under the Kustomization's 1m interval: convergence must not wait for the next interval.
-    await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().untilAsserted(() -> {
-      KustomizationStatus s = status();
-      assertThat(s.condition("Ready").map(Condition::reason)).as(s.conditions().toString()).contains("ReconciliationSucceeded");
-      assertThat(s.lastAppliedRevision()).isEqualTo("main@sha1:" + commit.name());
-      assertThat(s.inventory().entries()).extracting(KustomizationStatus.InventoryEntry::id)
-          .containsExactlyInAnyOrderElementsOf(expected);
-    });
-    String source = client.resources(GitRepository.class).inNamespace(ns).withName("restart").get()
-        .getStatus().artifact().revision();
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .pollInterval(Duration.ofMillis(300))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              KustomizationStatus s = status();
+              assertThat(s.condition("Ready").map(Condition::reason))
+                  .as(s.conditions().toString())
+                  .contains("ReconciliationSucceeded");
+              assertThat(s.lastAppliedRevision()).isEqualTo("main@sha1:" + commit.name());
+              assertThat(s.inventory().entries())
+                  .extracting(KustomizationStatus.InventoryEntry::id)
+                  .containsExactlyInAnyOrderElementsOf(expected);
+            });
+    String source =
+        client
+            .resources(GitRepository.class)
+            .inNamespace(ns)
+            .withName("restart")
+            .get()
+            .getStatus()
+            .artifact()
+            .revision();
     assertThat(status().lastAppliedRevision()).isEqualTo(source);
   }
 
   private KustomizationStatus status() {
-    Kustomization k = client.resources(Kustomization.class).inNamespace(ns).withName("restart").get();
-    return Optional.ofNullable(k.getStatus()).orElseThrow(() -> new AssertionError("no status yet"));
+    Kustomization k =
+        client.resources(Kustomization.class).inNamespace(ns).withName("restart").get();
+    return Optional.ofNullable(k.getStatus())
+        .orElseThrow(() -> new AssertionError("no status yet"));
   }
 
   private List<ConfigMap> ours() {
     return client.configMaps().inNamespace(ns).list().getItems().stream()
-        .filter(c -> c.getMetadata().getName().startsWith("restart-cm-")).toList();
+        .filter(c -> c.getMetadata().getName().startsWith("restart-cm-"))
+        .toList();
   }
 
   private static CommitBuilder allMaps(CommitBuilder commit) {
     for (int i = 0; i < MAPS; i++) {
-      commit.add("app/cm-" + i + ".yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name(i) + "\ndata:\n  value: v1\n");
+      commit.add(
+          "app/cm-" + i + ".yaml",
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+              + name(i)
+              + "\ndata:\n  value: v1\n");
     }
     return commit
-        .add("app/deploy.yaml", """
+        .add(
+            "app/deploy.yaml",
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: restart-web}
@@ -243,7 +352,8 @@ class FluxRestartIT {
   }
 
   private static String kustomization(IntStream maps) {
-    return "resources:\n- deploy.yaml\n" + maps.mapToObj(i -> "- cm-" + i + ".yaml\n").collect(Collectors.joining());
+    return "resources:\n- deploy.yaml\n"
+        + maps.mapToObj(i -> "- cm-" + i + ".yaml\n").collect(Collectors.joining());
   }
 
   private static String name(int i) {

@@ -35,23 +35,39 @@ class SourceIgnoreTest {
   }
 
   @Test
-  void artifactDigestDependsOnContentOnlyAndIgnoredFilesAreLeftOut(@TempDir Path cache) throws Exception {
+  void artifactDigestDependsOnContentOnlyAndIgnoredFilesAreLeftOut(@TempDir Path cache)
+      throws Exception {
     Files.writeString(repo.resolve("a.yaml"), "a: 1\n");
     Files.createDirectories(repo.resolve(".github"));
     Files.writeString(repo.resolve(".github/ci.yml"), "x\n");
     ArtifactStore store = new ArtifactStore(cache);
-    ArtifactStore.Artifact first = store.publish(new ObjectKey("ns", "repo"), repo, SourceIgnore.load(repo, Optional.empty()), java.util.List.of());
+    ArtifactStore.Artifact first =
+        store.publish(
+            new ObjectKey("ns", "repo"),
+            repo,
+            SourceIgnore.load(repo, Optional.empty()),
+            java.util.List.of());
     assertThat(first.digest()).startsWith("sha256:");
     assertThat(first.directory().resolve("a.yaml")).exists();
     assertThat(first.directory().resolve(".github")).doesNotExist();
     assertThat(store.resolve(first.url())).contains(first.directory());
 
     Files.writeString(repo.resolve(".github/ci.yml"), "changed\n");
-    ArtifactStore.Artifact same = store.publish(new ObjectKey("ns", "repo"), repo, SourceIgnore.load(repo, Optional.empty()), java.util.List.of());
+    ArtifactStore.Artifact same =
+        store.publish(
+            new ObjectKey("ns", "repo"),
+            repo,
+            SourceIgnore.load(repo, Optional.empty()),
+            java.util.List.of());
     assertThat(same.digest()).isEqualTo(first.digest());
 
     Files.writeString(repo.resolve("a.yaml"), "a: 2\n");
-    ArtifactStore.Artifact changed = store.publish(new ObjectKey("ns", "repo"), repo, SourceIgnore.load(repo, Optional.empty()), java.util.List.of());
+    ArtifactStore.Artifact changed =
+        store.publish(
+            new ObjectKey("ns", "repo"),
+            repo,
+            SourceIgnore.load(repo, Optional.empty()),
+            java.util.List.of());
     assertThat(changed.digest()).isNotEqualTo(first.digest());
     assertThat(store.resolve("file:///etc")).isEmpty();
   }

@@ -22,20 +22,24 @@ class WorkQueueTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger maxRunning = new AtomicInteger();
     AtomicInteger runs = new AtomicInteger();
-    try (WorkQueue<String> q = new WorkQueue<>("t", 4, k -> {
-      int now = running.incrementAndGet();
-      maxRunning.accumulateAndGet(now, Math::max);
-      if (runs.incrementAndGet() == 1) {
-        inside.countDown();
-        try {
-          release.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      running.decrementAndGet();
-      return Optional.empty();
-    })) {
+    try (WorkQueue<String> q =
+        new WorkQueue<>(
+            "t",
+            4,
+            k -> {
+              int now = running.incrementAndGet();
+              maxRunning.accumulateAndGet(now, Math::max);
+              if (runs.incrementAndGet() == 1) {
+                inside.countDown();
+                try {
+                  release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              running.decrementAndGet();
+              return Optional.empty();
+            })) {
       q.add("a");
       assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
       q.add("a");
@@ -52,17 +56,21 @@ class WorkQueueTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger maxRunning = new AtomicInteger();
     CountDownLatch gate = new CountDownLatch(1);
-    try (WorkQueue<String> q = new WorkQueue<>("t", 2, k -> {
-      maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-      try {
-        gate.await(200, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      running.decrementAndGet();
-      seen.put(k, true);
-      return Optional.empty();
-    })) {
+    try (WorkQueue<String> q =
+        new WorkQueue<>(
+            "t",
+            2,
+            k -> {
+              maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+              try {
+                gate.await(200, TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              running.decrementAndGet();
+              seen.put(k, true);
+              return Optional.empty();
+            })) {
       List.of("a", "b", "c", "d").forEach(q::add);
       await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 4);
       assertThat(maxRunning.get()).isEqualTo(2);
@@ -73,17 +81,27 @@ class WorkQueueTest {
   void theReturnedDelayRequeuesAndFailuresAreRetried() {
     List<String> calls = new CopyOnWriteArrayList<>();
     AtomicInteger failures = new AtomicInteger();
-    try (WorkQueue<String> q = new WorkQueue<>("t", 1, k -> {
-      calls.add(k);
-      if (k.equals("bad") && failures.incrementAndGet() == 1) {
-        throw new IllegalStateException("first attempt fails");
-      }
-      return k.equals("poll") && calls.stream().filter("poll"::equals).count() < 3 ? Optional.of(Duration.ofMillis(50)) : Optional.empty();
-    })) {
+    try (WorkQueue<String> q =
+        new WorkQueue<>(
+            "t",
+            1,
+            k -> {
+              calls.add(k);
+              if (k.equals("bad") && failures.incrementAndGet() == 1) {
+                throw new IllegalStateException("first attempt fails");
+              }
+              return k.equals("poll") && calls.stream().filter("poll"::equals).count() < 3
+                  ? Optional.of(Duration.ofMillis(50))
+                  : Optional.empty();
+            })) {
       q.add("poll");
       q.add("bad");
-      await().atMost(Duration.ofSeconds(10)).until(() ->
-          calls.stream().filter("poll"::equals).count() == 3 && calls.stream().filter("bad"::equals).count() == 2);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  calls.stream().filter("poll"::equals).count() == 3
+                      && calls.stream().filter("bad"::equals).count() == 2);
     }
   }
 }

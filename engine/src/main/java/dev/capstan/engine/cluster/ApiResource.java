@@ -24,7 +24,10 @@ public record ApiResource(Gvk gvk, String plural, boolean namespaced, List<Strin
   /** A resource allowing every verb a GitOps engine uses; handy for tests and static tables. */
   public static ApiResource of(Gvk gvk, String plural, boolean namespaced) {
     return new ApiResource(
-        gvk, plural, namespaced, List.of("get", "list", "watch", "create", "update", "patch", "delete"));
+        gvk,
+        plural,
+        namespaced,
+        List.of("get", "list", "watch", "create", "update", "patch", "delete"));
   }
 
   /** True when the server allows the verb on this resource. */

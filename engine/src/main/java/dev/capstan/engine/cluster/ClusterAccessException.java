@@ -16,10 +16,13 @@ public final class ClusterAccessException extends ClusterException {
 
   /** Classifies an HTTP status: 401, 403, 400 and 422 are terminal, everything else transient. */
   public static ClusterAccessException of(String step, int httpStatus, Throwable cause) {
-    boolean terminal = httpStatus == 400 || httpStatus == 401 || httpStatus == 403 || httpStatus == 422;
+    boolean terminal =
+        httpStatus == 400 || httpStatus == 401 || httpStatus == 403 || httpStatus == 422;
     String reason = httpStatus > 0 ? "HTTP " + httpStatus : "no response";
     return new ClusterAccessException(
-        step + " failed (" + reason + "): " + (cause == null ? "" : cause.getMessage()), !terminal, cause);
+        step + " failed (" + reason + "): " + (cause == null ? "" : cause.getMessage()),
+        !terminal,
+        cause);
   }
 
   @Override

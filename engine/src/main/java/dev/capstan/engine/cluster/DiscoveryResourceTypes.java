@@ -18,11 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ResourceTypes} backed by the API server's discovery endpoints ({@code /api/v1}, {@code
  * /apis/<group>/<version>}), one group/version at a time.
  *
- * <p>Answers are cached per group/version. A kind missing from the cached answer triggers a
- * refresh of that group/version, at most once per {@code missRefreshInterval}, so a kind served by
- * a CRD established a moment ago is found without a full rediscovery, and lookups of a kind that
- * really does not exist do not hammer the server. {@link #invalidate()} drops everything (the
- * cluster cache calls it when a CRD appears, changes or goes).
+ * <p>Answers are cached per group/version. A kind missing from the cached answer triggers a refresh
+ * of that group/version, at most once per {@code missRefreshInterval}, so a kind served by a CRD
+ * established a moment ago is found without a full rediscovery, and lookups of a kind that really
+ * does not exist do not hammer the server. {@link #invalidate()} drops everything (the cluster
+ * cache calls it when a CRD appears, changes or goes).
  *
  * <p>Thread-safe.
  */
@@ -43,8 +43,11 @@ public final class DiscoveryResourceTypes implements ResourceTypes {
     this(client, DEFAULT_MISS_REFRESH_INTERVAL, Clock.systemUTC());
   }
 
-  /** Discovery through {@code client}; a miss re-asks at most once per {@code missRefreshInterval}. */
-  public DiscoveryResourceTypes(KubernetesClient client, Duration missRefreshInterval, Clock clock) {
+  /**
+   * Discovery through {@code client}; a miss re-asks at most once per {@code missRefreshInterval}.
+   */
+  public DiscoveryResourceTypes(
+      KubernetesClient client, Duration missRefreshInterval, Clock clock) {
     this.client = client;
     this.missRefreshInterval = missRefreshInterval;
     this.clock = clock;
@@ -94,7 +97,8 @@ public final class DiscoveryResourceTypes implements ResourceTypes {
         Gvk gvk = new Gvk(group, version, r.getKind());
         List<String> verbs = r.getVerbs() == null ? List.of() : r.getVerbs();
         byKind.putIfAbsent(
-            r.getKind(), new ApiResource(gvk, r.getName(), Boolean.TRUE.equals(r.getNamespaced()), verbs));
+            r.getKind(),
+            new ApiResource(gvk, r.getName(), Boolean.TRUE.equals(r.getNamespaced()), verbs));
       }
     }
     return new Entry(Map.copyOf(byKind), clock.instant());

@@ -132,8 +132,7 @@ public final class InformerClusterCache implements ClusterCache {
       if (crdInformer != null) {
         return;
       }
-      ApiResource crd =
-          ApiResource.of(CRD, "customresourcedefinitions", false);
+      ApiResource crd = ApiResource.of(CRD, "customresourcedefinitions", false);
       crdInformer =
           start(
               crd,
@@ -160,9 +159,7 @@ public final class InformerClusterCache implements ClusterCache {
       ApiResource resource, ResourceEventHandler<GenericKubernetesResource> handler) {
     try {
       var op = client.genericKubernetesResources(resource.context());
-      return resource.namespaced()
-          ? op.inAnyNamespace().inform(handler, 0)
-          : op.inform(handler, 0);
+      return resource.namespaced() ? op.inAnyNamespace().inform(handler, 0) : op.inform(handler, 0);
     } catch (KubernetesClientException e) {
       throw ClusterAccessException.of("watch of " + resource.gvk(), e.getCode(), e);
     }

@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 
 /**
- * Conversions between fabric8's {@link GenericKubernetesResource} and the JSON trees the diff
- * works on. Every method returns a new, independent object; none changes its argument.
+ * Conversions between fabric8's {@link GenericKubernetesResource} and the JSON trees the diff works
+ * on. Every method returns a new, independent object; none changes its argument.
  */
 public final class ObjectTrees {
 
@@ -33,7 +33,8 @@ public final class ObjectTrees {
   }
 
   /** A generic object from a resource the kustomize module rendered. */
-  public static GenericKubernetesResource fromResource(dev.capstan.kustomize.resource.Resource resource) {
+  public static GenericKubernetesResource fromResource(
+      dev.capstan.kustomize.resource.Resource resource) {
     return fromMap(resource.content());
   }
 

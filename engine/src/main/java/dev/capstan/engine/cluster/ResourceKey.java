@@ -38,7 +38,10 @@ public record ResourceKey(String group, String kind, String namespace, String na
     Gvk gvk = Gvk.of(object.getApiVersion(), object.getKind());
     var meta = object.getMetadata();
     return new ResourceKey(
-        gvk.group(), gvk.kind(), meta == null ? "" : meta.getNamespace(), meta == null ? "" : meta.getName());
+        gvk.group(),
+        gvk.kind(),
+        meta == null ? "" : meta.getNamespace(),
+        meta == null ? "" : meta.getName());
   }
 
   /** A key for a group/version/kind, namespace and name. */

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * An operation on one object failed. The message reads {@code <Kind/ns/name> <step> failed
  * (<reason>): <cause>}, e.g. {@code Deployment/prod/web dry-run apply failed (HTTP 422): spec...}.
- * Conflicts, throttling, timeouts and server errors are transient; invalid or forbidden requests are
- * terminal.
+ * Conflicts, throttling, timeouts and server errors are transient; invalid or forbidden requests
+ * are terminal.
  */
 public final class ResourceOperationException extends ClusterException {
 
@@ -15,15 +15,25 @@ public final class ResourceOperationException extends ClusterException {
   private final String step;
   private final int httpStatus;
 
-  public ResourceOperationException(ResourceKey key, String step, String reason, int httpStatus, Throwable cause) {
-    super(key + " " + step + " failed (" + reason + ")" + (cause == null ? "" : ": " + describe(cause)), cause);
+  public ResourceOperationException(
+      ResourceKey key, String step, String reason, int httpStatus, Throwable cause) {
+    super(
+        key
+            + " "
+            + step
+            + " failed ("
+            + reason
+            + ")"
+            + (cause == null ? "" : ": " + describe(cause)),
+        cause);
     this.key = Objects.requireNonNull(key, "key");
     this.step = step;
     this.httpStatus = httpStatus;
   }
 
   /** Wraps a fabric8 failure of {@code step} on {@code key}. */
-  public static ResourceOperationException of(ResourceKey key, String step, KubernetesClientException e) {
+  public static ResourceOperationException of(
+      ResourceKey key, String step, KubernetesClientException e) {
     String reason = e.getCode() > 0 ? "HTTP " + e.getCode() : "no response";
     return new ResourceOperationException(key, step, reason, e.getCode(), e);
   }

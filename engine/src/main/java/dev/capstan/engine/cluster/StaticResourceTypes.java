@@ -37,7 +37,8 @@ public final class StaticResourceTypes implements ResourceTypes {
             ApiResource.of(new Gvk("", "v1", "Service"), "services", true),
             ApiResource.of(new Gvk("", "v1", "ServiceAccount"), "serviceaccounts", true),
             ApiResource.of(new Gvk("", "v1", "Pod"), "pods", true),
-            ApiResource.of(new Gvk("", "v1", "PersistentVolumeClaim"), "persistentvolumeclaims", true),
+            ApiResource.of(
+                new Gvk("", "v1", "PersistentVolumeClaim"), "persistentvolumeclaims", true),
             ApiResource.of(new Gvk("", "v1", "PersistentVolume"), "persistentvolumes", false),
             ApiResource.of(new Gvk("apps", "v1", "Deployment"), "deployments", true),
             ApiResource.of(new Gvk("apps", "v1", "StatefulSet"), "statefulsets", true),

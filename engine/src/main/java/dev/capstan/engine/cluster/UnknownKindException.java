@@ -11,7 +11,9 @@ public final class UnknownKindException extends ClusterException {
   private final transient Gvk gvk;
 
   public UnknownKindException(Gvk gvk) {
-    super("kind " + gvk + " is not served by the API server (no matching resource in discovery)", null);
+    super(
+        "kind " + gvk + " is not served by the API server (no matching resource in discovery)",
+        null);
     this.gvk = gvk;
   }
 

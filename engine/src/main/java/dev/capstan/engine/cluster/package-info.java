@@ -6,12 +6,13 @@
  *       and message ({@code Deployment/prod/web}); it ignores the API version, as the API server
  *       does when it serves one object under several versions.
  *   <li>{@link dev.capstan.engine.cluster.ResourceTypes} resolves a group/version/kind to its REST
- *       resource (plural, namespaced or not). {@link dev.capstan.engine.cluster.DiscoveryResourceTypes}
- *       asks the API server's discovery endpoints and refreshes a group/version when a kind is
- *       missing, so a kind served by a CRD created a moment ago is found; {@link
- *       dev.capstan.engine.cluster.StaticResourceTypes} is the in-memory seam for tests.
- *   <li>{@link dev.capstan.engine.cluster.ClusterCache} keeps one watch per kind, started lazily the
- *       first time any application asks for it and shared by all of them, and tells {@link
+ *       resource (plural, namespaced or not). {@link
+ *       dev.capstan.engine.cluster.DiscoveryResourceTypes} asks the API server's discovery
+ *       endpoints and refreshes a group/version when a kind is missing, so a kind served by a CRD
+ *       created a moment ago is found; {@link dev.capstan.engine.cluster.StaticResourceTypes} is
+ *       the in-memory seam for tests.
+ *   <li>{@link dev.capstan.engine.cluster.ClusterCache} keeps one watch per kind, started lazily
+ *       the first time any application asks for it and shared by all of them, and tells {@link
  *       dev.capstan.engine.cluster.ChangeListener}s when an object changes or is deleted, which is
  *       how drift is noticed within about a second. {@link
  *       dev.capstan.engine.cluster.InformerClusterCache} implements it with fabric8 informers.

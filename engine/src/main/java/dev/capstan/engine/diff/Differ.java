@@ -24,7 +24,8 @@ public final class Differ {
   /** The dry run as a function, the seam unit tests replace. */
   @FunctionalInterface
   interface Preview {
-    GenericKubernetesResource preview(GenericKubernetesResource desired, ApiResource type, String fieldManager);
+    GenericKubernetesResource preview(
+        GenericKubernetesResource desired, ApiResource type, String fieldManager);
   }
 
   private final Preview dryRun;
@@ -45,8 +46,7 @@ public final class Differ {
   }
 
   /**
-   * Compares {@code desired} (already carrying its ownership mark and namespace) with {@code
-   * live}.
+   * Compares {@code desired} (already carrying its ownership mark and namespace) with {@code live}.
    *
    * @throws ResourceOperationException when the dry run is rejected
    * @throws IllegalArgumentException when an ignore rule is invalid

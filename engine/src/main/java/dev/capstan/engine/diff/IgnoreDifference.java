@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A rule that hides fields from comparison, as Argo CD's {@code spec.ignoreDifferences} entries
- * do. The rule applies to objects of its group and kind ({@code *} matches any), and of its name
- * and namespace when those are set.
+ * A rule that hides fields from comparison, as Argo CD's {@code spec.ignoreDifferences} entries do.
+ * The rule applies to objects of its group and kind ({@code *} matches any), and of its name and
+ * namespace when those are set.
  *
  * @param group API group, {@code ""} for core, {@code *} for any
  * @param kind kind, {@code *} for any
@@ -45,27 +45,32 @@ public record IgnoreDifference(
 
   /** This rule limited to one object name. */
   public IgnoreDifference withName(String n) {
-    return new IgnoreDifference(group, kind, n, namespace, jsonPointers, jqPathExpressions, managedFieldsManagers);
+    return new IgnoreDifference(
+        group, kind, n, namespace, jsonPointers, jqPathExpressions, managedFieldsManagers);
   }
 
   /** This rule limited to one namespace. */
   public IgnoreDifference withNamespace(String ns) {
-    return new IgnoreDifference(group, kind, name, ns, jsonPointers, jqPathExpressions, managedFieldsManagers);
+    return new IgnoreDifference(
+        group, kind, name, ns, jsonPointers, jqPathExpressions, managedFieldsManagers);
   }
 
   /** This rule with these JSON pointers. */
   public IgnoreDifference withJsonPointers(String... pointers) {
-    return new IgnoreDifference(group, kind, name, namespace, List.of(pointers), jqPathExpressions, managedFieldsManagers);
+    return new IgnoreDifference(
+        group, kind, name, namespace, List.of(pointers), jqPathExpressions, managedFieldsManagers);
   }
 
   /** This rule with these jq path expressions. */
   public IgnoreDifference withJqPathExpressions(String... expressions) {
-    return new IgnoreDifference(group, kind, name, namespace, jsonPointers, List.of(expressions), managedFieldsManagers);
+    return new IgnoreDifference(
+        group, kind, name, namespace, jsonPointers, List.of(expressions), managedFieldsManagers);
   }
 
   /** This rule with these field managers. */
   public IgnoreDifference withManagedFieldsManagers(String... managers) {
-    return new IgnoreDifference(group, kind, name, namespace, jsonPointers, jqPathExpressions, List.of(managers));
+    return new IgnoreDifference(
+        group, kind, name, namespace, jsonPointers, jqPathExpressions, List.of(managers));
   }
 
   /** True when the rule applies to the object with this key. */

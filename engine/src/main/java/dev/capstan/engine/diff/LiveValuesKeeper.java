@@ -24,8 +24,8 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
  * rules name take the live object's values, so a sync made for another reason does not reset them
  * (an HPA's replicas, an injected sidecar). For JSON pointers and jq path expressions the live
  * value is copied into the desired object (or the field is removed when live has none); fields the
- * rules' {@code managedFieldsManagers} own (and Capstan's field manager does not co-own) are removed
- * from the desired object, so the apply neither sets nor takes them over.
+ * rules' {@code managedFieldsManagers} own (and Capstan's field manager does not co-own) are
+ * removed from the desired object, so the apply neither sets nor takes them over.
  *
  * <p>Pure; the arguments are not changed.
  */
@@ -72,8 +72,10 @@ public final class LiveValuesKeeper {
         List<List<Object>> stale = new ArrayList<>(paths(d, jq));
         stale.removeIf(livePaths::contains);
         // remove deepest and highest indices first so earlier removals do not shift later paths
-        stale.sort(Comparator.<List<Object>>comparingInt(List::size).reversed()
-            .thenComparing(p -> p.get(p.size() - 1) instanceof Integer i ? -i : 0));
+        stale.sort(
+            Comparator.<List<Object>>comparingInt(List::size)
+                .reversed()
+                .thenComparing(p -> p.get(p.size() - 1) instanceof Integer i ? -i : 0));
         stale.forEach(p -> remove(d, p));
       }
     }
@@ -141,7 +143,8 @@ public final class LiveValuesKeeper {
 
   private static List<Object> pointerPath(String pointer) {
     List<Object> path = new ArrayList<>();
-    com.fasterxml.jackson.core.JsonPointer p = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+    com.fasterxml.jackson.core.JsonPointer p =
+        com.fasterxml.jackson.core.JsonPointer.compile(pointer);
     while (!p.matches()) {
       int index = p.getMatchingIndex();
       path.add(index >= 0 ? (Object) index : p.getMatchingProperty());
@@ -150,7 +153,9 @@ public final class LiveValuesKeeper {
     return path;
   }
 
-  /** The paths {@code expression} selects in {@code object}, as jq's {@code path(...)} gives them. */
+  /**
+   * The paths {@code expression} selects in {@code object}, as jq's {@code path(...)} gives them.
+   */
   private static List<List<Object>> paths(JsonNode object, String expression) {
     JsonQuery query =
         PATHS.computeIfAbsent(

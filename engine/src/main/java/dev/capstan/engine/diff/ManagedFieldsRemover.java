@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * Removes the fields that given field managers own, read from a live object's {@code
- * metadata.managedFields} ({@code FieldsV1} sets: {@code f:<field>} for a field, {@code
- * k:<json>} for a list item by key fields, {@code v:<json>} for a set value, {@code i:<n>} for an
- * index, {@code .} for the node itself). Used for Argo CD's {@code managedFieldsManagers}: a field
- * a controller such as an HPA owns is ignored on both sides of a comparison.
+ * metadata.managedFields} ({@code FieldsV1} sets: {@code f:<field>} for a field, {@code k:<json>}
+ * for a list item by key fields, {@code v:<json>} for a set value, {@code i:<n>} for an index,
+ * {@code .} for the node itself). Used for Argo CD's {@code managedFieldsManagers}: a field a
+ * controller such as an HPA owns is ignored on both sides of a comparison.
  */
 final class ManagedFieldsRemover {
 
@@ -55,7 +55,8 @@ final class ManagedFieldsRemover {
         }
       } else if (!isLeaf(e.getValue())) {
         // b owns the node itself but a owns fields below it that b does not name
-        JsonNode rest = subtractOne(e.getValue(), DiffJson.MAPPER.createObjectNode().set(".", theirs));
+        JsonNode rest =
+            subtractOne(e.getValue(), DiffJson.MAPPER.createObjectNode().set(".", theirs));
         rest = rest instanceof ObjectNode o ? o.without(".") : rest;
         if (!rest.isEmpty()) {
           out.set(e.getKey(), rest);

@@ -6,8 +6,8 @@ import dev.capstan.engine.cluster.ResourceKey;
 import java.util.List;
 
 /**
- * Compares a target object (what the live object would become, usually a server-side apply dry
- * run) with the live object, after normalising both the same way:
+ * Compares a target object (what the live object would become, usually a server-side apply dry run)
+ * with the live object, after normalising both the same way:
  *
  * <ol>
  *   <li>fields owned by the {@code managedFieldsManagers} of matching ignore rules are removed

@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * still shows that a key was added, removed or changed, but never what it holds.
  *
  * <p>{@code stringData} is folded into {@code data} first (base64-encoded, overriding {@code data}
- * as the API server does), so a desired Secret written with {@code stringData} compares equal to the
- * live Secret that the server stored with {@code data}.
+ * as the API server does), so a desired Secret written with {@code stringData} compares equal to
+ * the live Secret that the server stored with {@code data}.
  */
 final class SecretMasker {
 
@@ -52,7 +52,8 @@ final class SecretMasker {
       for (ObjectNode s : secrets) {
         if (s.get("data") instanceof ObjectNode data && data.has(key)) {
           String value = data.get(key).asText();
-          String mask = maskByValue.computeIfAbsent(value, v -> MASK + "+".repeat(maskByValue.size()));
+          String mask =
+              maskByValue.computeIfAbsent(value, v -> MASK + "+".repeat(maskByValue.size()));
           data.put(key, mask);
         }
       }
@@ -71,8 +72,7 @@ final class SecretMasker {
       secret.remove("stringData");
       return;
     }
-    ObjectNode data =
-        secret.get("data") instanceof ObjectNode d ? d : secret.putObject("data");
+    ObjectNode data = secret.get("data") instanceof ObjectNode d ? d : secret.putObject("data");
     stringData
         .properties()
         .forEach(

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Removes what the server maintains and Git never says: {@code status}, and in {@code metadata}
- * the fields {@code managedFields}, {@code resourceVersion}, {@code uid}, {@code generation},
- * {@code creationTimestamp}, {@code selfLink} and the {@code
+ * Removes what the server maintains and Git never says: {@code status}, and in {@code metadata} the
+ * fields {@code managedFields}, {@code resourceVersion}, {@code uid}, {@code generation}, {@code
+ * creationTimestamp}, {@code selfLink} and the {@code
  * kubectl.kubernetes.io/last-applied-configuration} annotation. Empty {@code labels} and {@code
  * annotations} maps are removed so that "no labels" and "empty labels" compare equal.
  *
@@ -18,12 +18,7 @@ final class ServerFieldsNormalizer {
 
   private static final List<String> METADATA_FIELDS =
       List.of(
-          "managedFields",
-          "resourceVersion",
-          "uid",
-          "generation",
-          "creationTimestamp",
-          "selfLink");
+          "managedFields", "resourceVersion", "uid", "generation", "creationTimestamp", "selfLink");
 
   static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The health of an application: the worst health of the resources that count, plus every
- * resource's own health in input order.
+ * The health of an application: the worst health of the resources that count, plus every resource's
+ * own health in input order.
  *
  * @param status the worst status among counted resources; Healthy when none counts
  * @param resources per-resource health, in the order given, each marked counted or not

@@ -9,8 +9,8 @@ import java.util.Optional;
  * Computes an application's health from its resources with Argo CD's rules.
  *
  * <p>The application is Healthy when nothing counts, else the worst status of the resources that
- * count (order: Healthy &lt; Suspended &lt; Progressing &lt; Missing &lt; Degraded &lt; Unknown).
- * A resource does not count when:
+ * count (order: Healthy &lt; Suspended &lt; Progressing &lt; Missing &lt; Degraded &lt; Unknown). A
+ * resource does not count when:
  *
  * <ul>
  *   <li>its target is a hook of type {@code Skip}, or the live object is a hook ({@code
@@ -95,7 +95,10 @@ public final class ApplicationHealthAggregator {
   private static ApplicationHealth.Entry skipped(ManagedResource resource, String reason) {
     ResourceHealth none =
         new ResourceHealth(
-            resource.identity(), resource.groupKind(), Optional.empty(), ResourceHealth.Source.NONE);
+            resource.identity(),
+            resource.groupKind(),
+            Optional.empty(),
+            ResourceHealth.Source.NONE);
     return new ApplicationHealth.Entry(none, false, reason);
   }
 

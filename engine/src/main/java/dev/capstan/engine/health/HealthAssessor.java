@@ -8,10 +8,10 @@ import java.util.Optional;
 /**
  * The health facade: assesses one live object, or a whole application, with Argo CD's rules.
  *
- * <p>For one object: an object being deleted is Progressing "Pending deletion" (unless it is a
- * hook held by Argo CD's hook finalizer); otherwise the first opinion of an override, a custom
- * script and the built-in check, in that order (see {@link HealthOptions}). Kinds nobody covers
- * get an empty result.
+ * <p>For one object: an object being deleted is Progressing "Pending deletion" (unless it is a hook
+ * held by Argo CD's hook finalizer); otherwise the first opinion of an override, a custom script
+ * and the built-in check, in that order (see {@link HealthOptions}). Kinds nobody covers get an
+ * empty result.
  *
  * <p>Pure: no cluster access, no I/O. Immutable and thread-safe; custom scripts run in a sandbox
  * and never throw.
@@ -87,7 +87,10 @@ public final class HealthAssessor {
         || BuiltInHealthChecks.forKind(groupKind).isPresent();
   }
 
-  /** Assesses every resource of an application and aggregates; see {@link ApplicationHealthAggregator}. */
+  /**
+   * Assesses every resource of an application and aggregates; see {@link
+   * ApplicationHealthAggregator}.
+   */
   public ApplicationHealth assessApplication(List<ManagedResource> resources) {
     return new ApplicationHealthAggregator(this).aggregate(resources);
   }

@@ -7,9 +7,9 @@ import java.util.Optional;
  * checks, Lua scripts and caller-supplied overrides.
  *
  * <p>Contract: pure and side-effect free; safe to call from many threads; never throws for odd
- * input (a malformed object yields a result, usually {@code Progressing} or {@code Unknown}).
- * Empty means "no opinion" — the kind or version is not covered and the resource does not count
- * towards an application's health.
+ * input (a malformed object yields a result, usually {@code Progressing} or {@code Unknown}). Empty
+ * means "no opinion" — the kind or version is not covered and the resource does not count towards
+ * an application's health.
  */
 @FunctionalInterface
 public interface HealthCheck {

@@ -37,7 +37,8 @@ public record HealthOptions(
    * resource.customizations.health.<group>_<kind>} keys), compiled with {@link #luaLimits()}.
    */
   public HealthOptions withArgoConfigMap(Map<String, String> config) {
-    return new HealthOptions(CustomHealthScripts.fromConfigMap(config, luaLimits), overrides, luaLimits);
+    return new HealthOptions(
+        CustomHealthScripts.fromConfigMap(config, luaLimits), overrides, luaLimits);
   }
 
   /** A copy with one more override. */

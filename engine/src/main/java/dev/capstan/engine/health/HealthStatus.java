@@ -46,8 +46,8 @@ public enum HealthStatus {
   }
 
   /**
-   * Parses an Argo CD status name. Matching ignores case, as health scripts sometimes spell
-   * {@code "healthy"}; an unrecognised name yields empty.
+   * Parses an Argo CD status name. Matching ignores case, as health scripts sometimes spell {@code
+   * "healthy"}; an unrecognised name yields empty.
    */
   public static Optional<HealthStatus> parse(String name) {
     if (name == null) {

@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * A read-only view over a Kubernetes object held as a JSON-like tree: {@code Map<String,Object>}
- * for objects, {@code List<Object>} for arrays, and {@code String}, {@code Number}, {@code
- * Boolean} or null for scalars. This is the shape that fabric8's {@code
+ * for objects, {@code List<Object>} for arrays, and {@code String}, {@code Number}, {@code Boolean}
+ * or null for scalars. This is the shape that fabric8's {@code
  * GenericKubernetesResource#getAdditionalProperties}, Jackson and the kustomize model all produce,
  * so health checks never depend on typed API classes.
  *
@@ -40,7 +40,8 @@ public final class LiveObject {
    * resource are not seen).
    */
   @SuppressWarnings("unchecked")
-  public static LiveObject fromResource(io.fabric8.kubernetes.api.model.GenericKubernetesResource resource) {
+  public static LiveObject fromResource(
+      io.fabric8.kubernetes.api.model.GenericKubernetesResource resource) {
     return new LiveObject(JSON.convertValue(resource, Map.class));
   }
 
@@ -197,11 +198,14 @@ public final class LiveObject {
       return Map.of();
     }
     Map<String, String> out = new java.util.LinkedHashMap<>();
-    obj.get().tree.forEach((k, v) -> {
-      if (v instanceof String s) {
-        out.put(k, s);
-      }
-    });
+    obj.get()
+        .tree
+        .forEach(
+            (k, v) -> {
+              if (v instanceof String s) {
+                out.put(k, s);
+              }
+            });
     return Collections.unmodifiableMap(out);
   }
 

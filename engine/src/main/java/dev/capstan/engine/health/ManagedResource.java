@@ -39,7 +39,11 @@ public record ManagedResource(
   /** A resource Git wants but the cluster lacks. */
   public static ManagedResource missing(LiveObject target) {
     return new ManagedResource(
-        target.groupKind(), target.namespace(), target.name(), Optional.of(target), Optional.empty());
+        target.groupKind(),
+        target.namespace(),
+        target.name(),
+        Optional.of(target),
+        Optional.empty());
   }
 
   /** A live resource, with or without a target. */

@@ -35,7 +35,10 @@ public record Inventory(List<InventoryEntry> entries) {
   public static Inventory of(Collection<? extends HasMetadata> objects) {
     return new Inventory(
         objects.stream()
-            .map(o -> new InventoryEntry(ResourceKey.of(o), Gvk.of(o.getApiVersion(), o.getKind()).version()))
+            .map(
+                o ->
+                    new InventoryEntry(
+                        ResourceKey.of(o), Gvk.of(o.getApiVersion(), o.getKind()).version()))
             .toList());
   }
 
@@ -59,7 +62,9 @@ public record Inventory(List<InventoryEntry> entries) {
   public Set<Gvk> kinds() {
     return entries.stream()
         .map(e -> new Gvk(e.key().group(), e.version(), e.key().kind()))
-        .collect(Collectors.toCollection(() -> new TreeSet<>(java.util.Comparator.comparing(Gvk::toString))));
+        .collect(
+            Collectors.toCollection(
+                () -> new TreeSet<>(java.util.Comparator.comparing(Gvk::toString))));
   }
 
   /** True when there are no entries. */

@@ -12,10 +12,11 @@ import java.util.Optional;
  * name, allowed for RBAC objects, is written as {@code __}.
  *
  * @param key the object's identity
- * @param version the API version it was applied with ({@code v1}, not {@code apps/v1}: the group
- *     is in the key), may be empty when unknown
+ * @param version the API version it was applied with ({@code v1}, not {@code apps/v1}: the group is
+ *     in the key), may be empty when unknown
  */
-public record InventoryEntry(ResourceKey key, String version) implements Comparable<InventoryEntry> {
+public record InventoryEntry(ResourceKey key, String version)
+    implements Comparable<InventoryEntry> {
 
   public InventoryEntry {
     Objects.requireNonNull(key, "key");
@@ -39,9 +40,9 @@ public record InventoryEntry(ResourceKey key, String version) implements Compara
   }
 
   /**
-   * Parses a Flux inventory id with its version; empty when malformed. Namespaces, groups and
-   * kinds cannot contain underscores, so the first field is the namespace, the last two the group
-   * and kind, and everything between is the name (with {@code __} turned back into {@code :}).
+   * Parses a Flux inventory id with its version; empty when malformed. Namespaces, groups and kinds
+   * cannot contain underscores, so the first field is the namespace, the last two the group and
+   * kind, and everything between is the name (with {@code __} turned back into {@code :}).
    */
   public static Optional<InventoryEntry> parse(String id, String version) {
     if (id == null) {
@@ -54,7 +55,8 @@ public record InventoryEntry(ResourceKey key, String version) implements Compara
     String namespace = f[0];
     String kind = f[f.length - 1];
     String group = f[f.length - 2];
-    String name = String.join("_", java.util.Arrays.copyOfRange(f, 1, f.length - 2)).replace("__", ":");
+    String name =
+        String.join("_", java.util.Arrays.copyOfRange(f, 1, f.length - 2)).replace("__", ":");
     if (kind.isEmpty() || name.isEmpty()) {
       return Optional.empty();
     }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -42,15 +41,14 @@ public record OwnerChangeRouter(
   /** Routes by Argo CD tracking id to the application name it names. */
   public static OwnerChangeRouter byTrackingId(Enqueue enqueue) {
     return new OwnerChangeRouter(
-        o -> TrackingIdOwnership.trackingId(o)
-            .filter(id -> id.matches(ResourceKey.of(o)))
-            .map(TrackingId::application),
+        o ->
+            TrackingIdOwnership.trackingId(o)
+                .filter(id -> id.matches(ResourceKey.of(o)))
+                .map(TrackingId::application),
         enqueue);
   }
 
-  /**
-   * Routes by Flux's Kustomization labels to {@code namespace/name} of the Kustomization.
-   */
+  /** Routes by Flux's Kustomization labels to {@code namespace/name} of the Kustomization. */
   public static OwnerChangeRouter byFluxLabels(Enqueue enqueue) {
     return new OwnerChangeRouter(
         o -> {
@@ -60,7 +58,9 @@ public record OwnerChangeRouter(
           }
           String name = labels.get("kustomize.toolkit.fluxcd.io/name");
           String namespace = labels.get("kustomize.toolkit.fluxcd.io/namespace");
-          return name == null || namespace == null ? Optional.empty() : Optional.of(namespace + "/" + name);
+          return name == null || namespace == null
+              ? Optional.empty()
+              : Optional.of(namespace + "/" + name);
         },
         enqueue);
   }
@@ -72,7 +72,8 @@ public record OwnerChangeRouter(
     }
     // A change may move an object from one owner to another: both need to look.
     change.before().flatMap(ownerOf).ifPresent(owner -> enqueue.changed(owner, change.key()));
-    change.after()
+    change
+        .after()
         .flatMap(ownerOf)
         .filter(owner -> change.before().flatMap(ownerOf).map(b -> !b.equals(owner)).orElse(true))
         .ifPresent(owner -> enqueue.changed(owner, change.key()));

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param namespace namespace, empty for cluster-scoped objects
  * @param name the object name
  */
-public record TrackingId(String application, String group, String kind, String namespace, String name) {
+public record TrackingId(
+    String application, String group, String kind, String namespace, String name) {
 
   /** The annotation that carries the tracking id. */
   public static final String ANNOTATION = "argocd.argoproj.io/tracking-id";

@@ -39,7 +39,8 @@ public record TrackingIdOwnership(String application) implements Ownership {
         copy.getMetadata().getAnnotations() == null
             ? new LinkedHashMap<>()
             : new LinkedHashMap<>(copy.getMetadata().getAnnotations());
-    annotations.put(TrackingId.ANNOTATION, TrackingId.of(application, ResourceKey.of(copy)).value());
+    annotations.put(
+        TrackingId.ANNOTATION, TrackingId.of(application, ResourceKey.of(copy)).value());
     copy.getMetadata().setAnnotations(annotations);
     return copy;
   }

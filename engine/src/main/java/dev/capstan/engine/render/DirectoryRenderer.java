@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Reads a plain directory of manifests as Argo CD does: every {@code .yaml}, {@code .yml} and
  * {@code .json} file (sorted by path), sub-directories only with {@code recurse}, {@code exclude}
- * and then {@code include} globs matched against the path relative to the source directory.
- * Hidden directories ({@code .github}, ...) are skipped. Stateless.
+ * and then {@code include} globs matched against the path relative to the source directory. Hidden
+ * directories ({@code .github}, ...) are skipped. Stateless.
  */
 final class DirectoryRenderer {
 
@@ -27,14 +27,22 @@ final class DirectoryRenderer {
     ManifestGlob include;
     ManifestGlob exclude;
     try {
-      include = source.directory().include().isEmpty() ? null : ManifestGlob.compile(source.directory().include());
-      exclude = source.directory().exclude().isEmpty() ? null : ManifestGlob.compile(source.directory().exclude());
+      include =
+          source.directory().include().isEmpty()
+              ? null
+              : ManifestGlob.compile(source.directory().include());
+      exclude =
+          source.directory().exclude().isEmpty()
+              ? null
+              : ManifestGlob.compile(source.directory().exclude());
     } catch (IllegalArgumentException e) {
       return RenderResult.failed(
-          SourceType.DIRECTORY, RenderError.terminal(source.displayName(), "InvalidSpec", e.getMessage()));
+          SourceType.DIRECTORY,
+          RenderError.terminal(source.displayName(), "InvalidSpec", e.getMessage()));
     }
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir, source.directory().recurse() ? Integer.MAX_VALUE : 1)) {
+    try (Stream<Path> walk =
+        Files.walk(dir, source.directory().recurse() ? Integer.MAX_VALUE : 1)) {
       files =
           walk.filter(Files::isRegularFile)
               .filter(p -> !hiddenDirectory(dir, p))
@@ -65,7 +73,8 @@ final class DirectoryRenderer {
       } catch (IOException e) {
         return RenderResult.failed(
             SourceType.DIRECTORY,
-            RenderError.terminal(source.displayName(), "ReadFailed", relative + ": " + e.getMessage()));
+            RenderError.terminal(
+                source.displayName(), "ReadFailed", relative + ": " + e.getMessage()));
       }
     }
     return RenderResult.of(SourceType.DIRECTORY, objects);

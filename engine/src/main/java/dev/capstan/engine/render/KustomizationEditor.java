@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Applies {@link KustomizeOverrides} to a parsed kustomization, as the {@code kustomize edit}
  * commands Argo CD runs would: {@code set nameprefix|namesuffix|namespace|image|replicas}, {@code
- * add label|annotation [--force] [--without-selector] [--include-templates]}, {@code add component},
- * and appending {@code patches}. Pure apart from checking that components exist.
+ * add label|annotation [--force] [--without-selector] [--include-templates]}, {@code add
+ * component}, and appending {@code patches}. Pure apart from checking that components exist.
  */
 final class KustomizationEditor {
 
@@ -23,7 +23,8 @@ final class KustomizationEditor {
    * @param dir the kustomization's directory, for resolving components
    * @throws IllegalArgumentException for an override kustomize edit would refuse
    */
-  static Map<String, Object> apply(Map<String, Object> kustomization, KustomizeOverrides o, Path dir) {
+  static Map<String, Object> apply(
+      Map<String, Object> kustomization, KustomizeOverrides o, Path dir) {
     Map<String, Object> k = copyMap(kustomization);
     if (!o.namePrefix().isEmpty()) {
       k.put("namePrefix", o.namePrefix());
@@ -57,7 +58,8 @@ final class KustomizationEditor {
       }
     }
     if (!o.commonAnnotations().isEmpty()) {
-      addPairs(k, "commonAnnotations", o.commonAnnotations(), o.forceCommonAnnotations(), "annotation");
+      addPairs(
+          k, "commonAnnotations", o.commonAnnotations(), o.forceCommonAnnotations(), "annotation");
     }
     for (String component : o.components()) {
       if (!Files.exists(dir.resolve(component).normalize())) {
@@ -128,7 +130,11 @@ final class KustomizationEditor {
     for (Map.Entry<String, String> e : pairs.entrySet()) {
       if (existing.containsKey(e.getKey()) && !force) {
         throw new IllegalArgumentException(
-            what + " " + e.getKey() + " already in kustomization file (set force" + capital(what)
+            what
+                + " "
+                + e.getKey()
+                + " already in kustomization file (set force"
+                + capital(what)
                 + "s to overwrite it)");
       }
       existing.put(e.getKey(), e.getValue());

@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * in engine terms. Argo CD applies them by running {@code kustomize edit} on the kustomization file
  * of a scratch copy; Capstan makes the same edits on the parsed file in memory, so the result is
  * the same: a name prefix or suffix, namespace and replica count replace the file's own, images
- * replace entries of the same name, labels and annotations are added (an existing key is an
- * error unless forced), patches and components are appended.
+ * replace entries of the same name, labels and annotations are added (an existing key is an error
+ * unless forced), patches and components are appended.
  *
  * @param namePrefix replaces {@code namePrefix} when not empty
  * @param nameSuffix replaces {@code nameSuffix} when not empty
@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * @param labelIncludeTemplates with {@code labelWithoutSelector}, label pod templates too
  * @param namespace replaces {@code namespace} when not empty
  * @param replicas replica overrides, by workload name
- * @param patches kustomize {@code patches} entries ({@code patch} or {@code path}, {@code
- *     target}, {@code options}), appended in order
+ * @param patches kustomize {@code patches} entries ({@code patch} or {@code path}, {@code target},
+ *     {@code options}), appended in order
  * @param components component paths to add
  * @param ignoreMissingComponents skip components whose directory does not exist
  */
@@ -63,7 +63,8 @@ public record KustomizeOverrides(
     nameSuffix = Objects.requireNonNullElse(nameSuffix, "");
     images = List.copyOf(Objects.requireNonNullElse(images, List.of()));
     commonLabels =
-        Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(commonLabels, Map.of())));
+        Collections.unmodifiableMap(
+            new TreeMap<>(Objects.requireNonNullElse(commonLabels, Map.of())));
     commonAnnotations =
         Collections.unmodifiableMap(
             new TreeMap<>(Objects.requireNonNullElse(commonAnnotations, Map.of())));
@@ -86,42 +87,182 @@ public record KustomizeOverrides(
   }
 
   public KustomizeOverrides withNamePrefix(String value) {
-    return new KustomizeOverrides(value, nameSuffix, images, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, namespace, replicas, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        value,
+        nameSuffix,
+        images,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        replicas,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withNameSuffix(String value) {
-    return new KustomizeOverrides(namePrefix, value, images, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, namespace, replicas, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        value,
+        images,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        replicas,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withImages(List<String> value) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, value, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, namespace, replicas, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        value,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        replicas,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withCommonLabels(Map<String, String> value, boolean force) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, images, value, commonAnnotations, force, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, namespace, replicas, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        images,
+        value,
+        commonAnnotations,
+        force,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        replicas,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withCommonAnnotations(Map<String, String> value, boolean force) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, images, commonLabels, value, forceCommonLabels, force, labelWithoutSelector, labelIncludeTemplates, namespace, replicas, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        images,
+        commonLabels,
+        value,
+        forceCommonLabels,
+        force,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        replicas,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withNamespace(String value) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, images, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, value, replicas, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        images,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        value,
+        replicas,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withReplicas(List<Replica> value) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, images, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, namespace, value, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        images,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        value,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withPatches(List<Map<String, Object>> value) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, images, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, namespace, replicas, value, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        images,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        replicas,
+        value,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withLabelOptions(boolean withoutSelector, boolean includeTemplates) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, images, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, withoutSelector, includeTemplates, namespace, replicas, patches, components, ignoreMissingComponents);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        images,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        withoutSelector,
+        includeTemplates,
+        namespace,
+        replicas,
+        patches,
+        components,
+        ignoreMissingComponents);
   }
 
   public KustomizeOverrides withComponents(List<String> value, boolean ignoreMissing) {
-    return new KustomizeOverrides(namePrefix, nameSuffix, images, commonLabels, commonAnnotations, forceCommonLabels, forceCommonAnnotations, labelWithoutSelector, labelIncludeTemplates, namespace, replicas, patches, value, ignoreMissing);
+    return new KustomizeOverrides(
+        namePrefix,
+        nameSuffix,
+        images,
+        commonLabels,
+        commonAnnotations,
+        forceCommonLabels,
+        forceCommonAnnotations,
+        labelWithoutSelector,
+        labelIncludeTemplates,
+        namespace,
+        replicas,
+        patches,
+        value,
+        ignoreMissing);
   }
 }

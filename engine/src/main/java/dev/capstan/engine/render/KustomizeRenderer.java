@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 final class KustomizeRenderer {
 
-  static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  static final List<String> FILE_NAMES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   private final Kustomizer kustomizer;
 
@@ -43,17 +44,23 @@ final class KustomizeRenderer {
     try {
       if (!source.kustomize().isEmpty()) {
         Object parsed =
-            YamlReader.readOne(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+            YamlReader.readOne(
+                Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
         Map<String, Object> k = parsed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Map<String, Object> edited = KustomizationEditor.apply(k, source.kustomize(), dir);
         fs = new OverlayFileTree(file, YamlEmitter.emit(edited).getBytes(StandardCharsets.UTF_8));
       }
     } catch (IllegalArgumentException e) {
-      return RenderResult.failed(SourceType.KUSTOMIZE, RenderError.terminal(name, "InvalidOverride", e.getMessage()));
+      return RenderResult.failed(
+          SourceType.KUSTOMIZE, RenderError.terminal(name, "InvalidOverride", e.getMessage()));
     } catch (KustomizeException e) {
-      return RenderResult.failed(SourceType.KUSTOMIZE, RenderError.terminal(name, "KustomizeBuildFailed", oneLine(e.getMessage())));
+      return RenderResult.failed(
+          SourceType.KUSTOMIZE,
+          RenderError.terminal(name, "KustomizeBuildFailed", oneLine(e.getMessage())));
     } catch (IOException e) {
-      return RenderResult.failed(SourceType.KUSTOMIZE, RenderError.terminal(name, "ReadFailed", String.valueOf(e.getMessage())));
+      return RenderResult.failed(
+          SourceType.KUSTOMIZE,
+          RenderError.terminal(name, "ReadFailed", String.valueOf(e.getMessage())));
     }
     List<GenericKubernetesResource> objects = new ArrayList<>();
     try {
@@ -62,14 +69,18 @@ final class KustomizeRenderer {
         objects.add(ManifestObjects.object(r.content(), "kustomize build " + name, ++index));
       }
     } catch (KustomizeException e) {
-      return RenderResult.failed(SourceType.KUSTOMIZE, RenderError.terminal(name, "KustomizeBuildFailed", oneLine(e.getMessage())));
+      return RenderResult.failed(
+          SourceType.KUSTOMIZE,
+          RenderError.terminal(name, "KustomizeBuildFailed", oneLine(e.getMessage())));
     } catch (IllegalArgumentException e) {
-      return RenderResult.failed(SourceType.KUSTOMIZE, RenderError.terminal(name, "InvalidManifest", e.getMessage()));
+      return RenderResult.failed(
+          SourceType.KUSTOMIZE, RenderError.terminal(name, "InvalidManifest", e.getMessage()));
     } catch (RuntimeException e) {
       // The engine's contract is KustomizeException; anything else is a bug, reported, not thrown.
       return RenderResult.failed(
           SourceType.KUSTOMIZE,
-          RenderError.terminal(name, "KustomizeBuildFailed", e.getClass().getSimpleName() + ": " + e.getMessage()));
+          RenderError.terminal(
+              name, "KustomizeBuildFailed", e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
     return RenderResult.of(SourceType.KUSTOMIZE, objects);
   }
@@ -77,5 +88,4 @@ final class KustomizeRenderer {
   private static String oneLine(String message) {
     return message == null ? "build failed" : message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
-
 }

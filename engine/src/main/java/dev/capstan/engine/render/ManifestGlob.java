@@ -15,7 +15,9 @@ final class ManifestGlob {
     this.pattern = pattern;
   }
 
-  /** @throws IllegalArgumentException when the glob is malformed */
+  /**
+   * @throws IllegalArgumentException when the glob is malformed
+   */
   static ManifestGlob compile(String glob) {
     StringBuilder re = new StringBuilder();
     int depth = 0;

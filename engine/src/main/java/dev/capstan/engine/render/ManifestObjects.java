@@ -52,7 +52,8 @@ final class ManifestObjects {
     try {
       return ObjectTrees.fromMap(tree);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(where + " (" + k + "/" + n + ") is malformed: " + e.getMessage());
+      throw new IllegalArgumentException(
+          where + " (" + k + "/" + n + ") is malformed: " + e.getMessage());
     }
   }
 }

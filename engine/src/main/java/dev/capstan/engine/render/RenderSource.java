@@ -32,7 +32,8 @@ public record RenderSource(
 
   /** A source at {@code path} of {@code root} with default options. */
   public static RenderSource of(Path root, String path) {
-    return new RenderSource(root, path, "", false, DirectoryOptions.defaults(), KustomizeOverrides.none());
+    return new RenderSource(
+        root, path, "", false, DirectoryOptions.defaults(), KustomizeOverrides.none());
   }
 
   public RenderSource withDirectory(DirectoryOptions value) {

@@ -17,11 +17,11 @@ import java.util.Optional;
  * if (!r.succeeded()) { keep the last good state; report r.errorMessage(); }
  * }</pre>
  *
- * <p>Detection per source, as Argo CD's: a chart source or a {@code Chart.yaml} at the path is
- * Helm (refused: "Helm is not supported yet"); a kustomization file makes it Kustomize; else a
- * plain directory. Several sources are rendered in order and concatenated (Argo CD's {@code
- * spec.sources}); a source that only provides files to others ({@code ref} without a path) is
- * the caller's to leave out. Never throws for bad input; thread-safe.
+ * <p>Detection per source, as Argo CD's: a chart source or a {@code Chart.yaml} at the path is Helm
+ * (refused: "Helm is not supported yet"); a kustomization file makes it Kustomize; else a plain
+ * directory. Several sources are rendered in order and concatenated (Argo CD's {@code
+ * spec.sources}); a source that only provides files to others ({@code ref} without a path) is the
+ * caller's to leave out. Never throws for bad input; thread-safe.
  */
 public final class Renderer {
 
@@ -55,8 +55,12 @@ public final class Renderer {
     if (dir.isEmpty()) {
       return RenderResult.failed(
           SourceType.DIRECTORY,
-          RenderError.terminal(name, "PathNotFound", "path " + (source.path().isEmpty() ? "." : source.path())
-              + " is not a directory of the repository"));
+          RenderError.terminal(
+              name,
+              "PathNotFound",
+              "path "
+                  + (source.path().isEmpty() ? "." : source.path())
+                  + " is not a directory of the repository"));
     }
     if (Files.isRegularFile(dir.get().resolve("Chart.yaml"))) {
       return helm(name);
@@ -71,13 +75,19 @@ public final class Renderer {
   private static RenderResult helm(String name) {
     return RenderResult.failed(
         SourceType.HELM,
-        RenderError.terminal(name, "HelmNotSupported", "Helm is not supported yet: render the chart into plain manifests or a kustomization"));
+        RenderError.terminal(
+            name,
+            "HelmNotSupported",
+            "Helm is not supported yet: render the chart into plain manifests or a kustomization"));
   }
 
   private static Optional<Path> resolve(RenderSource source) {
     Path root = source.root().toAbsolutePath().normalize();
     String p = source.path().strip();
-    Path dir = p.isEmpty() || p.equals(".") || p.equals("/") ? root : root.resolve(p.replaceFirst("^/+", "")).normalize();
+    Path dir =
+        p.isEmpty() || p.equals(".") || p.equals("/")
+            ? root
+            : root.resolve(p.replaceFirst("^/+", "")).normalize();
     if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
       return Optional.empty();
     }

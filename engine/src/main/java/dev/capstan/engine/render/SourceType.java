@@ -2,7 +2,10 @@ package dev.capstan.engine.render;
 
 /** How a source path is rendered, in Argo CD's names ({@code status.sourceType}). */
 public enum SourceType {
-  /** A directory holding {@code kustomization.yaml}, {@code kustomization.yml} or {@code Kustomization}. */
+  /**
+   * A directory holding {@code kustomization.yaml}, {@code kustomization.yml} or {@code
+   * Kustomization}.
+   */
   KUSTOMIZE("Kustomize"),
   /** A plain directory of YAML and JSON manifests. */
   DIRECTORY("Directory"),

@@ -66,10 +66,13 @@ public final class ApplyPlanner {
   }
 
   static boolean isCrd(ResourceKey key) {
-    return key.group().equals("apiextensions.k8s.io") && key.kind().equals("CustomResourceDefinition");
+    return key.group().equals("apiextensions.k8s.io")
+        && key.kind().equals("CustomResourceDefinition");
   }
 
-  /** {@code group/kind} a CRD object defines, from {@code spec.group} and {@code spec.names.kind}. */
+  /**
+   * {@code group/kind} a CRD object defines, from {@code spec.group} and {@code spec.names.kind}.
+   */
   static String definedGroupKind(GenericKubernetesResource crd) {
     Object spec = crd.getAdditionalProperties().get("spec");
     if (spec instanceof Map<?, ?> s && s.get("names") instanceof Map<?, ?> names) {

@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 final class CrdEstablishment {
 
   static final ApiResource CRD =
-      ApiResource.of(new Gvk("apiextensions.k8s.io", "v1", "CustomResourceDefinition"), "customresourcedefinitions", false);
+      ApiResource.of(
+          new Gvk("apiextensions.k8s.io", "v1", "CustomResourceDefinition"),
+          "customresourcedefinitions",
+          false);
 
   private final KubernetesClient client;
 
@@ -32,7 +35,8 @@ final class CrdEstablishment {
       client
           .genericKubernetesResources(CRD.context())
           .withName(name)
-          .waitUntilCondition(CrdEstablishment::established, timeout.toMillis(), TimeUnit.MILLISECONDS);
+          .waitUntilCondition(
+              CrdEstablishment::established, timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (KubernetesClientTimeoutException e) {
       return false;
@@ -51,6 +55,9 @@ final class CrdEstablishment {
     }
     return conditions.stream()
         .anyMatch(
-            c -> c instanceof Map<?, ?> m && "Established".equals(m.get("type")) && "True".equals(m.get("status")));
+            c ->
+                c instanceof Map<?, ?> m
+                    && "Established".equals(m.get("type"))
+                    && "True".equals(m.get("status")));
   }
 }

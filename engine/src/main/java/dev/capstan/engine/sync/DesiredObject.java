@@ -11,10 +11,10 @@ import java.util.Optional;
  *
  * @param key its identity
  * @param object the object to send
- * @param type the REST resource, empty while its CRD is applied by the same sync and not yet
- *     served
+ * @param type the REST resource, empty while its CRD is applied by the same sync and not yet served
  */
-record DesiredObject(ResourceKey key, GenericKubernetesResource object, Optional<ApiResource> type) {
+record DesiredObject(
+    ResourceKey key, GenericKubernetesResource object, Optional<ApiResource> type) {
 
   DesiredObject {
     Objects.requireNonNull(key, "key");

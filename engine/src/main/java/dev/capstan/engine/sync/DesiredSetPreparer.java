@@ -46,18 +46,21 @@ final class DesiredSetPreparer {
         crdScopes.put(ApplyPlanner.definedGroupKind(o), "Namespaced".equals(scope(o)));
       }
     }
-    String defaultNamespace = options.targetNamespace().isEmpty() ? "default" : options.targetNamespace();
+    String defaultNamespace =
+        options.targetNamespace().isEmpty() ? "default" : options.targetNamespace();
     List<DesiredObject> objects = new ArrayList<>();
     List<Change> failures = new ArrayList<>();
     Set<ResourceKey> seen = new HashSet<>();
     for (GenericKubernetesResource original : desired) {
       Gvk gvk = Gvk.of(original.getApiVersion(), original.getKind());
       Optional<ApiResource> type = types.find(gvk);
-      Boolean namespaced = type.map(ApiResource::namespaced).orElse(crdScopes.get(gvk.group() + "/" + gvk.kind()));
+      Boolean namespaced =
+          type.map(ApiResource::namespaced).orElse(crdScopes.get(gvk.group() + "/" + gvk.kind()));
       GenericKubernetesResource o = ObjectTrees.copy(original);
       if (namespaced == null) {
         failures.add(
-            new Change(ResourceKey.of(o), Action.FAILED, "kind " + gvk + " is not served by the cluster"));
+            new Change(
+                ResourceKey.of(o), Action.FAILED, "kind " + gvk + " is not served by the cluster"));
         continue;
       }
       String ns = o.getMetadata().getNamespace();
@@ -77,13 +80,18 @@ final class DesiredSetPreparer {
   }
 
   private static void validate(GenericKubernetesResource o) {
-    if (o.getApiVersion() == null || o.getApiVersion().isEmpty()
-        || o.getKind() == null || o.getKind().isEmpty()
-        || o.getMetadata() == null || o.getMetadata().getName() == null
+    if (o.getApiVersion() == null
+        || o.getApiVersion().isEmpty()
+        || o.getKind() == null
+        || o.getKind().isEmpty()
+        || o.getMetadata() == null
+        || o.getMetadata().getName() == null
         || o.getMetadata().getName().isEmpty()) {
       throw new IllegalArgumentException(
           "desired object without apiVersion, kind or metadata.name: "
-              + o.getApiVersion() + " " + o.getKind());
+              + o.getApiVersion()
+              + " "
+              + o.getKind());
     }
   }
 

@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@link WaveGate} that waits until every object of the wave is healthy according to the
- * engine's health checks: {@code Healthy}, {@code Suspended}, or a kind no check has an opinion
- * on. It polls the API server every {@code pollInterval}. A {@code Degraded} object stops the sync
- * at once; anything else still not ready after {@code timeout} stops it too.
+ * A {@link WaveGate} that waits until every object of the wave is healthy according to the engine's
+ * health checks: {@code Healthy}, {@code Suspended}, or a kind no check has an opinion on. It polls
+ * the API server every {@code pollInterval}. A {@code Degraded} object stops the sync at once;
+ * anything else still not ready after {@code timeout} stops it too.
  */
 public final class HealthWaveGate implements WaveGate {
 
@@ -66,13 +66,15 @@ public final class HealthWaveGate implements WaveGate {
       if (Instant.now().isAfter(deadline)) {
         NotReady p = pending.get();
         return Optional.of(
-            new NotReady(p.key(), p.reason() + " (not healthy within " + timeout.toSeconds() + "s)"));
+            new NotReady(
+                p.key(), p.reason() + " (not healthy within " + timeout.toSeconds() + "s)"));
       }
       try {
         Thread.sleep(pollInterval.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Optional.of(new NotReady(pending.get().key(), "interrupted while waiting for health"));
+        return Optional.of(
+            new NotReady(pending.get().key(), "interrupted while waiting for health"));
       }
     }
   }
@@ -87,11 +89,14 @@ public final class HealthWaveGate implements WaveGate {
       }
       ResourceHealth health = assessor.assess(LiveObject.fromResource(live.get()));
       Optional<HealthStatus> status = health.status();
-      if (status.isEmpty() || status.get() == HealthStatus.HEALTHY || status.get() == HealthStatus.SUSPENDED) {
+      if (status.isEmpty()
+          || status.get() == HealthStatus.HEALTHY
+          || status.get() == HealthStatus.SUSPENDED) {
         return Optional.empty();
       }
       String message = health.result().map(r -> r.message()).orElse("");
-      return Optional.of(new NotReady(key, status.get().wireName() + (message.isEmpty() ? "" : ": " + message)));
+      return Optional.of(
+          new NotReady(key, status.get().wireName() + (message.isEmpty() ? "" : ": " + message)));
     } catch (ClusterException e) {
       return Optional.of(new NotReady(key, "Unknown: " + e.getMessage()));
     }

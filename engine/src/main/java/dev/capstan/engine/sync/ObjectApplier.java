@@ -32,7 +32,7 @@ import java.util.Optional;
  * With {@code respectIgnoreDifferences} the ignored fields are sent with their live values; with
  * {@code recreateOnImmutable} a change refused as immutable deletes and re-creates the object.
  *
- * An object without any mark is adopted: applying adds our mark, as Argo CD and Flux do.
+ * <p>An object without any mark is adopted: applying adds our mark, as Argo CD and Flux do.
  */
 final class ObjectApplier {
 
@@ -74,7 +74,9 @@ final class ObjectApplier {
       try {
         diff = differ.diff(object, live, type, options.diffOptions());
       } catch (ResourceOperationException e) {
-        if (live.isEmpty() || !options.recreateOnImmutable() || !Recreator.isImmutableFieldError(e)) {
+        if (live.isEmpty()
+            || !options.recreateOnImmutable()
+            || !Recreator.isImmutableFieldError(e)) {
           throw e;
         }
         return recreate(key, object, live.get(), type, options);
@@ -95,7 +97,8 @@ final class ObjectApplier {
       return new Applied(new Change(key, Action.FAILED, e.getMessage()), Optional.empty());
     } catch (IllegalArgumentException e) {
       return new Applied(
-          new Change(key, Action.FAILED, key + " diff failed (invalid ignore rule): " + e.getMessage()),
+          new Change(
+              key, Action.FAILED, key + " diff failed (invalid ignore rule): " + e.getMessage()),
           Optional.empty());
     }
   }
@@ -108,22 +111,26 @@ final class ObjectApplier {
       ApiResource type,
       SyncOptions options) {
     ResourceDiff diff =
-        ObjectComparator.compare(key, ObjectTrees.toJson(object), ObjectTrees.toJson(live), options.diffOptions());
+        ObjectComparator.compare(
+            key, ObjectTrees.toJson(object), ObjectTrees.toJson(live), options.diffOptions());
     if (options.dryRun()) {
       return new Applied(
-          new Change(key, Action.CONFIGURED, "dry run: would be re-created (an immutable field changed)"),
+          new Change(
+              key, Action.CONFIGURED, "dry run: would be re-created (an immutable field changed)"),
           Optional.of(diff));
     }
     new Recreator(client, this).recreate(object, type, options, options.waitTimeout());
     return new Applied(
-        new Change(key, Action.CONFIGURED, "re-created: an immutable field changed"), Optional.of(diff));
+        new Change(key, Action.CONFIGURED, "re-created: an immutable field changed"),
+        Optional.of(diff));
   }
 
   /**
    * Lets the server validate a would-be creation in a dry run. A 404 (its namespace is created by
    * the same sync) is no error; anything else is.
    */
-  private void validateCreate(GenericKubernetesResource object, ApiResource type, SyncOptions options) {
+  private void validateCreate(
+      GenericKubernetesResource object, ApiResource type, SyncOptions options) {
     try {
       dryRun.preview(object, type, options.fieldManager());
     } catch (ResourceOperationException e) {
@@ -151,7 +158,9 @@ final class ObjectApplier {
             : op.resource(object);
     try {
       var apply = resource.fieldManager(options.fieldManager());
-      return options.forceConflicts() ? apply.forceConflicts().serverSideApply() : apply.serverSideApply();
+      return options.forceConflicts()
+          ? apply.forceConflicts().serverSideApply()
+          : apply.serverSideApply();
     } catch (KubernetesClientException e) {
       throw ResourceOperationException.of(ResourceKey.of(object), "apply", e);
     }

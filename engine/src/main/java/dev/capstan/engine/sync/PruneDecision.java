@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param last true when it is deleted after all other prunes ({@code PruneLast})
  * @param reason why it is kept, or empty
  */
-public record PruneDecision(ResourceKey key, GenericKubernetesResource live, boolean delete, boolean last, String reason) {
+public record PruneDecision(
+    ResourceKey key, GenericKubernetesResource live, boolean delete, boolean last, String reason) {
 
   public PruneDecision {
     Objects.requireNonNull(key, "key");

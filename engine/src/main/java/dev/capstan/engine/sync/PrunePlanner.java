@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides which live objects that left the desired set are deleted. An object is deleted only
- * when all of these hold:
+ * Decides which live objects that left the desired set are deleted. An object is deleted only when
+ * all of these hold:
  *
  * <ol>
  *   <li>it carries this owner's mark ({@link Ownership#claimOf}) — an object Capstan did not
@@ -33,8 +33,8 @@ public final class PrunePlanner {
   private PrunePlanner() {}
 
   /**
-   * Plans the prune of {@code candidates} (live objects found through the previous inventory or
-   * the cluster cache) against the keys still desired.
+   * Plans the prune of {@code candidates} (live objects found through the previous inventory or the
+   * cluster cache) against the keys still desired.
    */
   public static List<PruneDecision> plan(
       Set<ResourceKey> desired,

@@ -14,15 +14,18 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deletes and re-creates an object whose change the API server refuses because a field is
- * immutable (a Deployment's selector, a Job's template, a Service's clusterIP): Flux's {@code
- * spec.force}, Argo CD's {@code Replace=true}/{@code Force=true} in spirit. Used only when {@link
+ * Deletes and re-creates an object whose change the API server refuses because a field is immutable
+ * (a Deployment's selector, a Job's template, a Service's clusterIP): Flux's {@code spec.force},
+ * Argo CD's {@code Replace=true}/{@code Force=true} in spirit. Used only when {@link
  * SyncOptions#recreateOnImmutable()} is on.
  */
 final class Recreator {
 
   private static final List<String> IMMUTABLE_MESSAGES =
-      List.of("field is immutable", "may not change once set", "updates to statefulset spec for fields other than");
+      List.of(
+          "field is immutable",
+          "may not change once set",
+          "updates to statefulset spec for fields other than");
 
   private final KubernetesClient client;
   private final ObjectApplier applier;
@@ -42,12 +45,12 @@ final class Recreator {
   }
 
   /**
-   * Deletes the live object, waits until it is gone ({@code timeout}), and applies {@code
-   * desired}.
+   * Deletes the live object, waits until it is gone ({@code timeout}), and applies {@code desired}.
    *
    * @throws ResourceOperationException when a step fails or the object is not gone in time
    */
-  void recreate(GenericKubernetesResource desired, ApiResource type, SyncOptions options, Duration timeout) {
+  void recreate(
+      GenericKubernetesResource desired, ApiResource type, SyncOptions options, Duration timeout) {
     ResourceKey key = ResourceKey.of(desired);
     var op = client.genericKubernetesResources(type.context());
     var target =

@@ -13,10 +13,11 @@ import java.util.Objects;
  *     objects that left the desired set ({@code Extra})
  * @param inventory what the owner owns after this sync, for the dialect to persist and pass to the
  *     next sync: every desired object, plus objects that left the desired set but were not pruned
- * @param warnings things a human should know that are not failures, e.g. objects claimed by
- *     another owner
+ * @param warnings things a human should know that are not failures, e.g. objects claimed by another
+ *     owner
  */
-public record SyncResult(ChangeSet changes, DiffResult diff, Inventory inventory, List<String> warnings) {
+public record SyncResult(
+    ChangeSet changes, DiffResult diff, Inventory inventory, List<String> warnings) {
 
   public SyncResult {
     Objects.requireNonNull(changes, "changes");

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync facade: makes the cluster match a desired set of objects for one owner. See the
- * package documentation for the order of steps and the safety rules.
+ * The sync facade: makes the cluster match a desired set of objects for one owner. See the package
+ * documentation for the order of steps and the safety rules.
  *
  * <p>Idempotent: a second sync of the same desired set reports every object {@link
  * Action#UNCHANGED} and sends no write. Thread-safe, but two concurrent syncs of the same owner
@@ -96,7 +96,8 @@ public final class Syncer {
     Map<ResourceKey, DesiredObject> byKey = new LinkedHashMap<>();
     prepared.objects().forEach(o -> byKey.put(o.key(), o));
 
-    List<Wave> waves = ApplyPlanner.plan(prepared.objects().stream().map(DesiredObject::object).toList());
+    List<Wave> waves =
+        ApplyPlanner.plan(prepared.objects().stream().map(DesiredObject::object).toList());
     boolean failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED);
     for (Wave wave : waves) {
       if (failed && !options.dryRun()) {
@@ -109,7 +110,9 @@ public final class Syncer {
         DesiredObject d = byKey.get(ResourceKey.of(o));
         Change c = applyOne(d, ownership, options, diffs);
         changes.add(c);
-        if (ApplyPlanner.isCrd(d.key()) && c.action() != Action.FAILED && c.action() != Action.SKIPPED) {
+        if (ApplyPlanner.isCrd(d.key())
+            && c.action() != Action.FAILED
+            && c.action() != Action.SKIPPED) {
           appliedCrds.add(d.key().name());
         }
       }
@@ -153,13 +156,18 @@ public final class Syncer {
       diffs.add(Differ.extra(decision.live(), options.diffOptions()));
       PruneDecision effective =
           failed && decision.delete()
-              ? PruneDecision.keep(decision.key(), decision.live(), "not pruned: the sync had failures")
+              ? PruneDecision.keep(
+                  decision.key(), decision.live(), "not pruned: the sync had failures")
               : decision;
       Change c;
       try {
         c = pruner.prune(effective, typeOf(decision.live()), options);
       } catch (ClusterException e) {
-        c = new Change(decision.key(), Action.FAILED, decision.key() + " prune failed (discovery): " + e.getMessage());
+        c =
+            new Change(
+                decision.key(),
+                Action.FAILED,
+                decision.key() + " prune failed (discovery): " + e.getMessage());
       }
       changes.add(c);
       if (c.action() == Action.DELETED && !options.dryRun()) {
@@ -182,12 +190,14 @@ public final class Syncer {
 
   /**
    * Waits until discovery serves the kinds of {@code objects} whose group belongs to one of the
-   * {@code crds} just established: the API server publishes a new group in discovery a moment
-   * after the CRD is Established, and a custom resource applied in between would fail as "not
-   * served". Bounded by {@code timeout}; a kind still missing then fails as before.
+   * {@code crds} just established: the API server publishes a new group in discovery a moment after
+   * the CRD is Established, and a custom resource applied in between would fail as "not served".
+   * Bounded by {@code timeout}; a kind still missing then fails as before.
    */
-  private void awaitServed(List<GenericKubernetesResource> objects, List<String> crds, java.time.Duration timeout) {
-    Set<String> groups = crds.stream().map(n -> n.substring(n.indexOf('.') + 1)).collect(Collectors.toSet());
+  private void awaitServed(
+      List<GenericKubernetesResource> objects, List<String> crds, java.time.Duration timeout) {
+    Set<String> groups =
+        crds.stream().map(n -> n.substring(n.indexOf('.') + 1)).collect(Collectors.toSet());
     java.time.Instant deadline = java.time.Instant.now().plus(timeout);
     for (GenericKubernetesResource o : objects) {
       Gvk gvk = Gvk.of(o.getApiVersion(), o.getKind());
@@ -216,14 +226,22 @@ public final class Syncer {
 
   private Change applyOne(
       DesiredObject d, Ownership ownership, SyncOptions options, List<ResourceDiff> diffs) {
-    Optional<ApiResource> type = d.type().or(() -> types.find(Gvk.of(d.object().getApiVersion(), d.object().getKind())));
+    Optional<ApiResource> type =
+        d.type().or(() -> types.find(Gvk.of(d.object().getApiVersion(), d.object().getKind())));
     ObjectApplier.Applied applied;
     if (type.isPresent()) {
       applied = applier.apply(d, type.get(), ownership, options);
     } else if (options.dryRun()) {
       applied = ObjectApplier.wouldCreate(d, options);
     } else {
-      return new Change(d.key(), Action.FAILED, "kind " + d.object().getApiVersion() + "/" + d.object().getKind() + " is not served by the cluster");
+      return new Change(
+          d.key(),
+          Action.FAILED,
+          "kind "
+              + d.object().getApiVersion()
+              + "/"
+              + d.object().getKind()
+              + " is not served by the cluster");
     }
     applied.diff().ifPresent(diffs::add);
     return applied.change();
@@ -274,7 +292,8 @@ public final class Syncer {
       if (desired.contains(entry.key())) {
         continue;
       }
-      Optional<ApiResource> type = types.find(new Gvk(entry.key().group(), entry.version(), entry.key().kind()));
+      Optional<ApiResource> type =
+          types.find(new Gvk(entry.key().group(), entry.version(), entry.key().kind()));
       if (type.isEmpty()) {
         continue; // the kind is gone (CRD deleted), and with it every object of it
       }
@@ -307,8 +326,12 @@ public final class Syncer {
   private static Inventory nextInventory(
       List<DesiredObject> desired, List<PruneDecision> decisions, Set<ResourceKey> gone) {
     List<GenericKubernetesResource> kept =
-        decisions.stream().filter(d -> !gone.contains(d.key())).map(PruneDecision::live).collect(Collectors.toList());
-    List<GenericKubernetesResource> all = new ArrayList<>(desired.stream().map(DesiredObject::object).toList());
+        decisions.stream()
+            .filter(d -> !gone.contains(d.key()))
+            .map(PruneDecision::live)
+            .collect(Collectors.toList());
+    List<GenericKubernetesResource> all =
+        new ArrayList<>(desired.stream().map(DesiredObject::object).toList());
     all.addAll(kept);
     return Inventory.of(all);
   }

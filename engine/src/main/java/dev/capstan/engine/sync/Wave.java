@@ -11,7 +11,8 @@ import java.util.List;
  *     rest} is applied
  * @param rest everything else, in {@link KindOrder} then namespace and name
  */
-public record Wave(int number, List<GenericKubernetesResource> definitions, List<GenericKubernetesResource> rest) {
+public record Wave(
+    int number, List<GenericKubernetesResource> definitions, List<GenericKubernetesResource> rest) {
 
   public Wave {
     definitions = List.copyOf(definitions);

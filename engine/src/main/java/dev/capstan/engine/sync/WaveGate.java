@@ -4,9 +4,9 @@ import dev.capstan.engine.cluster.ResourceKey;
 import java.util.Optional;
 
 /**
- * Decides whether the next sync wave may start once a wave was applied: Argo CD waits for a wave
- * to be healthy before it applies the next. Called between waves only (never after the last, never
- * in a dry run, never after a wave with failures).
+ * Decides whether the next sync wave may start once a wave was applied: Argo CD waits for a wave to
+ * be healthy before it applies the next. Called between waves only (never after the last, never in
+ * a dry run, never after a wave with failures).
  *
  * <p>Implementations may block; they are called on the syncing thread.
  */

@@ -8,8 +8,8 @@
  * with its tracking id, a Flux Kustomization with its labels), the desired objects as fabric8
  * {@code GenericKubernetesResource}s, the {@link dev.capstan.engine.inventory.Inventory} the last
  * sync returned, and {@link dev.capstan.engine.sync.SyncOptions}. It returns a {@link
- * dev.capstan.engine.sync.SyncResult}: a {@link dev.capstan.engine.sync.ChangeSet} with one
- * {@link dev.capstan.engine.sync.Action} per object in the order taken, the {@link
+ * dev.capstan.engine.sync.SyncResult}: a {@link dev.capstan.engine.sync.ChangeSet} with one {@link
+ * dev.capstan.engine.sync.Action} per object in the order taken, the {@link
  * dev.capstan.engine.diff.DiffResult} it decided by, the next inventory and warnings. It never
  * knows a CRD of Capstan's own; the dialects translate their specs into these values.
  *
@@ -28,13 +28,13 @@
  *       refreshes discovery; then the rest follows in {@link dev.capstan.engine.sync.KindOrder}
  *       (ServiceAccounts, Secrets, ConfigMaps, storage, RBAC, Services, workloads, Ingresses,
  *       unknown kinds last), then namespace and name.
- *   <li><b>Apply.</b> For each object: read the live object; if another owner's mark is on it,
- *       skip it with a warning (two applications claiming one object never overwrite each other
- *       back and forth); otherwise compare through a server-side apply dry run and apply only when
- *       something would change ({@code Unchanged} otherwise). Applies use field manager {@code
- *       capstan} and force conflicts, like Flux and Argo CD's {@code ServerSideApply=true}: a
- *       field someone edited by hand is taken back, which is what correcting drift means. A wave
- *       with a failure stops the sync: later waves are skipped. Between waves a {@link
+ *   <li><b>Apply.</b> For each object: read the live object; if another owner's mark is on it, skip
+ *       it with a warning (two applications claiming one object never overwrite each other back and
+ *       forth); otherwise compare through a server-side apply dry run and apply only when something
+ *       would change ({@code Unchanged} otherwise). Applies use field manager {@code capstan} and
+ *       force conflicts, like Flux and Argo CD's {@code ServerSideApply=true}: a field someone
+ *       edited by hand is taken back, which is what correcting drift means. A wave with a failure
+ *       stops the sync: later waves are skipped. Between waves a {@link
  *       dev.capstan.engine.sync.WaveGate} may hold the next wave back until this one is ready
  *       ({@link dev.capstan.engine.sync.HealthWaveGate}); with {@code respectIgnoreDifferences}
  *       ignored fields are applied with their live values.
@@ -61,7 +61,7 @@
  *
  * <p>Differences from Argo CD, on purpose: prunes run after all waves (Argo CD prunes within the
  * wave of the pruned object), objects already in sync are not re-applied (Argo CD's {@code
- * ApplyOutOfSyncOnly}, Flux's default), waiting for health between waves is opt-in and bounded,
- * and hooks are not supported.
+ * ApplyOutOfSyncOnly}, Flux's default), waiting for health between waves is opt-in and bounded, and
+ * hooks are not supported.
  */
 package dev.capstan.engine.sync;

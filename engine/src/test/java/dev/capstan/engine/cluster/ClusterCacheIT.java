@@ -66,7 +66,8 @@ class ClusterCacheIT {
     SyncResult first = syncer.sync(app, desired, Inventory.empty(), options);
     cache.watch(DEPLOYMENT);
     List<String> enqueued = new CopyOnWriteArrayList<>();
-    cache.addListener(OwnerChangeRouter.byTrackingId((owner, key) -> enqueued.add(owner + " " + key)));
+    cache.addListener(
+        OwnerChangeRouter.byTrackingId((owner, key) -> enqueued.add(owner + " " + key)));
     ResourceKey web = new ResourceKey("apps", "Deployment", ns, "web");
     assertThat(cache.get(web)).isPresent();
 
@@ -91,7 +92,16 @@ class ClusterCacheIT {
     SyncResult corrected = syncer.sync(app, desired, first.inventory(), options);
 
     assertThat(corrected.changes().actionOf(web)).contains(Action.CONFIGURED);
-    assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("web")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(2);
   }
 
   @Test
@@ -100,7 +110,8 @@ class ClusterCacheIT {
     cache.watch(CONFIG_MAP);
     cache.watch(CONFIG_MAP);
     assertThat(cache.watched()).containsExactly(CONFIG_MAP);
-    assertThat(cache.list(CONFIG_MAP)).anySatisfy(o -> assertThat(o.getMetadata().getName()).isEqualTo("doomed"));
+    assertThat(cache.list(CONFIG_MAP))
+        .anySatisfy(o -> assertThat(o.getMetadata().getName()).isEqualTo("doomed"));
 
     client.configMaps().inNamespace(ns).withName("doomed").delete();
 
@@ -111,7 +122,8 @@ class ClusterCacheIT {
                 assertThat(seen)
                     .anySatisfy(
                         c -> {
-                          assertThat(c.key()).isEqualTo(new ResourceKey("", "ConfigMap", ns, "doomed"));
+                          assertThat(c.key())
+                              .isEqualTo(new ResourceKey("", "ConfigMap", ns, "doomed"));
                           assertThat(c.type()).isEqualTo(ResourceChange.Type.DELETED);
                         }));
     assertThat(cache.get(new ResourceKey("", "ConfigMap", ns, "doomed"))).isEmpty();
@@ -142,7 +154,8 @@ class ClusterCacheIT {
    * {@code kubectl scale}, which patches the scale subresource as a separate field manager. Where
    * kubectl is not installed the same subresource request is sent through fabric8.
    */
-  private void scaleByHand(String deployment, int replicas) throws IOException, InterruptedException {
+  private void scaleByHand(String deployment, int replicas)
+      throws IOException, InterruptedException {
     if (onPath("kubectl")) {
       kubectl("scale", "deployment/" + deployment, "--replicas=" + replicas, "-n", ns);
     } else {
@@ -161,7 +174,9 @@ class ClusterCacheIT {
   }
 
   private void kubectl(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("kubectl", "--kubeconfig", controlPlane.kubeconfig().toString()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of("kubectl", "--kubeconfig", controlPlane.kubeconfig().toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -170,7 +185,8 @@ class ClusterCacheIT {
   }
 
   private static int replicas(GenericKubernetesResource o) {
-    return ((Number) ((Map<?, ?>) o.getAdditionalProperties().get("spec")).get("replicas")).intValue();
+    return ((Number) ((Map<?, ?>) o.getAdditionalProperties().get("spec")).get("replicas"))
+        .intValue();
   }
 
   private GenericKubernetesResource deployment(String name, int replicas) {

@@ -29,11 +29,12 @@ class DiscoveryResourceTypesIT {
     DiscoveryResourceTypes types = new DiscoveryResourceTypes(client);
 
     assertThat(types.find(new Gvk("apps", "v1", "Deployment")))
-        .hasValueSatisfying(r -> {
-          assertThat(r.plural()).isEqualTo("deployments");
-          assertThat(r.namespaced()).isTrue();
-          assertThat(r.allows("watch")).isTrue();
-        });
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.plural()).isEqualTo("deployments");
+              assertThat(r.namespaced()).isTrue();
+              assertThat(r.allows("watch")).isTrue();
+            });
     assertThat(types.find(new Gvk("", "v1", "Namespace")))
         .hasValueSatisfying(r -> assertThat(r.namespaced()).isFalse());
     assertThat(types.find(new Gvk("", "v1", "Nonsense"))).isEmpty();
@@ -42,9 +43,13 @@ class DiscoveryResourceTypesIT {
 
   @Test
   void findsTheKindOfANewCrdAfterAMiss() {
-    String group = "d" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + ".capstan.dev";
+    String group =
+        "d"
+            + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT)
+            + ".capstan.dev";
     Gvk gadget = new Gvk(group, "v1", "Gadget");
-    DiscoveryResourceTypes types = new DiscoveryResourceTypes(client, Duration.ofMillis(100), Clock.systemUTC());
+    DiscoveryResourceTypes types =
+        new DiscoveryResourceTypes(client, Duration.ofMillis(100), Clock.systemUTC());
     assertThat(types.find(gadget)).isEmpty();
     try {
       client
@@ -53,15 +58,27 @@ class DiscoveryResourceTypesIT {
           .customResourceDefinitions()
           .resource(
               new CustomResourceDefinitionBuilder()
-                  .withNewMetadata().withName("gadgets." + group).endMetadata()
+                  .withNewMetadata()
+                  .withName("gadgets." + group)
+                  .endMetadata()
                   .withNewSpec()
                   .withGroup(group)
                   .withScope("Cluster")
-                  .withNewNames().withKind("Gadget").withPlural("gadgets").withSingular("gadget").endNames()
+                  .withNewNames()
+                  .withKind("Gadget")
+                  .withPlural("gadgets")
+                  .withSingular("gadget")
+                  .endNames()
                   .addNewVersion()
-                  .withName("v1").withServed(true).withStorage(true)
+                  .withName("v1")
+                  .withServed(true)
+                  .withStorage(true)
                   .withNewSchema()
-                  .withOpenAPIV3Schema(new JSONSchemaPropsBuilder().withType("object").withXKubernetesPreserveUnknownFields(true).build())
+                  .withOpenAPIV3Schema(
+                      new JSONSchemaPropsBuilder()
+                          .withType("object")
+                          .withXKubernetesPreserveUnknownFields(true)
+                          .build())
                   .endSchema()
                   .endVersion()
                   .endSpec()
@@ -73,10 +90,11 @@ class DiscoveryResourceTypesIT {
           .untilAsserted(
               () ->
                   assertThat(types.find(gadget))
-                      .hasValueSatisfying(r -> {
-                        assertThat(r.plural()).isEqualTo("gadgets");
-                        assertThat(r.namespaced()).isFalse();
-                      }));
+                      .hasValueSatisfying(
+                          r -> {
+                            assertThat(r.plural()).isEqualTo("gadgets");
+                            assertThat(r.namespaced()).isFalse();
+                          }));
     } finally {
       client.apiextensions().v1().customResourceDefinitions().withName("gadgets." + group).delete();
     }

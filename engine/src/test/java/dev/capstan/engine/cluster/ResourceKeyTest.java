@@ -11,7 +11,8 @@ class ResourceKeyTest {
 
   @Test
   void rendersKindNamespaceName() {
-    assertThat(new ResourceKey("apps", "Deployment", "prod", "web")).hasToString("Deployment/prod/web");
+    assertThat(new ResourceKey("apps", "Deployment", "prod", "web"))
+        .hasToString("Deployment/prod/web");
     assertThat(new ResourceKey("", "Namespace", null, "prod")).hasToString("Namespace/prod");
   }
 
@@ -20,7 +21,9 @@ class ResourceKeyTest {
     GenericKubernetesResource v1 = object("apps/v1", "Deployment");
     GenericKubernetesResource v2 = object("apps/v2", "Deployment");
 
-    assertThat(ResourceKey.of(v1)).isEqualTo(ResourceKey.of(v2)).isEqualTo(new ResourceKey("apps", "Deployment", "prod", "web"));
+    assertThat(ResourceKey.of(v1))
+        .isEqualTo(ResourceKey.of(v2))
+        .isEqualTo(new ResourceKey("apps", "Deployment", "prod", "web"));
     assertThat(ResourceKey.of(object("v1", "Service")).group()).isEmpty();
   }
 
@@ -43,11 +46,13 @@ class ResourceKeyTest {
     var types = StaticResourceTypes.builtIns();
 
     assertThat(types.find(new dev.capstan.kustomize.resource.Gvk("apps", "v1", "Deployment")))
-        .hasValueSatisfying(r -> {
-          assertThat(r.plural()).isEqualTo("deployments");
-          assertThat(r.namespaced()).isTrue();
-        });
-    assertThat(types.find(new dev.capstan.kustomize.resource.Gvk("example.com", "v1", "Widget"))).isEmpty();
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.plural()).isEqualTo("deployments");
+              assertThat(r.namespaced()).isTrue();
+            });
+    assertThat(types.find(new dev.capstan.kustomize.resource.Gvk("example.com", "v1", "Widget")))
+        .isEmpty();
   }
 
   private static GenericKubernetesResource object(String apiVersion, String kind) {

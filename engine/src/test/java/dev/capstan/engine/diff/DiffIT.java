@@ -22,8 +22,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Diffs against a real API server: server defaults do not count, a field another manager took
- * does, and ignore rules hide what they name.
+ * Diffs against a real API server: server defaults do not count, a field another manager took does,
+ * and ignore rules hide what they name.
  */
 @WithControlPlane
 class DiffIT {
@@ -46,8 +46,17 @@ class DiffIT {
 
     DiffResult diff = syncer.diff(app, desired, synced.inventory(), options());
 
-    // the live Deployment has strategy, revisionHistoryLimit, imagePullPolicy, ... that Git never set
-    assertThat(client.apps().deployments().inNamespace(ns).withName("defaults").get().getSpec().getRevisionHistoryLimit())
+    // the live Deployment has strategy, revisionHistoryLimit, imagePullPolicy, ... that Git never
+    // set
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("defaults")
+                .get()
+                .getSpec()
+                .getRevisionHistoryLimit())
         .isEqualTo(10);
     assertThat(diff.inSync()).as(diff.unifiedDiff()).isTrue();
   }
@@ -65,41 +74,78 @@ class DiffIT {
             .withDiffOptions(
                 DiffOptions.defaults()
                     .withIgnoreDifferences(
-                        List.of(IgnoreDifference.forKind("apps", "Deployment").withManagedFieldsManagers("autoscaler"))));
+                        List.of(
+                            IgnoreDifference.forKind("apps", "Deployment")
+                                .withManagedFieldsManagers("autoscaler"))));
     SyncResult ignored = syncer.sync(app, desired, synced.inventory(), ignoringAutoscaler);
 
-    assertThat(plain.get(key)).hasValueSatisfying(d -> {
-      assertThat(d.status()).isEqualTo(DiffStatus.OUT_OF_SYNC);
-      assertThat(d.unifiedDiff()).contains("-  replicas: 4\n+  replicas: 1\n");
-    });
+    assertThat(plain.get(key))
+        .hasValueSatisfying(
+            d -> {
+              assertThat(d.status()).isEqualTo(DiffStatus.OUT_OF_SYNC);
+              assertThat(d.unifiedDiff()).contains("-  replicas: 4\n+  replicas: 1\n");
+            });
     assertThat(ignored.changes().actionOf(key)).contains(Action.UNCHANGED);
-    assertThat(client.apps().deployments().inNamespace(ns).withName("scaled").get().getSpec().getReplicas()).isEqualTo(4);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("scaled")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(4);
   }
 
   @Test
   void respectIgnoreDifferencesKeepsTheOtherManagersValueWhenApplyingForAnotherReason() {
-    SyncResult synced = syncer.sync(app, List.of(deployment("hpa", 1)), Inventory.empty(), options());
+    SyncResult synced =
+        syncer.sync(app, List.of(deployment("hpa", 1)), Inventory.empty(), options());
     autoscale("hpa", 4);
     GenericKubernetesResource newImage = deployment("hpa", 1);
     setImage(newImage, "nginx:1.28");
     DiffOptions ignoreAutoscaler =
         DiffOptions.defaults()
-            .withIgnoreDifferences(List.of(IgnoreDifference.forKind("apps", "Deployment").withManagedFieldsManagers("autoscaler")));
+            .withIgnoreDifferences(
+                List.of(
+                    IgnoreDifference.forKind("apps", "Deployment")
+                        .withManagedFieldsManagers("autoscaler")));
     ResourceKey key = new ResourceKey("apps", "Deployment", ns, "hpa");
 
     SyncResult respected =
-        syncer.sync(app, List.of(newImage), synced.inventory(), options().withDiffOptions(ignoreAutoscaler).withRespectIgnoreDifferences(true));
+        syncer.sync(
+            app,
+            List.of(newImage),
+            synced.inventory(),
+            options().withDiffOptions(ignoreAutoscaler).withRespectIgnoreDifferences(true));
 
-    assertThat(respected.changes().actionOf(key)).as(respected.changes().toString()).contains(Action.CONFIGURED);
+    assertThat(respected.changes().actionOf(key))
+        .as(respected.changes().toString())
+        .contains(Action.CONFIGURED);
     var live = client.apps().deployments().inNamespace(ns).withName("hpa").get();
     assertThat(live.getSpec().getReplicas()).isEqualTo(4);
-    assertThat(live.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
+    assertThat(live.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("nginx:1.28");
 
     GenericKubernetesResource newerImage = deployment("hpa", 1);
     setImage(newerImage, "nginx:1.29");
-    syncer.sync(app, List.of(newerImage), respected.inventory(), options().withDiffOptions(ignoreAutoscaler));
+    syncer.sync(
+        app,
+        List.of(newerImage),
+        respected.inventory(),
+        options().withDiffOptions(ignoreAutoscaler));
 
-    assertThat(client.apps().deployments().inNamespace(ns).withName("hpa").get().getSpec().getReplicas()).isEqualTo(1);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("hpa")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(1);
   }
 
   /** What an HPA does: another field manager takes {@code spec.replicas}, and only it. */
@@ -120,7 +166,8 @@ class DiffIT {
 
   @SuppressWarnings("unchecked")
   private static void setImage(GenericKubernetesResource deployment, String image) {
-    Map<String, Object> spec = (Map<String, Object>) deployment.getAdditionalProperties().get("spec");
+    Map<String, Object> spec =
+        (Map<String, Object>) deployment.getAdditionalProperties().get("spec");
     Map<String, Object> template = (Map<String, Object>) spec.get("template");
     Map<String, Object> podSpec = (Map<String, Object>) template.get("spec");
     ((Map<String, Object>) ((List<Object>) podSpec.get("containers")).get(0)).put("image", image);
@@ -134,15 +181,32 @@ class DiffIT {
     ResourceKey key = new ResourceKey("apps", "Deployment", ns, "ignored");
 
     SyncOptions pointer =
-        options().withDiffOptions(DiffOptions.defaults().withIgnoreDifferences(
-            List.of(IgnoreDifference.forKind("apps", "Deployment").withName("ignored").withJsonPointers("/spec/replicas"))));
+        options()
+            .withDiffOptions(
+                DiffOptions.defaults()
+                    .withIgnoreDifferences(
+                        List.of(
+                            IgnoreDifference.forKind("apps", "Deployment")
+                                .withName("ignored")
+                                .withJsonPointers("/spec/replicas"))));
     SyncOptions jq =
-        options().withDiffOptions(DiffOptions.defaults().withIgnoreDifferences(
-            List.of(IgnoreDifference.forKind("apps", "Deployment").withJqPathExpressions(".spec.replicas"))));
+        options()
+            .withDiffOptions(
+                DiffOptions.defaults()
+                    .withIgnoreDifferences(
+                        List.of(
+                            IgnoreDifference.forKind("apps", "Deployment")
+                                .withJqPathExpressions(".spec.replicas"))));
 
-    assertThat(syncer.diff(app, desired, synced.inventory(), options()).get(key).orElseThrow().status())
+    assertThat(
+            syncer
+                .diff(app, desired, synced.inventory(), options())
+                .get(key)
+                .orElseThrow()
+                .status())
         .isEqualTo(DiffStatus.OUT_OF_SYNC);
-    assertThat(syncer.diff(app, desired, synced.inventory(), pointer).get(key).orElseThrow().status())
+    assertThat(
+            syncer.diff(app, desired, synced.inventory(), pointer).get(key).orElseThrow().status())
         .isEqualTo(DiffStatus.IN_SYNC);
     assertThat(syncer.diff(app, desired, synced.inventory(), jq).get(key).orElseThrow().status())
         .isEqualTo(DiffStatus.IN_SYNC);
@@ -152,12 +216,17 @@ class DiffIT {
   void kustomizeTreesAreAcceptedAsDesiredObjects() {
     Map<String, Object> tree =
         Map.of(
-            "apiVersion", "v1",
-            "kind", "ConfigMap",
-            "metadata", Map.of("name", "from-tree"),
-            "data", Map.of("replicas", "3"));
+            "apiVersion",
+            "v1",
+            "kind",
+            "ConfigMap",
+            "metadata",
+            Map.of("name", "from-tree"),
+            "data",
+            Map.of("replicas", "3"));
 
-    SyncResult result = syncer.sync(app, List.of(ObjectTrees.fromMap(tree)), Inventory.empty(), options());
+    SyncResult result =
+        syncer.sync(app, List.of(ObjectTrees.fromMap(tree)), Inventory.empty(), options());
 
     assertThat(result.changes().toString()).isEqualTo("ConfigMap/" + ns + "/from-tree Created");
   }

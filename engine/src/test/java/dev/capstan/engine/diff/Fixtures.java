@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the golden fixtures under {@code testdata/<case>/}: target.yaml, live.yaml, expected.diff. */
+/**
+ * Reads the golden fixtures under {@code testdata/<case>/}: target.yaml, live.yaml, expected.diff.
+ */
 final class Fixtures {
   private static final YAMLMapper YAML = new YAMLMapper();
 

@@ -11,9 +11,12 @@ class LiveValuesKeeperTest {
 
   @Test
   void jsonPointerTakesTheLiveValue() {
-    GenericKubernetesResource desired = ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
-    GenericKubernetesResource live = ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "live.yaml"));
-    DiffOptions options = rules(IgnoreDifference.forKind("apps", "Deployment").withJsonPointers("/spec/replicas"));
+    GenericKubernetesResource desired =
+        ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
+    GenericKubernetesResource live =
+        ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "live.yaml"));
+    DiffOptions options =
+        rules(IgnoreDifference.forKind("apps", "Deployment").withJsonPointers("/spec/replicas"));
 
     GenericKubernetesResource kept = LiveValuesKeeper.keep(desired, live, options);
 
@@ -24,11 +27,16 @@ class LiveValuesKeeperTest {
   @Test
   void managedFieldsOfIgnoredManagersAreNotApplied() {
     var liveTree = Fixtures.yaml("deployment-replicas", "live.yaml");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) liveTree.at("/metadata/managedFields/0")).put("manager", "hpa");
-    GenericKubernetesResource desired = ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) liveTree.at("/metadata/managedFields/0"))
+        .put("manager", "hpa");
+    GenericKubernetesResource desired =
+        ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
 
     GenericKubernetesResource kept =
-        LiveValuesKeeper.keep(desired, ObjectTrees.fromJson(liveTree), rules(IgnoreDifference.forKind("apps", "Deployment").withManagedFieldsManagers("hpa")));
+        LiveValuesKeeper.keep(
+            desired,
+            ObjectTrees.fromJson(liveTree),
+            rules(IgnoreDifference.forKind("apps", "Deployment").withManagedFieldsManagers("hpa")));
 
     assertThat(ObjectTrees.toJson(kept).at("/spec").has("replicas")).isFalse();
   }
@@ -38,14 +46,23 @@ class LiveValuesKeeperTest {
     var liveTree = Fixtures.yaml("deployment-replicas", "live.yaml");
     ((com.fasterxml.jackson.databind.node.ArrayNode) liveTree.at("/metadata/managedFields"))
         .removeAll()
-        .add(DiffJson.MAPPER.readTree(
-            "{\"manager\":\"hpa\",\"fieldsV1\":{\"f:spec\":{\"f:replicas\":{},\"f:selector\":{}}}}"))
-        .add(DiffJson.MAPPER.readTree(
-            "{\"manager\":\"capstan\",\"fieldsV1\":{\"f:spec\":{\"f:selector\":{},\"f:template\":{}}}}"));
-    GenericKubernetesResource desired = ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
+        .add(
+            DiffJson.MAPPER.readTree(
+                "{\"manager\":\"hpa\",\"fieldsV1\":{\"f:spec\":{\"f:replicas\":{},\"f:selector\":{}}}}"))
+        .add(
+            DiffJson.MAPPER.readTree(
+                "{\"manager\":\"capstan\",\"fieldsV1\":{\"f:spec\":{\"f:selector\":{},\"f:template\":{}}}}"));
+    GenericKubernetesResource desired =
+        ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
 
-    var kept = ObjectTrees.toJson(
-        LiveValuesKeeper.keep(desired, ObjectTrees.fromJson(liveTree), rules(IgnoreDifference.forKind("apps", "Deployment").withManagedFieldsManagers("hpa"))));
+    var kept =
+        ObjectTrees.toJson(
+            LiveValuesKeeper.keep(
+                desired,
+                ObjectTrees.fromJson(liveTree),
+                rules(
+                    IgnoreDifference.forKind("apps", "Deployment")
+                        .withManagedFieldsManagers("hpa"))));
 
     assertThat(kept.at("/spec").has("replicas")).isFalse();
     assertThat(kept.at("/spec").has("selector")).isTrue();
@@ -56,12 +73,21 @@ class LiveValuesKeeperTest {
     var desiredTree = Fixtures.yaml("deployment-in-sync", "target.yaml");
     var liveTree = Fixtures.yaml("deployment-in-sync", "live.yaml");
     ((com.fasterxml.jackson.databind.node.ArrayNode) liveTree.at("/spec/template/spec/containers"))
-        .addObject().put("name", "injected").put("image", "mesh:2");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) desiredTree.at("/spec/template/spec/containers/0")).put("image", "nginx:1.28");
+        .addObject()
+        .put("name", "injected")
+        .put("image", "mesh:2");
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            desiredTree.at("/spec/template/spec/containers/0"))
+        .put("image", "nginx:1.28");
     DiffOptions options =
-        rules(IgnoreDifference.forKind("apps", "Deployment").withJqPathExpressions(".spec.template.spec.containers[].image"));
+        rules(
+            IgnoreDifference.forKind("apps", "Deployment")
+                .withJqPathExpressions(".spec.template.spec.containers[].image"));
 
-    var kept = ObjectTrees.toJson(LiveValuesKeeper.keep(ObjectTrees.fromJson(desiredTree), ObjectTrees.fromJson(liveTree), options));
+    var kept =
+        ObjectTrees.toJson(
+            LiveValuesKeeper.keep(
+                ObjectTrees.fromJson(desiredTree), ObjectTrees.fromJson(liveTree), options));
 
     assertThat(kept.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("nginx:1.27");
     assertThat(kept.at("/spec/template/spec/containers")).hasSize(1);
@@ -69,10 +95,16 @@ class LiveValuesKeeperTest {
 
   @Test
   void rulesForOtherObjectsChangeNothing() {
-    GenericKubernetesResource desired = ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
-    GenericKubernetesResource live = ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "live.yaml"));
+    GenericKubernetesResource desired =
+        ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "target.yaml"));
+    GenericKubernetesResource live =
+        ObjectTrees.fromJson(Fixtures.yaml("deployment-replicas", "live.yaml"));
 
-    assertThat(LiveValuesKeeper.keep(desired, live, rules(IgnoreDifference.forKind("", "Service").withJsonPointers("/spec"))))
+    assertThat(
+            LiveValuesKeeper.keep(
+                desired,
+                live,
+                rules(IgnoreDifference.forKind("", "Service").withJsonPointers("/spec"))))
         .isSameAs(desired);
   }
 

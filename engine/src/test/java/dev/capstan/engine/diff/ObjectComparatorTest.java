@@ -36,7 +36,9 @@ class ObjectComparatorTest {
     DiffOptions options =
         DiffOptions.defaults()
             .withIgnoreDifferences(
-                List.of(IgnoreDifference.forKind("apps", "Deployment").withJsonPointers("/spec/replicas")));
+                List.of(
+                    IgnoreDifference.forKind("apps", "Deployment")
+                        .withJsonPointers("/spec/replicas")));
 
     assertThat(compare("deployment-replicas", WEB, options).status()).isEqualTo(DiffStatus.IN_SYNC);
   }
@@ -51,7 +53,8 @@ class ObjectComparatorTest {
                         .withName("api")
                         .withJsonPointers("/spec/replicas")));
 
-    assertThat(compare("deployment-replicas", WEB, options).status()).isEqualTo(DiffStatus.OUT_OF_SYNC);
+    assertThat(compare("deployment-replicas", WEB, options).status())
+        .isEqualTo(DiffStatus.OUT_OF_SYNC);
   }
 
   @Test
@@ -59,7 +62,8 @@ class ObjectComparatorTest {
     DiffOptions options =
         DiffOptions.defaults()
             .withIgnoreDifferences(
-                List.of(IgnoreDifference.forKind("*", "*").withJqPathExpressions(".spec.replicas")));
+                List.of(
+                    IgnoreDifference.forKind("*", "*").withJqPathExpressions(".spec.replicas")));
 
     assertThat(compare("deployment-replicas", WEB, options).status()).isEqualTo(DiffStatus.IN_SYNC);
   }
@@ -68,8 +72,9 @@ class ObjectComparatorTest {
   void jqSelectOnListItemsIgnoresOnlyTheSelectedItem() {
     ObjectNode target = Fixtures.yaml("deployment-in-sync", "target.yaml");
     ObjectNode live = Fixtures.yaml("deployment-in-sync", "live.yaml");
-    ObjectNode sidecar = ((com.fasterxml.jackson.databind.node.ArrayNode)
-            live.at("/spec/template/spec/containers")).addObject();
+    ObjectNode sidecar =
+        ((com.fasterxml.jackson.databind.node.ArrayNode) live.at("/spec/template/spec/containers"))
+            .addObject();
     sidecar.put("name", "injected").put("image", "mesh:1");
     DiffOptions ignoreSidecar =
         DiffOptions.defaults()
@@ -122,7 +127,8 @@ class ObjectComparatorTest {
     ManagedFieldsRemover.remove(object, fields);
 
     assertThat(object.toString())
-        .isEqualTo("{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"a\",\"resources\":{\"limits\":{}}}]}}");
+        .isEqualTo(
+            "{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"a\",\"resources\":{\"limits\":{}}}]}}");
   }
 
   @Test
@@ -133,7 +139,15 @@ class ObjectComparatorTest {
     assertThat(diff.unifiedDiff()).isEqualTo(Fixtures.text("secret-changed-key", "expected.diff"));
     String everything = diff.unifiedDiff() + diff.live() + diff.target();
     for (String secret :
-        List.of("aHVudGVyMg==", "hunter2", "c3dvcmRmaXNo", "swordfish", "YWRtaW4=", "admin", "b2xk", "s3cr3t-t0ken")) {
+        List.of(
+            "aHVudGVyMg==",
+            "hunter2",
+            "c3dvcmRmaXNo",
+            "swordfish",
+            "YWRtaW4=",
+            "admin",
+            "b2xk",
+            "s3cr3t-t0ken")) {
       assertThat(everything).doesNotContain(secret);
     }
   }
@@ -143,7 +157,8 @@ class ObjectComparatorTest {
     ResourceDiff diff = compare("secret-changed-key", DB, DiffOptions.defaults());
 
     // user: "admin" via stringData equals live's base64 "YWRtaW4=", so both sides show one mask
-    assertThat(diff.target().at("/data/user").asText()).isEqualTo(diff.live().at("/data/user").asText());
+    assertThat(diff.target().at("/data/user").asText())
+        .isEqualTo(diff.live().at("/data/user").asText());
     assertThat(diff.target().at("/data/password").asText())
         .isNotEqualTo(diff.live().at("/data/password").asText())
         .matches("\\++");
@@ -159,7 +174,8 @@ class ObjectComparatorTest {
     ResourceDiff extra = ObjectComparator.compare(WEB, null, live, DiffOptions.defaults());
 
     assertThat(missing.status()).isEqualTo(DiffStatus.MISSING);
-    assertThat(missing.unifiedDiff()).startsWith("--- /dev/null\n+++ desired/Deployment/prod/web\n");
+    assertThat(missing.unifiedDiff())
+        .startsWith("--- /dev/null\n+++ desired/Deployment/prod/web\n");
     assertThat(extra.status()).isEqualTo(DiffStatus.EXTRA);
     assertThat(extra.unifiedDiff()).startsWith("--- live/Deployment/prod/web\n+++ /dev/null\n");
   }
@@ -167,7 +183,8 @@ class ObjectComparatorTest {
   @Test
   void numbersCompareByValue() throws Exception {
     ObjectNode a = (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":1}}");
-    ObjectNode asDouble = (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":1.0}}");
+    ObjectNode asDouble =
+        (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":1.0}}");
     ObjectNode asLong = a.deepCopy();
     ((ObjectNode) asLong.get("spec")).put("n", 1L);
     ObjectNode two = (ObjectNode) DiffJson.MAPPER.readTree("{\"kind\":\"X\",\"spec\":{\"n\":2}}");
@@ -184,7 +201,10 @@ class ObjectComparatorTest {
   void invalidJqExpressionIsAClearError() {
     DiffOptions options =
         DiffOptions.defaults()
-            .withIgnoreDifferences(List.of(IgnoreDifference.forKind("apps", "Deployment").withJqPathExpressions(".spec[")));
+            .withIgnoreDifferences(
+                List.of(
+                    IgnoreDifference.forKind("apps", "Deployment")
+                        .withJqPathExpressions(".spec[")));
 
     assertThatThrownBy(() -> compare("deployment-replicas", WEB, options))
         .isInstanceOf(IllegalArgumentException.class)

@@ -46,7 +46,8 @@ class ApplicationHealthAggregatorTest {
                 ManagedResource.live(CONFIG_MAP)));
 
     assertThat(health.status()).isEqualTo(HealthStatus.DEGRADED);
-    assertThat(health.resources()).extracting(e -> e.health().identity())
+    assertThat(health.resources())
+        .extracting(e -> e.health().identity())
         .containsExactly("Pod/prod/ok", "Pod/prod/bad", "Pod/prod/new", "ConfigMap/prod/cfg");
     assertThat(health.resources().get(3).counted()).isFalse();
     assertThat(health.resources().get(3).reason()).isEqualTo("no health check for this kind");
@@ -64,7 +65,8 @@ class ApplicationHealthAggregatorTest {
                 ManagedResource.live(pod("fine", "Succeeded", "{}"))));
 
     assertThat(health.status()).isEqualTo(HealthStatus.HEALTHY);
-    assertThat(health.resources()).extracting(ApplicationHealth.Entry::reason)
+    assertThat(health.resources())
+        .extracting(ApplicationHealth.Entry::reason)
         .containsExactly("hook", "hook", "annotated argocd.argoproj.io/ignore-healthcheck", "");
   }
 
@@ -113,9 +115,11 @@ class ApplicationHealthAggregatorTest {
             status: {health: {status: Degraded}}
             """);
 
-    assertThat(withAppScript.assessApplication(List.of(ManagedResource.live(unknownChild))).status())
+    assertThat(
+            withAppScript.assessApplication(List.of(ManagedResource.live(unknownChild))).status())
         .isEqualTo(HealthStatus.HEALTHY);
-    assertThat(withAppScript.assessApplication(List.of(ManagedResource.live(degradedChild))).status())
+    assertThat(
+            withAppScript.assessApplication(List.of(ManagedResource.live(degradedChild))).status())
         .isEqualTo(HealthStatus.DEGRADED);
   }
 
@@ -124,7 +128,11 @@ class ApplicationHealthAggregatorTest {
     LiveObject target = pod("skipped", "Failed", "{argocd.argoproj.io/hook: Skip}");
     ManagedResource resource =
         new ManagedResource(
-            target.groupKind(), "prod", "skipped", Optional.of(target), Optional.of(pod("skipped", "Failed", "{}")));
+            target.groupKind(),
+            "prod",
+            "skipped",
+            Optional.of(target),
+            Optional.of(pod("skipped", "Failed", "{}")));
 
     ApplicationHealth health = assessor.assessApplication(List.of(resource));
 

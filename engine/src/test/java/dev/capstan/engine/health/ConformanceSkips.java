@@ -36,7 +36,8 @@ public final class ConformanceSkips {
    * present every directory has a script, so no case is skipped.
    */
   public static String argoLuaNoScript(String scriptDir) {
-    return "argocd-lua: no Capstan-authored health script for " + scriptDir
+    return "argocd-lua: no Capstan-authored health script for "
+        + scriptDir
         + " (the corpus ships no Lua scripts, and Argo CD's are not copied)";
   }
 }

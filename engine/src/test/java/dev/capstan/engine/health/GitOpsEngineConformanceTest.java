@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every case of the gitops-engine corpus ({@code shared/conformance/health/gitops-engine}):
  * Argo CD's own built-in health expectations, through {@link HealthAssessor} with no options.
- * Status is always compared; the message only where the upstream test asserts it. Skips are
- * listed in {@link ConformanceSkips}.
+ * Status is always compared; the message only where the upstream test asserts it. Skips are listed
+ * in {@link ConformanceSkips}.
  */
 class GitOpsEngineConformanceTest {
 
@@ -47,7 +47,8 @@ class GitOpsEngineConformanceTest {
     Optional<String> skip = ConformanceSkips.gitopsEngine(name);
     Assumptions.assumeTrue(skip.isEmpty(), () -> skip.orElse(""));
 
-    LiveObject live = LiveObject.of(HealthCorpus.yaml(c.root().resolve((String) c.spec().get("input"))));
+    LiveObject live =
+        LiveObject.of(HealthCorpus.yaml(c.root().resolve((String) c.spec().get("input"))));
     @SuppressWarnings("unchecked")
     Map<String, Object> expected = (Map<String, Object>) c.spec().get("expected");
     String function = (String) c.spec().get("function");
@@ -65,7 +66,9 @@ class GitOpsEngineConformanceTest {
     assertThat(actual).as("a result for %s", name).isPresent();
     assertThat(actual.get().status().wireName()).as("status of %s", name).isEqualTo(status);
     if (expected.containsKey("message")) {
-      assertThat(actual.get().message()).as("message of %s", name).isEqualTo(expected.get("message"));
+      assertThat(actual.get().message())
+          .as("message of %s", name)
+          .isEqualTo(expected.get("message"));
     }
   }
 }

@@ -53,7 +53,9 @@ class HealthAssessorTest {
     HealthOptions options =
         HealthOptions.defaults()
             .withArgoConfigMap(
-                Map.of("resource.customizations.health.apps_Deployment", "return {status = 'Degraded'}"))
+                Map.of(
+                    "resource.customizations.health.apps_Deployment",
+                    "return {status = 'Degraded'}"))
             .withOverride(deployment, live -> Optional.of(HealthResult.healthy("override")));
 
     assertThat(new HealthAssessor(options).assess(PAUSED_DEPLOYMENT).result())
@@ -68,7 +70,8 @@ class HealthAssessorTest {
   void scriptWithoutOpinionFallsBackToBuiltIn() {
     HealthOptions options =
         HealthOptions.defaults()
-            .withArgoConfigMap(Map.of("resource.customizations.health.apps_Deployment", "return nil"));
+            .withArgoConfigMap(
+                Map.of("resource.customizations.health.apps_Deployment", "return nil"));
 
     assertThat(new HealthAssessor(options).assess(PAUSED_DEPLOYMENT).source())
         .isEqualTo(ResourceHealth.Source.BUILT_IN);
@@ -128,7 +131,8 @@ class HealthAssessorTest {
   void kindWithoutCheckHasNoOpinion() {
     ResourceHealth health =
         HealthAssessor.withDefaults()
-            .assess(Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "c")));
+            .assess(
+                Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "c")));
 
     assertThat(health.result()).isEmpty();
     assertThat(health.source()).isEqualTo(ResourceHealth.Source.NONE);
@@ -138,7 +142,8 @@ class HealthAssessorTest {
   void brokenScriptMakesMatchingObjectsUnknownAndIsReported() {
     HealthOptions options =
         HealthOptions.defaults()
-            .withArgoConfigMap(Map.of("resource.customizations.health.apps_Deployment", "return {"));
+            .withArgoConfigMap(
+                Map.of("resource.customizations.health.apps_Deployment", "return {"));
 
     ResourceHealth health = new HealthAssessor(options).assess(PAUSED_DEPLOYMENT);
 

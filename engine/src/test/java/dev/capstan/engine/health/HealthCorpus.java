@@ -14,8 +14,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Access to the shared health conformance corpus ({@code shared/conformance/health}, beside the
- * repository). The directory is found by walking up from the working directory, or from the
- * system property {@code capstan.health.corpus}. A missing corpus fails the tests that need it.
+ * repository). The directory is found by walking up from the working directory, or from the system
+ * property {@code capstan.health.corpus}. A missing corpus fails the tests that need it.
  */
 public final class HealthCorpus {
 
@@ -51,10 +51,14 @@ public final class HealthCorpus {
     }
   }
 
-  /** Parses one YAML document as a JSON-like tree; a repeated key keeps its last value, as Go YAML decoders do. */
+  /**
+   * Parses one YAML document as a JSON-like tree; a repeated key keeps its last value, as Go YAML
+   * decoders do.
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> yamlText(String text) {
-    LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true).build();
+    LoadSettings settings =
+        LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true).build();
     // The first document counts, as with Go's YAML decoders (one input has a stray "---").
     for (Object doc : new Load(settings).loadAllFromString(text)) {
       if (doc != null) {

@@ -32,7 +32,11 @@ class LiveObjectTest {
   void identityAndGroupKind() {
     assertThat(deployment.identity()).isEqualTo("Deployment/prod/web");
     assertThat(deployment.groupKind()).isEqualTo(new GroupKind("apps", "Deployment"));
-    assertThat(LiveObject.of(Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "x"))).identity())
+    assertThat(
+            LiveObject.of(
+                    Map.of(
+                        "apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "x")))
+                .identity())
         .isEqualTo("Namespace/x");
   }
 
@@ -60,7 +64,11 @@ class LiveObjectTest {
         new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
             .withApiVersion("apps/v1")
             .withKind("Deployment")
-            .withNewMetadata().withName("web").withNamespace("prod").withGeneration(2L).endMetadata()
+            .withNewMetadata()
+            .withName("web")
+            .withNamespace("prod")
+            .withGeneration(2L)
+            .endMetadata()
             .addToAdditionalProperties("status", Map.of("observedGeneration", 1))
             .build();
 
@@ -68,7 +76,8 @@ class LiveObjectTest {
 
     assertThat(live.identity()).isEqualTo("Deployment/prod/web");
     assertThat(live.integer("metadata.generation")).hasValue(2);
-    assertThat(HealthAssessor.withDefaults().assess(live).status()).contains(HealthStatus.PROGRESSING);
+    assertThat(HealthAssessor.withDefaults().assess(live).status())
+        .contains(HealthStatus.PROGRESSING);
   }
 
   @Test

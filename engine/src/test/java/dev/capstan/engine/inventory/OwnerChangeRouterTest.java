@@ -16,11 +16,13 @@ class OwnerChangeRouterTest {
 
   private static final Gvk CM = new Gvk("", "v1", "ConfigMap");
   private final List<String> routed = new ArrayList<>();
-  private final OwnerChangeRouter router = OwnerChangeRouter.byTrackingId((owner, key) -> routed.add(owner + " " + key));
+  private final OwnerChangeRouter router =
+      OwnerChangeRouter.byTrackingId((owner, key) -> routed.add(owner + " " + key));
 
   @Test
   void routesAChangeToTheApplicationInTheTrackingId() {
-    GenericKubernetesResource cm = new TrackingIdOwnership("shop").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
+    GenericKubernetesResource cm =
+        new TrackingIdOwnership("shop").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
 
     router.onChange(change(ResourceChange.Type.UPDATED, cm, cm, true));
     router.onChange(change(ResourceChange.Type.DELETED, cm, null, true));
@@ -30,7 +32,8 @@ class OwnerChangeRouterTest {
 
   @Test
   void dropsStatusOnlyChangesAndUnownedObjects() {
-    GenericKubernetesResource ours = new TrackingIdOwnership("shop").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
+    GenericKubernetesResource ours =
+        new TrackingIdOwnership("shop").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
     GenericKubernetesResource plain = OwnershipTest.configMap("b", Map.of(), Map.of());
 
     router.onChange(change(ResourceChange.Type.UPDATED, ours, ours, false));
@@ -41,8 +44,10 @@ class OwnerChangeRouterTest {
 
   @Test
   void aChangeOfOwnerTellsBothOwners() {
-    GenericKubernetesResource before = new TrackingIdOwnership("shop").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
-    GenericKubernetesResource after = new TrackingIdOwnership("blog").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
+    GenericKubernetesResource before =
+        new TrackingIdOwnership("shop").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
+    GenericKubernetesResource after =
+        new TrackingIdOwnership("blog").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
 
     router.onChange(change(ResourceChange.Type.UPDATED, before, after, true));
 
@@ -53,17 +58,27 @@ class OwnerChangeRouterTest {
   void fluxLabelsRouteToTheKustomization() {
     List<String> flux = new ArrayList<>();
     GenericKubernetesResource cm =
-        LabelOwnership.fluxKustomization("flux-system", "podinfo").mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
+        LabelOwnership.fluxKustomization("flux-system", "podinfo")
+            .mark(OwnershipTest.configMap("a", Map.of(), Map.of()));
 
-    OwnerChangeRouter.byFluxLabels((owner, key) -> flux.add(owner)).onChange(change(ResourceChange.Type.ADDED, null, cm, true));
+    OwnerChangeRouter.byFluxLabels((owner, key) -> flux.add(owner))
+        .onChange(change(ResourceChange.Type.ADDED, null, cm, true));
 
     assertThat(flux).containsExactly("flux-system/podinfo");
   }
 
   private static ResourceChange change(
-      ResourceChange.Type type, GenericKubernetesResource before, GenericKubernetesResource after, boolean meaningful) {
+      ResourceChange.Type type,
+      GenericKubernetesResource before,
+      GenericKubernetesResource after,
+      boolean meaningful) {
     GenericKubernetesResource any = after != null ? after : before;
     return new ResourceChange(
-        type, CM, ResourceKey.of(any), Optional.ofNullable(before), Optional.ofNullable(after), meaningful);
+        type,
+        CM,
+        ResourceKey.of(any),
+        Optional.ofNullable(before),
+        Optional.ofNullable(after),
+        meaningful);
   }
 }

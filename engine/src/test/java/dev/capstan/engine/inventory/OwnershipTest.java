@@ -26,7 +26,8 @@ class OwnershipTest {
 
   @Test
   void anotherApplicationsTrackingIdIsAnotherClaim() {
-    GenericKubernetesResource live = new TrackingIdOwnership("blog").mark(configMap("settings", Map.of(), Map.of()));
+    GenericKubernetesResource live =
+        new TrackingIdOwnership("blog").mark(configMap("settings", Map.of(), Map.of()));
 
     assertThat(shop.claimOf(live)).isEqualTo(Claim.other("application blog"));
   }
@@ -49,7 +50,8 @@ class OwnershipTest {
     LabelOwnership podinfo = LabelOwnership.fluxKustomization("flux-system", "podinfo");
     GenericKubernetesResource ours = podinfo.mark(configMap("a", Map.of(), Map.of("app", "x")));
     GenericKubernetesResource theirs =
-        LabelOwnership.fluxKustomization("flux-system", "other").mark(configMap("a", Map.of(), Map.of()));
+        LabelOwnership.fluxKustomization("flux-system", "other")
+            .mark(configMap("a", Map.of(), Map.of()));
 
     assertThat(ours.getMetadata().getLabels())
         .containsEntry("kustomize.toolkit.fluxcd.io/name", "podinfo")

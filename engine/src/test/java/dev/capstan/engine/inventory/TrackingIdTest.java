@@ -45,9 +45,11 @@ class TrackingIdTest {
 
   @Test
   void clusterScopedObjectsMatchWhateverNamespaceArgoWrote() {
-    TrackingId id = TrackingId.parse("shop:rbac.authorization.k8s.io/ClusterRole:prod/reader").orElseThrow();
+    TrackingId id =
+        TrackingId.parse("shop:rbac.authorization.k8s.io/ClusterRole:prod/reader").orElseThrow();
 
-    assertThat(id.matches(new ResourceKey("rbac.authorization.k8s.io", "ClusterRole", "", "reader")))
+    assertThat(
+            id.matches(new ResourceKey("rbac.authorization.k8s.io", "ClusterRole", "", "reader")))
         .isTrue();
   }
 }

@@ -48,25 +48,33 @@ class RendererTest {
 
   @Test
   void plainDirectoryReadsTopLevelManifestsOnlyUnlessRecurse() throws IOException {
-    write("app/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
-    write("app/c.json", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"}}");
+    write(
+        "app/a.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+    write(
+        "app/c.json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"}}");
     write("app/README.md", "not yaml");
     write("app/sub/d.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\n");
 
     RenderResult flat = renderer.render(RenderSource.of(root, "app"));
     RenderResult deep =
-        renderer.render(RenderSource.of(root, "app").withDirectory(new DirectoryOptions(true, "", "")));
+        renderer.render(
+            RenderSource.of(root, "app").withDirectory(new DirectoryOptions(true, "", "")));
 
     assertThat(flat.errors()).isEmpty();
     assertThat(names(flat)).containsExactly("ConfigMap/a", "ConfigMap/b", "ConfigMap/c");
     assertThat(flat.types()).containsExactly(SourceType.DIRECTORY);
-    assertThat(names(deep)).containsExactly("ConfigMap/a", "ConfigMap/b", "ConfigMap/c", "ConfigMap/d");
+    assertThat(names(deep))
+        .containsExactly("ConfigMap/a", "ConfigMap/b", "ConfigMap/c", "ConfigMap/d");
   }
 
   @Test
   void includeAndExcludeGlobsMatchTheRelativePathAsArgoCdDoes() throws IOException {
     write("app/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
-    write("app/b.json", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"b\"}}");
+    write(
+        "app/b.json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"b\"}}");
     write("app/sub/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
     write("app/sub/skip-me.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: skip}\n");
 
@@ -140,7 +148,8 @@ class RendererTest {
             .withPatches(
                 List.of(
                     Map.of(
-                        "target", Map.of("kind", "Deployment"),
+                        "target",
+                        Map.of("kind", "Deployment"),
                         "patch",
                         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    patched: \"yes\"\n")));
 
@@ -170,11 +179,13 @@ class RendererTest {
     RenderResult refused =
         renderer.render(
             RenderSource.of(root, "base")
-                .withKustomize(KustomizeOverrides.none().withCommonLabels(Map.of("team", "b"), false)));
+                .withKustomize(
+                    KustomizeOverrides.none().withCommonLabels(Map.of("team", "b"), false)));
     RenderResult forced =
         renderer.render(
             RenderSource.of(root, "base")
-                .withKustomize(KustomizeOverrides.none().withCommonLabels(Map.of("team", "b"), true)));
+                .withKustomize(
+                    KustomizeOverrides.none().withCommonLabels(Map.of("team", "b"), true)));
 
     assertThat(refused.errors().getFirst().reason()).isEqualTo("InvalidOverride");
     assertThat(forced.objects().getFirst().getMetadata().getLabels()).containsEntry("team", "b");
@@ -186,7 +197,9 @@ class RendererTest {
 
     RenderResult r = renderer.render(RenderSource.of(root, "base"));
 
-    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("KustomizeBuildFailed"));
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo("KustomizeBuildFailed"));
   }
 
   @Test
@@ -195,8 +208,10 @@ class RendererTest {
     write("b/deployment.yaml", DEPLOYMENT);
     write("b/kustomization.yaml", "resources: [deployment.yaml]\n");
 
-    RenderResult ok = renderer.render(List.of(RenderSource.of(root, "a"), RenderSource.of(root, "b")));
-    RenderResult oneBad = renderer.render(List.of(RenderSource.of(root, "a"), RenderSource.of(root, "zzz")));
+    RenderResult ok =
+        renderer.render(List.of(RenderSource.of(root, "a"), RenderSource.of(root, "b")));
+    RenderResult oneBad =
+        renderer.render(List.of(RenderSource.of(root, "a"), RenderSource.of(root, "zzz")));
 
     assertThat(names(ok)).containsExactly("ConfigMap/a", "Deployment/web");
     assertThat(ok.types()).containsExactly(SourceType.DIRECTORY, SourceType.KUSTOMIZE);
@@ -205,7 +220,8 @@ class RendererTest {
 
   @Test
   void imageArgumentsParseLikeKustomizeEditSetImage() {
-    assertThat(KustomizationEditor.parseImage("nginx:1.2")).isEqualTo(Map.of("name", "nginx", "newTag", "1.2"));
+    assertThat(KustomizationEditor.parseImage("nginx:1.2"))
+        .isEqualTo(Map.of("name", "nginx", "newTag", "1.2"));
     assertThat(KustomizationEditor.parseImage("nginx=my/nginx:1.2"))
         .isEqualTo(Map.of("name", "nginx", "newName", "my/nginx", "newTag", "1.2"));
     assertThat(KustomizationEditor.parseImage("nginx=reg:5000/nginx@sha256:abc"))

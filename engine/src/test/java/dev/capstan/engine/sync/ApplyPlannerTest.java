@@ -45,10 +45,14 @@ class ApplyPlannerTest {
   void wavesAscendAndNamesBreakTies() {
     List<GenericKubernetesResource> desired =
         List.of(
-            annotated(object("apps/v1", "Deployment", "shop", "late"), ResourceSyncOptions.SYNC_WAVE, "2"),
+            annotated(
+                object("apps/v1", "Deployment", "shop", "late"),
+                ResourceSyncOptions.SYNC_WAVE,
+                "2"),
             object("v1", "ConfigMap", "shop", "b"),
             object("v1", "ConfigMap", "shop", "a"),
-            annotated(object("batch/v1", "Job", "shop", "migrate"), ResourceSyncOptions.SYNC_WAVE, "-1"));
+            annotated(
+                object("batch/v1", "Job", "shop", "migrate"), ResourceSyncOptions.SYNC_WAVE, "-1"));
 
     List<Wave> waves = ApplyPlanner.plan(desired);
 
@@ -64,7 +68,10 @@ class ApplyPlannerTest {
         List.of(
             annotated(object("v1", "Namespace", "", "shop"), ResourceSyncOptions.SYNC_WAVE, "5"),
             annotated(crd("example.com", "Widget", "widgets"), ResourceSyncOptions.SYNC_WAVE, "3"),
-            annotated(object("example.com/v1", "Widget", "shop", "w"), ResourceSyncOptions.SYNC_WAVE, "-2"),
+            annotated(
+                object("example.com/v1", "Widget", "shop", "w"),
+                ResourceSyncOptions.SYNC_WAVE,
+                "-2"),
             object("v1", "ConfigMap", "shop", "a"));
 
     List<Wave> waves = ApplyPlanner.plan(desired);
@@ -79,7 +86,10 @@ class ApplyPlannerTest {
   void malformedWaveReadsAsZero() {
     assertThat(
             ResourceSyncOptions.of(
-                    annotated(object("v1", "ConfigMap", "shop", "a"), ResourceSyncOptions.SYNC_WAVE, "soon"))
+                    annotated(
+                        object("v1", "ConfigMap", "shop", "a"),
+                        ResourceSyncOptions.SYNC_WAVE,
+                        "soon"))
                 .wave())
         .isZero();
   }

@@ -26,7 +26,9 @@ class DesiredSetPreparerTest {
             types);
 
     assertThat(prepared.failures()).isEmpty();
-    assertThat(prepared.objects()).extracting(o -> o.key().toString()).containsExactly("ConfigMap/shop/a", "Namespace/shop");
+    assertThat(prepared.objects())
+        .extracting(o -> o.key().toString())
+        .containsExactly("ConfigMap/shop/a", "Namespace/shop");
     assertThat(prepared.objects().get(0).object().getMetadata().getAnnotations())
         .containsEntry(TrackingId.ANNOTATION, "shop:/ConfigMap:shop/a");
   }
@@ -43,13 +45,19 @@ class DesiredSetPreparerTest {
             SyncOptions.defaults().withTargetNamespace("shop"),
             types);
 
-    assertThat(prepared.objects()).extracting(o -> o.key().toString())
+    assertThat(prepared.objects())
+        .extracting(o -> o.key().toString())
         .containsExactly("CustomResourceDefinition/widgets.example.com", "Widget/shop/w");
     assertThat(prepared.objects().get(1).type()).isEmpty();
-    assertThat(prepared.failures()).singleElement().satisfies(c -> {
-      assertThat(c.action()).isEqualTo(Action.FAILED);
-      assertThat(c.toString()).isEqualTo("Gadget/shop/g Failed: kind example.com/v1/Gadget is not served by the cluster");
-    });
+    assertThat(prepared.failures())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.action()).isEqualTo(Action.FAILED);
+              assertThat(c.toString())
+                  .isEqualTo(
+                      "Gadget/shop/g Failed: kind example.com/v1/Gadget is not served by the cluster");
+            });
   }
 
   @Test
@@ -57,16 +65,26 @@ class DesiredSetPreparerTest {
     var prepared =
         DesiredSetPreparer.prepare(
             List.of(object("v1", "ConfigMap", "shop", "a"), object("v1", "ConfigMap", "shop", "a")),
-            shop, SyncOptions.defaults(), types);
+            shop,
+            SyncOptions.defaults(),
+            types);
 
     assertThat(prepared.objects()).hasSize(1);
-    assertThat(prepared.failures()).singleElement().extracting(Change::action).isEqualTo(Action.FAILED);
+    assertThat(prepared.failures())
+        .singleElement()
+        .extracting(Change::action)
+        .isEqualTo(Action.FAILED);
   }
 
   @Test
   void objectsWithoutANameAreRejected() {
     assertThatThrownBy(
-            () -> DesiredSetPreparer.prepare(List.of(object("v1", "ConfigMap", "shop", "")), shop, SyncOptions.defaults(), types))
+            () ->
+                DesiredSetPreparer.prepare(
+                    List.of(object("v1", "ConfigMap", "shop", "")),
+                    shop,
+                    SyncOptions.defaults(),
+                    types))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("metadata.name");
   }

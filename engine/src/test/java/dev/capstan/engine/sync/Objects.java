@@ -9,7 +9,8 @@ import java.util.Map;
 final class Objects {
   private Objects() {}
 
-  static GenericKubernetesResource object(String apiVersion, String kind, String namespace, String name) {
+  static GenericKubernetesResource object(
+      String apiVersion, String kind, String namespace, String name) {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(apiVersion)
         .withKind(kind)
@@ -20,7 +21,8 @@ final class Objects {
         .build();
   }
 
-  static GenericKubernetesResource annotated(GenericKubernetesResource o, String key, String value) {
+  static GenericKubernetesResource annotated(
+      GenericKubernetesResource o, String key, String value) {
     Map<String, String> a =
         o.getMetadata().getAnnotations() == null
             ? new LinkedHashMap<>()
@@ -35,7 +37,13 @@ final class Objects {
         object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", plural + "." + group);
     crd.setAdditionalProperty(
         "spec",
-        Map.of("group", group, "scope", "Namespaced", "names", Map.of("kind", kind, "plural", plural)));
+        Map.of(
+            "group",
+            group,
+            "scope",
+            "Namespaced",
+            "names",
+            Map.of("kind", kind, "plural", plural)));
     return crd;
   }
 }

@@ -15,7 +15,8 @@ class PrunePlannerTest {
 
   private final TrackingIdOwnership shop = new TrackingIdOwnership("shop");
   private final SyncOptions prune = SyncOptions.defaults().withPrune(true);
-  private final Set<ResourceKey> stillDesired = Set.of(new ResourceKey("", "ConfigMap", "shop", "kept"));
+  private final Set<ResourceKey> stillDesired =
+      Set.of(new ResourceKey("", "ConfigMap", "shop", "kept"));
 
   @Test
   void deletesOwnedObjectsThatLeftTheDesiredSet() {
@@ -23,16 +24,20 @@ class PrunePlannerTest {
 
     List<PruneDecision> plan = PrunePlanner.plan(stillDesired, List.of(gone), shop, prune);
 
-    assertThat(plan).singleElement().satisfies(d -> {
-      assertThat(d.key()).isEqualTo(new ResourceKey("", "ConfigMap", "shop", "gone"));
-      assertThat(d.delete()).isTrue();
-    });
+    assertThat(plan)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.key()).isEqualTo(new ResourceKey("", "ConfigMap", "shop", "gone"));
+              assertThat(d.delete()).isTrue();
+            });
   }
 
   @Test
   void neverTouchesObjectsWithoutOurMark() {
     GenericKubernetesResource foreign = object("v1", "ConfigMap", "shop", "foreign");
-    GenericKubernetesResource otherApp = new TrackingIdOwnership("blog").mark(object("v1", "ConfigMap", "shop", "blog"));
+    GenericKubernetesResource otherApp =
+        new TrackingIdOwnership("blog").mark(object("v1", "ConfigMap", "shop", "blog"));
 
     assertThat(PrunePlanner.plan(stillDesired, List.of(foreign, otherApp), shop, prune)).isEmpty();
   }
@@ -50,24 +55,34 @@ class PrunePlannerTest {
 
     assertThat(PrunePlanner.plan(stillDesired, List.of(gone), shop, SyncOptions.defaults()))
         .singleElement()
-        .satisfies(d -> {
-          assertThat(d.delete()).isFalse();
-          assertThat(d.reason()).isEqualTo("ignored (requires pruning)");
-        });
+        .satisfies(
+            d -> {
+              assertThat(d.delete()).isFalse();
+              assertThat(d.reason()).isEqualTo("ignored (requires pruning)");
+            });
   }
 
   @Test
   void pruneFalseAnnotationAndFluxDisabledAreHonoured() {
     GenericKubernetesResource argo =
-        shop.mark(annotated(object("v1", "ConfigMap", "shop", "a"), ResourceSyncOptions.SYNC_OPTIONS, "Prune=false"));
+        shop.mark(
+            annotated(
+                object("v1", "ConfigMap", "shop", "a"),
+                ResourceSyncOptions.SYNC_OPTIONS,
+                "Prune=false"));
     GenericKubernetesResource flux =
-        shop.mark(annotated(object("v1", "ConfigMap", "shop", "f"), ResourceSyncOptions.FLUX_PRUNE, "disabled"));
+        shop.mark(
+            annotated(
+                object("v1", "ConfigMap", "shop", "f"),
+                ResourceSyncOptions.FLUX_PRUNE,
+                "disabled"));
 
     assertThat(PrunePlanner.plan(stillDesired, List.of(argo, flux), shop, prune))
-        .allSatisfy(d -> {
-          assertThat(d.delete()).isFalse();
-          assertThat(d.reason()).contains("Prune=false");
-        });
+        .allSatisfy(
+            d -> {
+              assertThat(d.delete()).isFalse();
+              assertThat(d.reason()).contains("Prune=false");
+            });
   }
 
   @Test
@@ -89,13 +104,23 @@ class PrunePlannerTest {
     GenericKubernetesResource deploy = shop.mark(object("apps/v1", "Deployment", "shop", "web"));
     GenericKubernetesResource widget = shop.mark(object("example.com/v1", "Widget", "shop", "w"));
     GenericKubernetesResource last =
-        shop.mark(annotated(object("apps/v1", "Deployment", "shop", "db"), ResourceSyncOptions.SYNC_OPTIONS, "PruneLast=true"));
+        shop.mark(
+            annotated(
+                object("apps/v1", "Deployment", "shop", "db"),
+                ResourceSyncOptions.SYNC_OPTIONS,
+                "PruneLast=true"));
 
-    List<PruneDecision> plan = PrunePlanner.plan(stillDesired, List.of(ns, cm, last, deploy, widget), shop, prune);
+    List<PruneDecision> plan =
+        PrunePlanner.plan(stillDesired, List.of(ns, cm, last, deploy, widget), shop, prune);
 
     assertThat(plan)
         .extracting(d -> d.key().toString())
-        .containsExactly("Widget/shop/w", "Deployment/shop/web", "ConfigMap/shop/cm", "Namespace/old", "Deployment/shop/db");
+        .containsExactly(
+            "Widget/shop/w",
+            "Deployment/shop/web",
+            "ConfigMap/shop/cm",
+            "Namespace/old",
+            "Deployment/shop/db");
     assertThat(plan.get(4).last()).isTrue();
   }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class SyncCustomResourceIT {
 
   private final KubernetesClient client;
-  private final String suffix = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+  private final String suffix =
+      UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private final String group = "g" + suffix + ".capstan.dev";
   private final String ns = "sync-crd-" + suffix;
 
@@ -87,8 +88,10 @@ class SyncCustomResourceIT {
     Syncer syncer = new Syncer(client, new DiscoveryResourceTypes(client), Optional.empty());
     TrackingIdOwnership app = new TrackingIdOwnership("gizmos");
 
-    SyncResult first = syncer.sync(app, parse(manifests), Inventory.empty(), SyncOptions.defaults());
-    SyncResult second = syncer.sync(app, parse(manifests), first.inventory(), SyncOptions.defaults());
+    SyncResult first =
+        syncer.sync(app, parse(manifests), Inventory.empty(), SyncOptions.defaults());
+    SyncResult second =
+        syncer.sync(app, parse(manifests), first.inventory(), SyncOptions.defaults());
 
     assertThat(first.changes().toString())
         .isEqualTo(
@@ -99,8 +102,15 @@ class SyncCustomResourceIT {
                     "CustomResourceDefinition/gizmos." + group + " Created",
                     "Deployment/" + ns + "/web Created",
                     "Gizmo/" + ns + "/first Created")));
-    assertThat(second.changes().changes()).extracting(Change::action).containsOnly(Action.UNCHANGED);
-    assertThat(client.genericKubernetesResources(group + "/v1", "Gizmo").inNamespace(ns).withName("first").get())
+    assertThat(second.changes().changes())
+        .extracting(Change::action)
+        .containsOnly(Action.UNCHANGED);
+    assertThat(
+            client
+                .genericKubernetesResources(group + "/v1", "Gizmo")
+                .inNamespace(ns)
+                .withName("first")
+                .get())
         .isNotNull();
   }
 
@@ -133,10 +143,21 @@ class SyncCustomResourceIT {
     Syncer syncer = new Syncer(client, new DiscoveryResourceTypes(client), Optional.empty());
 
     SyncResult result =
-        syncer.sync(new TrackingIdOwnership("gizmos"), parse(manifests), Inventory.empty(), SyncOptions.defaults().withDryRun(true));
+        syncer.sync(
+            new TrackingIdOwnership("gizmos"),
+            parse(manifests),
+            Inventory.empty(),
+            SyncOptions.defaults().withDryRun(true));
 
     assertThat(result.changes().changes()).extracting(Change::action).containsOnly(Action.CREATED);
     assertThat(result.changes().changes()).extracting(Change::message).containsOnly("dry run");
-    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("gizmos." + group).get()).isNull();
+    assertThat(
+            client
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("gizmos." + group)
+                .get())
+        .isNull();
   }
 }

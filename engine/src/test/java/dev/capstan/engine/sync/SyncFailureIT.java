@@ -48,12 +48,23 @@ class SyncFailureIT {
             .formatted(ns);
 
     SyncResult result =
-        syncer.sync(new TrackingIdOwnership("preview"), parse(broken), Inventory.empty(), SyncOptions.defaults().withDryRun(true));
+        syncer.sync(
+            new TrackingIdOwnership("preview"),
+            parse(broken),
+            Inventory.empty(),
+            SyncOptions.defaults().withDryRun(true));
 
     assertThat(result.changes().changes())
         .extracting(Change::toString)
         .satisfiesExactly(
-            c -> assertThat(c).startsWith("ConfigMap/" + ns + "/Invalid_Too Failed: ConfigMap/" + ns + "/Invalid_Too dry-run apply failed (HTTP 422)"),
+            c ->
+                assertThat(c)
+                    .startsWith(
+                        "ConfigMap/"
+                            + ns
+                            + "/Invalid_Too Failed: ConfigMap/"
+                            + ns
+                            + "/Invalid_Too dry-run apply failed (HTTP 422)"),
             c -> assertThat(c).isEqualTo("ConfigMap/" + ns + "/fine Created: dry run"));
     assertThat(client.configMaps().inNamespace(ns).withName("fine").get()).isNull();
   }
@@ -63,7 +74,8 @@ class SyncFailureIT {
     Syncer syncer = new Syncer(client, new DiscoveryResourceTypes(client), Optional.empty());
     TrackingIdOwnership app = new TrackingIdOwnership("failing");
     SyncOptions options = SyncOptions.defaults().withTargetNamespace(ns).withPrune(true);
-    SyncResult first = syncer.sync(app, parse(configMap(ns, "old", "o")), Inventory.empty(), options);
+    SyncResult first =
+        syncer.sync(app, parse(configMap(ns, "old", "o")), Inventory.empty(), options);
     String broken =
         """
         apiVersion: v1
@@ -86,14 +98,18 @@ class SyncFailureIT {
 
     assertThat(result.succeeded()).isFalse();
     assertThat(result.changes().get(new ResourceKey("", "ConfigMap", ns, "Not_A_Valid_Name")))
-        .hasValueSatisfying(c -> {
-          assertThat(c.action()).isEqualTo(Action.FAILED);
-          assertThat(c.message()).startsWith("ConfigMap/" + ns + "/Not_A_Valid_Name apply failed (HTTP 422)");
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.action()).isEqualTo(Action.FAILED);
+              assertThat(c.message())
+                  .startsWith("ConfigMap/" + ns + "/Not_A_Valid_Name apply failed (HTTP 422)");
+            });
     assertThat(result.changes().get(new ResourceKey("", "ConfigMap", ns, "later")))
-        .hasValueSatisfying(c -> assertThat(c.toString()).endsWith("Skipped: not applied: an earlier wave failed"));
+        .hasValueSatisfying(
+            c -> assertThat(c.toString()).endsWith("Skipped: not applied: an earlier wave failed"));
     assertThat(result.changes().get(new ResourceKey("", "ConfigMap", ns, "old")))
-        .hasValueSatisfying(c -> assertThat(c.toString()).endsWith("Skipped: not pruned: the sync had failures"));
+        .hasValueSatisfying(
+            c -> assertThat(c.toString()).endsWith("Skipped: not pruned: the sync had failures"));
     assertThat(result.inventory().contains(new ResourceKey("", "ConfigMap", ns, "old"))).isTrue();
     assertThat(client.configMaps().inNamespace(ns).withName("old").get()).isNotNull();
     assertThat(client.configMaps().inNamespace(ns).withName("later").get()).isNull();

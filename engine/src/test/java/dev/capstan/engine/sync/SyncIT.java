@@ -46,15 +46,32 @@ class SyncIT {
     SyncResult first = syncer.sync(shop, parse(manifests), Inventory.empty(), options);
     SyncResult second = syncer.sync(shop, parse(manifests), first.inventory(), options);
     SyncResult third =
-        syncer.sync(shop, parse(configMap(ns, "settings", "a") + "---\n" + deployment(ns, "web", 3)), second.inventory(), options);
+        syncer.sync(
+            shop,
+            parse(configMap(ns, "settings", "a") + "---\n" + deployment(ns, "web", 3)),
+            second.inventory(),
+            options);
 
     assertThat(first.changes().toString())
         .isEqualTo("ConfigMap/%s/settings Created\nDeployment/%s/web Created".formatted(ns, ns));
-    assertThat(second.changes().changes()).extracting(Change::action).containsOnly(Action.UNCHANGED);
+    assertThat(second.changes().changes())
+        .extracting(Change::action)
+        .containsOnly(Action.UNCHANGED);
     assertThat(second.diff().inSync()).isTrue();
-    assertThat(third.changes().actionOf(key("apps", "Deployment", "web"))).contains(Action.CONFIGURED);
-    assertThat(third.changes().actionOf(key("", "ConfigMap", "settings"))).contains(Action.UNCHANGED);
-    assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(third.changes().actionOf(key("apps", "Deployment", "web")))
+        .contains(Action.CONFIGURED);
+    assertThat(third.changes().actionOf(key("", "ConfigMap", "settings")))
+        .contains(Action.UNCHANGED);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName("web")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(3);
     assertThat(third.inventory().entries())
         .extracting(InventoryEntry::id)
         .containsExactly(ns + "_settings__ConfigMap", ns + "_web_apps_Deployment");
@@ -67,32 +84,46 @@ class SyncIT {
     ConfigMap live = client.configMaps().inNamespace(ns).withName("tracked").get();
     assertThat(live.getMetadata().getAnnotations())
         .containsEntry(TrackingId.ANNOTATION, "shop:/ConfigMap:" + ns + "/tracked");
-    assertThat(live.getMetadata().getManagedFields()).anySatisfy(f -> assertThat(f.getManager()).isEqualTo("capstan"));
+    assertThat(live.getMetadata().getManagedFields())
+        .anySatisfy(f -> assertThat(f.getManager()).isEqualTo("capstan"));
   }
 
   @Test
   void removedObjectIsPrunedOnlyWithPrune() {
     SyncResult both =
-        syncer.sync(shop, parse(configMap(ns, "stay", "a") + "---\n" + configMap(ns, "leave", "b")), Inventory.empty(), options);
+        syncer.sync(
+            shop,
+            parse(configMap(ns, "stay", "a") + "---\n" + configMap(ns, "leave", "b")),
+            Inventory.empty(),
+            options);
 
-    SyncResult withoutPrune = syncer.sync(shop, parse(configMap(ns, "stay", "a")), both.inventory(), options);
+    SyncResult withoutPrune =
+        syncer.sync(shop, parse(configMap(ns, "stay", "a")), both.inventory(), options);
 
     assertThat(withoutPrune.changes().get(key("", "ConfigMap", "leave")))
-        .hasValueSatisfying(c -> {
-          assertThat(c.action()).isEqualTo(Action.SKIPPED);
-          assertThat(c.message()).isEqualTo("ignored (requires pruning)");
-        });
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.action()).isEqualTo(Action.SKIPPED);
+              assertThat(c.message()).isEqualTo("ignored (requires pruning)");
+            });
     assertThat(withoutPrune.diff().get(key("", "ConfigMap", "leave")))
         .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DiffStatus.EXTRA));
     assertThat(withoutPrune.inventory().contains(key("", "ConfigMap", "leave"))).isTrue();
     assertThat(client.configMaps().inNamespace(ns).withName("leave").get()).isNotNull();
 
     SyncResult withPrune =
-        syncer.sync(shop, parse(configMap(ns, "stay", "a")), withoutPrune.inventory(), options.withPrune(true));
+        syncer.sync(
+            shop,
+            parse(configMap(ns, "stay", "a")),
+            withoutPrune.inventory(),
+            options.withPrune(true));
 
-    assertThat(withPrune.changes().actionOf(key("", "ConfigMap", "leave"))).contains(Action.DELETED);
+    assertThat(withPrune.changes().actionOf(key("", "ConfigMap", "leave")))
+        .contains(Action.DELETED);
     assertThat(withPrune.inventory().contains(key("", "ConfigMap", "leave"))).isFalse();
-    await().atMost(Duration.ofSeconds(10)).until(() -> client.configMaps().inNamespace(ns).withName("leave").get() == null);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.configMaps().inNamespace(ns).withName("leave").get() == null);
     assertThat(client.configMaps().inNamespace(ns).withName("stay").get()).isNotNull();
   }
 
@@ -109,21 +140,28 @@ class SyncIT {
             argocd.argoproj.io/sync-options: Prune=false
         """
             .formatted(ns);
-    SyncResult first = syncer.sync(shop, parse(keep + "---\n" + configMap(ns, "other", "x")), Inventory.empty(), options);
+    SyncResult first =
+        syncer.sync(
+            shop, parse(keep + "---\n" + configMap(ns, "other", "x")), Inventory.empty(), options);
 
-    SyncResult second = syncer.sync(shop, parse(configMap(ns, "other", "x")), first.inventory(), options.withPrune(true));
+    SyncResult second =
+        syncer.sync(
+            shop, parse(configMap(ns, "other", "x")), first.inventory(), options.withPrune(true));
 
     assertThat(second.changes().get(key("", "ConfigMap", "precious")))
-        .hasValueSatisfying(c -> assertThat(c.toString()).endsWith("Skipped: ignored (Prune=false)"));
+        .hasValueSatisfying(
+            c -> assertThat(c.toString()).endsWith("Skipped: ignored (Prune=false)"));
     assertThat(client.configMaps().inNamespace(ns).withName("precious").get()).isNotNull();
   }
 
   @Test
   void anObjectWithoutOurTrackingIdIsNeverPruned() {
     client.resource(Manifests.one(configMap(ns, "handmade", "h"))).inNamespace(ns).create();
-    Inventory claimsIt = new Inventory(List.of(new InventoryEntry(key("", "ConfigMap", "handmade"), "v1")));
+    Inventory claimsIt =
+        new Inventory(List.of(new InventoryEntry(key("", "ConfigMap", "handmade"), "v1")));
 
-    SyncResult result = syncer.sync(shop, parse(configMap(ns, "mine", "m")), claimsIt, options.withPrune(true));
+    SyncResult result =
+        syncer.sync(shop, parse(configMap(ns, "mine", "m")), claimsIt, options.withPrune(true));
 
     assertThat(result.changes().get(key("", "ConfigMap", "handmade"))).isEmpty();
     assertThat(client.configMaps().inNamespace(ns).withName("handmade").get()).isNotNull();
@@ -131,31 +169,48 @@ class SyncIT {
 
   @Test
   void anEmptyDesiredSetPrunesNothingUnlessAllowEmpty() {
-    SyncResult first = syncer.sync(shop, parse(configMap(ns, "lonely", "l")), Inventory.empty(), options);
+    SyncResult first =
+        syncer.sync(shop, parse(configMap(ns, "lonely", "l")), Inventory.empty(), options);
 
     SyncResult empty = syncer.sync(shop, List.of(), first.inventory(), options.withPrune(true));
 
     assertThat(empty.changes().actionOf(key("", "ConfigMap", "lonely"))).contains(Action.SKIPPED);
     assertThat(client.configMaps().inNamespace(ns).withName("lonely").get()).isNotNull();
 
-    SyncResult allowed = syncer.sync(shop, List.of(), empty.inventory(), options.withPrune(true).withAllowEmpty(true));
+    SyncResult allowed =
+        syncer.sync(
+            shop, List.of(), empty.inventory(), options.withPrune(true).withAllowEmpty(true));
 
     assertThat(allowed.changes().actionOf(key("", "ConfigMap", "lonely"))).contains(Action.DELETED);
   }
 
   @Test
   void anObjectClaimedByAnotherApplicationIsNotOverwritten() {
-    syncer.sync(new TrackingIdOwnership("blog"), parse(configMap(ns, "shared", "blog's")), Inventory.empty(), options);
+    syncer.sync(
+        new TrackingIdOwnership("blog"),
+        parse(configMap(ns, "shared", "blog's")),
+        Inventory.empty(),
+        options);
 
-    SyncResult result = syncer.sync(shop, parse(configMap(ns, "shared", "shop's")), Inventory.empty(), options);
-    SyncResult again = syncer.sync(shop, parse(configMap(ns, "shared", "shop's")), result.inventory(), options.withPrune(true));
+    SyncResult result =
+        syncer.sync(shop, parse(configMap(ns, "shared", "shop's")), Inventory.empty(), options);
+    SyncResult again =
+        syncer.sync(
+            shop,
+            parse(configMap(ns, "shared", "shop's")),
+            result.inventory(),
+            options.withPrune(true));
 
     assertThat(result.changes().get(key("", "ConfigMap", "shared")))
-        .hasValueSatisfying(c -> {
-          assertThat(c.action()).isEqualTo(Action.SKIPPED);
-          assertThat(c.message()).contains("application blog");
-        });
-    assertThat(result.warnings()).singleElement().asString().contains("ConfigMap/" + ns + "/shared");
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.action()).isEqualTo(Action.SKIPPED);
+              assertThat(c.message()).contains("application blog");
+            });
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .contains("ConfigMap/" + ns + "/shared");
     assertThat(again.changes().actionOf(key("", "ConfigMap", "shared"))).contains(Action.SKIPPED);
     ConfigMap live = client.configMaps().inNamespace(ns).withName("shared").get();
     assertThat(live.getData()).containsEntry("value", "blog's");
@@ -165,9 +220,14 @@ class SyncIT {
   @Test
   void dryRunChangesNothing() {
     SyncResult result =
-        syncer.sync(shop, parse(configMap(ns, "imagined", "i")), Inventory.empty(), options.withDryRun(true));
+        syncer.sync(
+            shop,
+            parse(configMap(ns, "imagined", "i")),
+            Inventory.empty(),
+            options.withDryRun(true));
 
-    assertThat(result.changes().toString()).isEqualTo("ConfigMap/" + ns + "/imagined Created: dry run");
+    assertThat(result.changes().toString())
+        .isEqualTo("ConfigMap/" + ns + "/imagined Created: dry run");
     assertThat(result.diff().get(key("", "ConfigMap", "imagined")))
         .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DiffStatus.MISSING));
     assertThat(client.configMaps().inNamespace(ns).withName("imagined").get()).isNull();
@@ -188,13 +248,17 @@ class SyncIT {
         """;
     syncer.sync(shop, parse(secret.formatted(ns, "hunter2")), Inventory.empty(), options);
 
-    var diff = syncer.diff(shop, parse(secret.formatted(ns, "swordfish")), Inventory.empty(), options);
+    var diff =
+        syncer.diff(shop, parse(secret.formatted(ns, "swordfish")), Inventory.empty(), options);
 
     var entry = diff.get(key("", "Secret", "db")).orElseThrow();
     assertThat(entry.status()).isEqualTo(DiffStatus.OUT_OF_SYNC);
-    assertThat(entry.unifiedDiff()).contains("-  password: +++++++++\n").contains("+  password: ++++++++\n");
+    assertThat(entry.unifiedDiff())
+        .contains("-  password: +++++++++\n")
+        .contains("+  password: ++++++++\n");
     String all = entry.unifiedDiff() + entry.live() + entry.target();
-    for (String value : List.of("hunter2", "swordfish", "aHVudGVyMg==", "c3dvcmRmaXNo", "admin", "YWRtaW4=")) {
+    for (String value :
+        List.of("hunter2", "swordfish", "aHVudGVyMg==", "c3dvcmRmaXNo", "admin", "YWRtaW4=")) {
       assertThat(all).doesNotContain(value);
     }
   }
@@ -211,9 +275,13 @@ class SyncIT {
               SyncOptions.defaults().withTargetNamespace(target).withCreateNamespace(true));
 
       assertThat(result.changes().toString())
-          .isEqualTo("Namespace/%s Created: CreateNamespace\nConfigMap/%s/inside Created".formatted(target, target));
-      assertThat(client.namespaces().withName(target).get().getMetadata().getAnnotations()).isNullOrEmpty();
-      assertThat(result.inventory().contains(new ResourceKey("", "Namespace", "", target))).isFalse();
+          .isEqualTo(
+              "Namespace/%s Created: CreateNamespace\nConfigMap/%s/inside Created"
+                  .formatted(target, target));
+      assertThat(client.namespaces().withName(target).get().getMetadata().getAnnotations())
+          .isNullOrEmpty();
+      assertThat(result.inventory().contains(new ResourceKey("", "Namespace", "", target)))
+          .isFalse();
     } finally {
       client.namespaces().withName(target).delete();
     }

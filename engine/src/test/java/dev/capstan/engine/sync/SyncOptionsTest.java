@@ -17,7 +17,8 @@ class SyncOptionsTest {
     assertThat(d.createNamespace()).isFalse();
     assertThat(d.forceConflicts()).isTrue();
     assertThat(d.fieldManager()).isEqualTo("capstan");
-    assertThat(d.prunePropagation()).isEqualTo(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
+    assertThat(d.prunePropagation())
+        .isEqualTo(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
     assertThat(d.respectIgnoreDifferences()).isFalse();
   }
 
@@ -26,7 +27,10 @@ class SyncOptionsTest {
     SyncOptions d = SyncOptions.defaults();
 
     SyncOptions changed =
-        d.withPrune(true).withTargetNamespace("shop").withCreateNamespace(true).withWaitTimeout(Duration.ofSeconds(5));
+        d.withPrune(true)
+            .withTargetNamespace("shop")
+            .withCreateNamespace(true)
+            .withWaitTimeout(Duration.ofSeconds(5));
 
     assertThat(changed.prune()).isTrue();
     assertThat(changed.targetNamespace()).isEqualTo("shop");

@@ -32,22 +32,37 @@ class SyncRecreateIT {
     SyncOptions options = SyncOptions.defaults().withTargetNamespace(ns);
     ResourceKey key = new ResourceKey("apps", "Deployment", ns, "web");
     SyncResult first = syncer.sync(app, parse(deployment("v1")), Inventory.empty(), options);
-    String uid = client.apps().deployments().inNamespace(ns).withName("web").get().getMetadata().getUid();
+    String uid =
+        client.apps().deployments().inNamespace(ns).withName("web").get().getMetadata().getUid();
 
     SyncResult refused = syncer.sync(app, parse(deployment("v2")), first.inventory(), options);
-    SyncResult preview = syncer.sync(app, parse(deployment("v2")), first.inventory(), options.withRecreateOnImmutable(true).withDryRun(true));
-    SyncResult recreated = syncer.sync(app, parse(deployment("v2")), first.inventory(), options.withRecreateOnImmutable(true));
+    SyncResult preview =
+        syncer.sync(
+            app,
+            parse(deployment("v2")),
+            first.inventory(),
+            options.withRecreateOnImmutable(true).withDryRun(true));
+    SyncResult recreated =
+        syncer.sync(
+            app, parse(deployment("v2")), first.inventory(), options.withRecreateOnImmutable(true));
 
-    assertThat(refused.changes().get(key)).hasValueSatisfying(c -> {
-      assertThat(c.action()).isEqualTo(Action.FAILED);
-      assertThat(c.message()).contains("(HTTP 422)").contains("field is immutable");
-    });
-    assertThat(preview.changes().get(key)).hasValueSatisfying(c ->
-        assertThat(c.message()).isEqualTo("dry run: would be re-created (an immutable field changed)"));
-    assertThat(recreated.changes().get(key)).hasValueSatisfying(c -> {
-      assertThat(c.action()).isEqualTo(Action.CONFIGURED);
-      assertThat(c.message()).isEqualTo("re-created: an immutable field changed");
-    });
+    assertThat(refused.changes().get(key))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.action()).isEqualTo(Action.FAILED);
+              assertThat(c.message()).contains("(HTTP 422)").contains("field is immutable");
+            });
+    assertThat(preview.changes().get(key))
+        .hasValueSatisfying(
+            c ->
+                assertThat(c.message())
+                    .isEqualTo("dry run: would be re-created (an immutable field changed)"));
+    assertThat(recreated.changes().get(key))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.action()).isEqualTo(Action.CONFIGURED);
+              assertThat(c.message()).isEqualTo("re-created: an immutable field changed");
+            });
     var live = client.apps().deployments().inNamespace(ns).withName("web").get();
     assertThat(live.getSpec().getSelector().getMatchLabels()).containsEntry("track", "v2");
     assertThat(live.getMetadata().getUid()).isNotEqualTo(uid);

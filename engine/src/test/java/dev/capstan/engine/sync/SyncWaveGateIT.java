@@ -43,10 +43,12 @@ class SyncWaveGateIT {
             """
                 .formatted(ns);
 
-    SyncResult result = syncer(Duration.ofSeconds(90)).sync(app(), parse(manifests), Inventory.empty(), options());
+    SyncResult result =
+        syncer(Duration.ofSeconds(90)).sync(app(), parse(manifests), Inventory.empty(), options());
 
     assertThat(result.changes().toString())
-        .isEqualTo("Deployment/%1$s/backend Created\nConfigMap/%1$s/after-backend Created".formatted(ns));
+        .isEqualTo(
+            "Deployment/%1$s/backend Created\nConfigMap/%1$s/after-backend Created".formatted(ns));
     var deployment = client.apps().deployments().inNamespace(ns).withName("backend").get();
     assertThat(deployment.getStatus().getAvailableReplicas()).isEqualTo(1);
   }
@@ -77,17 +79,20 @@ class SyncWaveGateIT {
         """
             .formatted(ns);
 
-    SyncResult result = syncer(Duration.ofSeconds(3)).sync(app(), parse(manifests), Inventory.empty(), options());
+    SyncResult result =
+        syncer(Duration.ofSeconds(3)).sync(app(), parse(manifests), Inventory.empty(), options());
 
     assertThat(result.succeeded()).isFalse();
     assertThat(result.changes().changes())
         .extracting(Change::toString)
         .containsExactly(
             "PersistentVolumeClaim/%s/claim Created".formatted(ns),
-            "PersistentVolumeClaim/%s/claim Failed: wave 0 not ready: Progressing (not healthy within 3s)".formatted(ns),
+            "PersistentVolumeClaim/%s/claim Failed: wave 0 not ready: Progressing (not healthy within 3s)"
+                .formatted(ns),
             "ConfigMap/%s/never Skipped: not applied: an earlier wave failed".formatted(ns));
     assertThat(client.configMaps().inNamespace(ns).withName("never").get()).isNull();
-    assertThat(result.changes().actionOf(new ResourceKey("", "ConfigMap", ns, "never"))).contains(Action.SKIPPED);
+    assertThat(result.changes().actionOf(new ResourceKey("", "ConfigMap", ns, "never")))
+        .contains(Action.SKIPPED);
   }
 
   private Syncer syncer(Duration timeout) {
@@ -96,7 +101,8 @@ class SyncWaveGateIT {
         client,
         types,
         Optional.empty(),
-        new HealthWaveGate(client, types, HealthAssessor.withDefaults(), timeout, Duration.ofMillis(200)));
+        new HealthWaveGate(
+            client, types, HealthAssessor.withDefaults(), timeout, Duration.ofMillis(200)));
   }
 
   private static TrackingIdOwnership app() {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * without {@code []} are walked too, as kustomize does; {@code \/} escapes a slash inside a key
  * ({@code metadata/annotations/example.com\/ref}).
  */
-public record FieldSpec(String group, String version, String kind, List<String> path, boolean create) {
+public record FieldSpec(
+    String group, String version, String kind, List<String> path, boolean create) {
 
   public FieldSpec {
     Objects.requireNonNull(group, "group");
@@ -24,7 +25,8 @@ public record FieldSpec(String group, String version, String kind, List<String> 
   }
 
   /** Parses a field spec from its parts; {@code path} uses the slash syntax. */
-  public static FieldSpec of(String group, String version, String kind, String path, boolean create) {
+  public static FieldSpec of(
+      String group, String version, String kind, String path, boolean create) {
     return new FieldSpec(group, version, kind, splitPath(path), create);
   }
 
@@ -81,7 +83,9 @@ public record FieldSpec(String group, String version, String kind, List<String> 
 
   /** Two specs are the same entry when gvk and path match (create may differ). */
   public boolean sameTarget(FieldSpec o) {
-    return group.equals(o.group) && version.equals(o.version) && kind.equals(o.kind)
+    return group.equals(o.group)
+        && version.equals(o.version)
+        && kind.equals(o.kind)
         && path.equals(o.path);
   }
 

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * kustomize's transformer configuration: the field specs of each builtin transformer and the name
- * reference rules. {@link #defaults()} is the built-in data ({@code defaults.yaml}); custom
- * {@code configurations} files merge into it with {@link #merge}.
+ * reference rules. {@link #defaults()} is the built-in data ({@code defaults.yaml}); custom {@code
+ * configurations} files merge into it with {@link #merge}.
  *
  * <p>Immutable; merging returns a new config.
  */
@@ -21,8 +21,16 @@ public final class FieldSpecConfig {
   /** Categories of plain field-spec lists, named as in kustomize configuration files. */
   public static final List<String> CATEGORIES =
       List.of(
-          "namePrefix", "nameSuffix", "namespace", "commonLabels", "templateLabels",
-          "commonAnnotations", "varReference", "images", "replicas", "labels");
+          "namePrefix",
+          "nameSuffix",
+          "namespace",
+          "commonLabels",
+          "templateLabels",
+          "commonAnnotations",
+          "varReference",
+          "images",
+          "replicas",
+          "labels");
 
   private static final FieldSpecConfig DEFAULTS = loadDefaults();
 
@@ -89,7 +97,9 @@ public final class FieldSpecConfig {
         refs.set(
             idx,
             new NameBackReference(
-                old.group(), old.version(), old.kind(),
+                old.group(),
+                old.version(),
+                old.kind(),
                 mergeSpecs(old.referrers(), r.referrers())));
       }
     }
@@ -152,7 +162,9 @@ public final class FieldSpecConfig {
         Map<String, Object> entry = (Map<String, Object>) e;
         refs.add(
             new NameBackReference(
-                str(entry, "group"), str(entry, "version"), str(entry, "kind"),
+                str(entry, "group"),
+                str(entry, "version"),
+                str(entry, "kind"),
                 parseSpecs(entry.get("fieldSpecs"), source, "nameReference.fieldSpecs")));
       }
     }
@@ -166,7 +178,8 @@ public final class FieldSpecConfig {
       return List.of();
     }
     if (!(node instanceof List<?> list)) {
-      throw new KustomizeException(source + ": field '" + field + "' must be a list of field specs");
+      throw new KustomizeException(
+          source + ": field '" + field + "' must be a list of field specs");
     }
     List<FieldSpec> out = new ArrayList<>();
     for (Object o : list) {
@@ -177,7 +190,10 @@ public final class FieldSpecConfig {
       Object create = m.get("create");
       out.add(
           FieldSpec.of(
-              str(m, "group"), str(m, "version"), str(m, "kind"), str(m, "path"),
+              str(m, "group"),
+              str(m, "version"),
+              str(m, "kind"),
+              str(m, "path"),
               create instanceof Boolean b ? b : "true".equals(String.valueOf(create))));
     }
     return List.copyOf(out);

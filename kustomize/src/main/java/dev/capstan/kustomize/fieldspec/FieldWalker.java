@@ -18,9 +18,7 @@ public final class FieldWalker {
   /** What to do with one field: receives the current value (null when absent). */
   @FunctionalInterface
   public interface FieldVisitor {
-    /**
-     * Returns the new value, or {@link #KEEP} to leave the field as it is (and not create it).
-     */
+    /** Returns the new value, or {@link #KEEP} to leave the field as it is (and not create it). */
     Object visit(Object current, boolean present);
   }
 
@@ -32,7 +30,9 @@ public final class FieldWalker {
     if (spec.path().isEmpty()) {
       // kubectl: "considering field '' of object ...: cannot set or create an empty field name"
       throw new KustomizeException(
-          "considering field '' (field spec " + spec + "): cannot set or create an empty field name");
+          "considering field '' (field spec "
+              + spec
+              + "): cannot set or create an empty field name");
     }
     walk(root, spec.path(), 0, spec.create(), visitor, spec);
   }
@@ -116,8 +116,7 @@ public final class FieldWalker {
       map.put(key, child);
     }
     if (seq && !(child instanceof List<?>)) {
-      throw new KustomizeException(
-          "field spec " + spec + ": expected a sequence at '" + key + "'");
+      throw new KustomizeException("field spec " + spec + ": expected a sequence at '" + key + "'");
     }
     walk(child, path, i + 1, create, v, spec);
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A name reference rule: resources of the referral kind ({@code group}/{@code version}/{@code
- * kind}, empty parts match any) may be named from the {@code referrers} fields of other
- * resources; when the referral is renamed, those fields follow.
+ * kind}, empty parts match any) may be named from the {@code referrers} fields of other resources;
+ * when the referral is renamed, those fields follow.
  */
 public record NameBackReference(
     String group, String version, String kind, List<FieldSpec> referrers) {

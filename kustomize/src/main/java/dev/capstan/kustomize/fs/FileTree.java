@@ -13,7 +13,9 @@ public interface FileTree {
 
   boolean isFile(Path path);
 
-  /** The bytes of a regular file; throws {@link dev.capstan.kustomize.KustomizeException} if absent. */
+  /**
+   * The bytes of a regular file; throws {@link dev.capstan.kustomize.KustomizeException} if absent.
+   */
   byte[] read(Path path);
 
   /** The entries of a directory (absolute paths), sorted by name. */

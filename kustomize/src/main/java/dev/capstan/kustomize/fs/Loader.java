@@ -98,8 +98,8 @@ public final class Loader {
   }
 
   /**
-   * A loader rooted at another kustomization directory (a base, overlay or component). Fails with
-   * a cycle error when that directory is this root or one of the roots being built above it.
+   * A loader rooted at another kustomization directory (a base, overlay or component). Fails with a
+   * cycle error when that directory is this root or one of the roots being built above it.
    */
   public Loader forDirectory(Path dir) {
     Path abs = root.resolve(dir).normalize();
@@ -111,7 +111,10 @@ public final class Loader {
     for (Path a : ancestors) {
       if (real.equals(a)) {
         throw new KustomizeException(
-            "cycle detected: candidate root '" + real + "' contains visited root '" + realRoot
+            "cycle detected: candidate root '"
+                + real
+                + "' contains visited root '"
+                + realRoot
                 + "'");
       }
     }

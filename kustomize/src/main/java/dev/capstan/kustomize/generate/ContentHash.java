@@ -16,8 +16,8 @@ import java.util.Map;
  * number and avoids some vowels). The encoding is:
  *
  * <ul>
- *   <li>ConfigMap: {@code {"data":…,"kind":"ConfigMap","name":""}}, plus {@code binaryData} when it is
- *       a mapping;
+ *   <li>ConfigMap: {@code {"data":…,"kind":"ConfigMap","name":""}}, plus {@code binaryData} when it
+ *       is a mapping;
  *   <li>Secret: {@code {"data":…,"kind":"Secret","name":"","type":…}}, plus {@code stringData} when
  *       it is a mapping;
  *   <li>any other kind: the whole object.

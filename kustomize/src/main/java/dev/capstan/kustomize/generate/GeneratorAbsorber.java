@@ -15,13 +15,13 @@ import java.util.Map;
  * {@code AbsorbAll}):
  *
  * <ul>
- *   <li>no object with its id (current or any earlier id) exists: {@code create} appends it,
- *       {@code merge}/{@code replace} fail;
+ *   <li>no object with its id (current or any earlier id) exists: {@code create} appends it, {@code
+ *       merge}/{@code replace} fail;
  *   <li>one exists: {@code replace} puts the generated object in its place, {@code merge} does too
  *       after merging the old {@code data} and {@code binaryData} under the new (new keys win). In
  *       both the old object's name, namespace, earlier ids and build annotations are kept, labels
- *       and annotations are merged (new wins), and the name gets a hash suffix only if both old
- *       and new asked for one. {@code create} fails;
+ *       and annotations are merged (new wins), and the name gets a hash suffix only if both old and
+ *       new asked for one. {@code create} fails;
  *   <li>several exist: fail.
  * </ul>
  */
@@ -50,8 +50,7 @@ public final class GeneratorAbsorber {
     switch (matches.size()) {
       case 0 -> {
         if (behavior == Behavior.MERGE || behavior == Behavior.REPLACE) {
-          throw new KustomizeException(
-              "id " + id + " does not exist; cannot merge or replace");
+          throw new KustomizeException("id " + id + " does not exist; cannot merge or replace");
         }
         accumulated.add(res);
       }
@@ -83,7 +82,9 @@ public final class GeneratorAbsorber {
   }
 
   private static Object annotation(Resource r, String key) {
-    return Tree.map(r.metadata(), "annotations") instanceof Map<String, Object> a ? a.get(key) : null;
+    return Tree.map(r.metadata(), "annotations") instanceof Map<String, Object> a
+        ? a.get(key)
+        : null;
   }
 
   @SuppressWarnings("unchecked")

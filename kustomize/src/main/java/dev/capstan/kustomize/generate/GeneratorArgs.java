@@ -28,7 +28,8 @@ public record GeneratorArgs(
   private static final Set<String> CONFIG_MAP_FIELDS =
       Set.of("name", "namespace", "behavior", "literals", "files", "envs", "env", "options");
   private static final Set<String> SECRET_FIELDS =
-      Set.of("name", "namespace", "behavior", "literals", "files", "envs", "env", "options", "type");
+      Set.of(
+          "name", "namespace", "behavior", "literals", "files", "envs", "env", "options", "type");
 
   public GeneratorArgs {
     Objects.requireNonNull(name, "name");

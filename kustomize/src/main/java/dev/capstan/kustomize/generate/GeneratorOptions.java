@@ -15,7 +15,8 @@ public record GeneratorOptions(
     boolean disableNameSuffixHash,
     boolean immutable) {
 
-  public static final GeneratorOptions NONE = new GeneratorOptions(Map.of(), Map.of(), false, false);
+  public static final GeneratorOptions NONE =
+      new GeneratorOptions(Map.of(), Map.of(), false, false);
 
   private static final Set<String> FIELDS =
       Set.of("labels", "annotations", "disableNameSuffixHash", "immutable");
@@ -48,9 +49,6 @@ public record GeneratorOptions(
     Map<String, String> a = new LinkedHashMap<>(global.annotations);
     a.putAll(annotations);
     return new GeneratorOptions(
-        l,
-        a,
-        disableNameSuffixHash || global.disableNameSuffixHash,
-        immutable || global.immutable);
+        l, a, disableNameSuffixHash || global.disableNameSuffixHash, immutable || global.immutable);
   }
 }

@@ -28,7 +28,8 @@ final class GoJson {
 
   /**
    * The JSON text of a tree node in which every integer is first widened to a float64, as happens
-   * when Go decodes JSON into {@code interface{}} (kustomize does so for ConfigMap and Secret data).
+   * when Go decodes JSON into {@code interface{}} (kustomize does so for ConfigMap and Secret
+   * data).
    */
   static String encodeWithFloatNumbers(Object node) {
     StringBuilder out = new StringBuilder(256);
@@ -159,7 +160,10 @@ final class GoJson {
     String text = b.toString();
     // encoding/json cleans up "e-09" to "e-9" (but keeps "e+09"... as "e+09")
     int n = text.length();
-    if (n >= 4 && text.charAt(n - 4) == 'e' && text.charAt(n - 3) == '-' && text.charAt(n - 2) == '0') {
+    if (n >= 4
+        && text.charAt(n - 4) == 'e'
+        && text.charAt(n - 3) == '-'
+        && text.charAt(n - 2) == '0') {
       text = text.substring(0, n - 2) + text.charAt(n - 1);
     }
     return text;

@@ -18,11 +18,7 @@ import java.util.Map;
  * @param projectId the cloud project
  */
 public record IamPolicyGenerator(
-    String cloud,
-    String serviceName,
-    String serviceNamespace,
-    String accountName,
-    String projectId)
+    String cloud, String serviceName, String serviceNamespace, String accountName, String projectId)
     implements Generator {
 
   /** Reads the plugin config (non-strict). */

@@ -34,8 +34,7 @@ public final class KustomizationGenerators {
     List<Generator> out = new ArrayList<>();
     for (Map<String, Object> entry : entries(k, "configMapGenerator")) {
       GeneratorArgs args =
-          GeneratorArgs.read(
-                  new ArgsReader(entry, "ConfigMapArgs.configMapGenerator", true), false)
+          GeneratorArgs.read(new ArgsReader(entry, "ConfigMapArgs.configMapGenerator", true), false)
               .withGlobalOptions(global);
       out.add(withOrigin(new ConfigMapGenerator(args, files), k, "ConfigMapGenerator", origins));
     }
@@ -52,9 +51,7 @@ public final class KustomizationGenerators {
       Generator g, Kustomization k, String kind, Optional<OriginContext> origins) {
     return origins
         .<Generator>map(
-            o ->
-                new OriginGenerator(
-                    g, o.configured(k.file(), Origin.by("builtin", kind, "", ""))))
+            o -> new OriginGenerator(g, o.configured(k.file(), Origin.by("builtin", kind, "", ""))))
         .orElse(g);
   }
 

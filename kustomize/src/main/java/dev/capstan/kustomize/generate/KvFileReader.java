@@ -1,8 +1,8 @@
 package dev.capstan.kustomize.generate;
 
 /**
- * Reads a file named in a generator, relative to the kustomization root that declares it, under
- * the build's load restrictions. The loader supplies it; tests use a map.
+ * Reads a file named in a generator, relative to the kustomization root that declares it, under the
+ * build's load restrictions. The loader supplies it; tests use a map.
  */
 @FunctionalInterface
 public interface KvFileReader {

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Loads the key/value pairs of a generator as kustomize does: env files first, then literals, then
  * files, each in the order written. Keys are not validated (kubectl's kustomize accepts any key);
- * file content is kept as bytes so that the ConfigMap generator can move content that is not
- * UTF-8 to {@code binaryData}.
+ * file content is kept as bytes so that the ConfigMap generator can move content that is not UTF-8
+ * to {@code binaryData}.
  */
 public final class KvLoader {
   private final KvFileReader files;
@@ -42,7 +42,8 @@ public final class KvLoader {
         all.add(new KvPair(keyAndPath[0], files.read(keyAndPath[1])));
       } catch (KustomizeException e) {
         throw new KustomizeException(
-            "loading KV pairs: file sources: " + goList(sources.files()) + ": " + e.getMessage(), e);
+            "loading KV pairs: file sources: " + goList(sources.files()) + ": " + e.getMessage(),
+            e);
       }
     }
     return all;
@@ -77,8 +78,7 @@ public final class KvLoader {
       return new String[] {baseName(source), source};
     }
     if (separators > 1) {
-      throw new KustomizeException(
-          "source \"" + source + "\" key name or file path contains '='");
+      throw new KustomizeException("source \"" + source + "\" key name or file path contains '='");
     }
     int eq = source.indexOf('=');
     if (eq == 0) {

@@ -48,11 +48,14 @@ final class KvObjectFactory {
   /** Applies labels, annotations and immutable from the options. */
   static void applyOptions(Resource r, GeneratorOptions options) {
     if (!options.labels().isEmpty()) {
-      r.metadata().put("labels", new LinkedHashMap<String, Object>(new TreeMap<>(options.labels())));
+      r.metadata()
+          .put("labels", new LinkedHashMap<String, Object>(new TreeMap<>(options.labels())));
     }
     if (!options.annotations().isEmpty()) {
       r.metadata()
-          .put("annotations", new LinkedHashMap<String, Object>(new TreeMap<>(options.annotations())));
+          .put(
+              "annotations",
+              new LinkedHashMap<String, Object>(new TreeMap<>(options.annotations())));
     }
     if (options.immutable()) {
       r.content().put("immutable", Boolean.TRUE);

@@ -22,12 +22,39 @@ public final class KustomizationReader {
 
   private static final Set<String> FIELDS =
       Set.of(
-          "apiVersion", "kind", "metadata", "openapi", "namePrefix", "nameSuffix", "namespace",
-          "commonLabels", "labels", "commonAnnotations", "patchesStrategicMerge",
-          "patchesJson6902", "patches", "images", "imageTags", "replacements", "replicas", "vars",
-          "sortOptions", "resources", "components", "crds", "bases", "configMapGenerator",
-          "secretGenerator", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
-          "generatorOptions", "configurations", "generators", "transformers", "validators",
+          "apiVersion",
+          "kind",
+          "metadata",
+          "openapi",
+          "namePrefix",
+          "nameSuffix",
+          "namespace",
+          "commonLabels",
+          "labels",
+          "commonAnnotations",
+          "patchesStrategicMerge",
+          "patchesJson6902",
+          "patches",
+          "images",
+          "imageTags",
+          "replacements",
+          "replicas",
+          "vars",
+          "sortOptions",
+          "resources",
+          "components",
+          "crds",
+          "bases",
+          "configMapGenerator",
+          "secretGenerator",
+          "helmGlobals",
+          "helmCharts",
+          "helmChartInflationGenerator",
+          "generatorOptions",
+          "configurations",
+          "generators",
+          "transformers",
+          "validators",
           "buildMetadata");
 
   private KustomizationReader() {}
@@ -59,7 +86,9 @@ public final class KustomizationReader {
     if (file == null) {
       throw new KustomizeException(
           "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in"
-              + " directory '" + loader.root() + "'");
+              + " directory '"
+              + loader.root()
+              + "'");
     }
     String text = new String(loader.fileTree().read(file), StandardCharsets.UTF_8);
     return parse(file, text);
@@ -94,7 +123,8 @@ public final class KustomizationReader {
     }
     String api = k.string("apiVersion");
     if (k.isComponent() && !api.isEmpty() && !api.equals("kustomize.config.k8s.io/v1alpha1")) {
-      throw k.invalid("apiVersion", "a Component needs apiVersion kustomize.config.k8s.io/v1alpha1");
+      throw k.invalid(
+          "apiVersion", "a Component needs apiVersion kustomize.config.k8s.io/v1alpha1");
     }
     return k;
   }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Reads the resources of one file named in {@code resources:}: every YAML document that is not
- * empty, with the items of a {@code kind: *List} object (one holding {@code items}) spliced in
- * its place, as kustomize does.
+ * empty, with the items of a {@code kind: *List} object (one holding {@code items}) spliced in its
+ * place, as kustomize does.
  */
 public final class ResourceFileReader {
   private ResourceFileReader() {}

@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * kustomize's {@code crds:} field: files of OpenAPI definitions (the Go {@code
- * OpenAPIDefinition} map of type name to {@code {Schema, Dependencies}}, JSON or YAML) whose
- * property extensions add field specs for the custom kinds: {@code x-kubernetes-annotation}
- * (common annotations), {@code x-kubernetes-label-selector} (common labels), {@code
- * x-kubernetes-identity} (name prefix) and {@code x-kubernetes-object-ref-api-version} / {@code
- * -kind} / {@code -name-key} (name references). A type counts when it has kind, apiVersion and
- * metadata properties; its kind is the last dot-separated part of its type name; {@code $ref}s
- * (type names) are followed.
+ * kustomize's {@code crds:} field: files of OpenAPI definitions (the Go {@code OpenAPIDefinition}
+ * map of type name to {@code {Schema, Dependencies}}, JSON or YAML) whose property extensions add
+ * field specs for the custom kinds: {@code x-kubernetes-annotation} (common annotations), {@code
+ * x-kubernetes-label-selector} (common labels), {@code x-kubernetes-identity} (name prefix) and
+ * {@code x-kubernetes-object-ref-api-version} / {@code -kind} / {@code -name-key} (name
+ * references). A type counts when it has kind, apiVersion and metadata properties; its kind is the
+ * last dot-separated part of its type name; {@code $ref}s (type names) are followed.
  */
 public final class CrdFieldSpecs {
   private CrdFieldSpecs() {}
@@ -41,8 +40,13 @@ public final class CrdFieldSpecs {
         // Each entry must be an OpenAPIDefinition object; a CRD manifest is not one.
         if (!(e.getValue() instanceof Map<?, ?>)) {
           throw new KustomizeException(
-              "loading CRDs " + paths + ": unable to parse open API definition from '" + path
-                  + "': entry '" + e.getKey() + "' is not an OpenAPI definition object");
+              "loading CRDs "
+                  + paths
+                  + ": unable to parse open API definition from '"
+                  + path
+                  + "': entry '"
+                  + e.getKey()
+                  + "' is not an OpenAPI definition object");
         }
       }
       out = out.merge(configOf(asMap(types), path));
@@ -57,7 +61,9 @@ public final class CrdFieldSpecs {
     }
     for (Map.Entry<String, Object> e : types.entrySet()) {
       Map<String, Object> props = properties(e.getValue());
-      if (!props.containsKey("kind") || !props.containsKey("apiVersion") || !props.containsKey("metadata")) {
+      if (!props.containsKey("kind")
+          || !props.containsKey("apiVersion")
+          || !props.containsKey("metadata")) {
         continue;
       }
       String[] parts = e.getKey().split("\\.");

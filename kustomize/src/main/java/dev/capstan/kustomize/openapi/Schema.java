@@ -78,7 +78,9 @@ public final class Schema {
     return strategy.isEmpty() ? List.of() : keys;
   }
 
-  /** Whether the patch strategy includes {@code merge} (a list merges by key instead of replacing). */
+  /**
+   * Whether the patch strategy includes {@code merge} (a list merges by key instead of replacing).
+   */
   public boolean mergesLists() {
     for (String s : strategy.split(",", -1)) {
       if (s.equals("merge")) {
@@ -90,8 +92,6 @@ public final class Schema {
 
   @SuppressWarnings("unchecked")
   private static Schema resolve(Object s) {
-    return s instanceof Schema schema
-        ? schema
-        : ((java.util.function.Supplier<Schema>) s).get();
+    return s instanceof Schema schema ? schema : ((java.util.function.Supplier<Schema>) s).get();
   }
 }

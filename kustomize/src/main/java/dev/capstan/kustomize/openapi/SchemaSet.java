@@ -18,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The schemas of the top-level kinds a strategic merge patch can look up, by {@code apiVersion}
- * and {@code kind}: either Kubernetes' own (built-in data derived from the OpenAPI spec, see
- * {@code src/build/openapi/patch_metadata.py}) or a custom swagger document given by a
- * kustomization's {@code openapi: {path: ...}}.
+ * The schemas of the top-level kinds a strategic merge patch can look up, by {@code apiVersion} and
+ * {@code kind}: either Kubernetes' own (built-in data derived from the OpenAPI spec, see {@code
+ * src/build/openapi/patch_metadata.py}) or a custom swagger document given by a kustomization's
+ * {@code openapi: {path: ...}}.
  *
  * <p>Immutable and thread-safe; built-in sets are loaded once per JVM.
  */
@@ -57,8 +57,8 @@ public final class SchemaSet {
   }
 
   /**
-   * Whether the schema says the kind is cluster-scoped (its GET paths carry no namespace); kinds
-   * it does not know count as namespaced, as in kustomize.
+   * Whether the schema says the kind is cluster-scoped (its GET paths carry no namespace); kinds it
+   * does not know count as namespaced, as in kustomize.
    */
   public boolean isClusterScoped(String apiVersion, String kind) {
     return clusterScoped.contains(apiVersion + "\u0000" + kind)
@@ -114,7 +114,8 @@ public final class SchemaSet {
       }
       for (Map.Entry<String, Map<String, Object>> e : defs.entrySet()) {
         built.put(
-            e.getKey(), new Schema(false, Map.copyOf(e.getValue()), null, null, "", List.of(), true));
+            e.getKey(),
+            new Schema(false, Map.copyOf(e.getValue()), null, null, "", List.of(), true));
       }
       Map<String, Supplier<Schema>> byType = new HashMap<>();
       for (String[] k : kinds) {
@@ -138,12 +139,22 @@ public final class SchemaSet {
     }
     if (shape.startsWith("A:")) {
       return new Schema(
-          true, Map.of(), shape(shape.substring(2), "", "", built, defs), null, strategy, keyList,
+          true,
+          Map.of(),
+          shape(shape.substring(2), "", "", built, defs),
+          null,
+          strategy,
+          keyList,
           true);
     }
     if (shape.startsWith("M:")) {
       return new Schema(
-          false, Map.of(), null, shape(shape.substring(2), "", "", built, defs), strategy, keyList,
+          false,
+          Map.of(),
+          null,
+          shape(shape.substring(2), "", "", built, defs),
+          strategy,
+          keyList,
           true);
     }
     return strategy.isEmpty()
@@ -201,13 +212,15 @@ public final class SchemaSet {
   private static java.util.Set<String> clusterScopedFromPaths(Map<String, Object> paths) {
     Map<String, Boolean> namespaced = new HashMap<>();
     for (Map.Entry<String, Object> p : paths.entrySet()) {
-      Map<String, Object> gvk = asMap(asMap(asMap(p.getValue()).get("get")).get("x-kubernetes-group-version-kind"));
+      Map<String, Object> gvk =
+          asMap(asMap(asMap(p.getValue()).get("get")).get("x-kubernetes-group-version-kind"));
       if (gvk.isEmpty()) {
         continue;
       }
       String group = str(gvk.get("group"));
       String version = str(gvk.get("version"));
-      String key = (group.isEmpty() ? version : group + "/" + version) + "\u0000" + str(gvk.get("kind"));
+      String key =
+          (group.isEmpty() ? version : group + "/" + version) + "\u0000" + str(gvk.get("kind"));
       if (p.getKey().contains("namespaces/{namespace}")) {
         namespaced.put(key, true);
       } else {
@@ -215,11 +228,12 @@ public final class SchemaSet {
       }
     }
     java.util.Set<String> out = new java.util.HashSet<>();
-    namespaced.forEach((k, v) -> {
-      if (!v) {
-        out.add(k);
-      }
-    });
+    namespaced.forEach(
+        (k, v) -> {
+          if (!v) {
+            out.add(k);
+          }
+        });
     return java.util.Set.copyOf(out);
   }
 
@@ -264,8 +278,7 @@ public final class SchemaSet {
         props.put(p.getKey(), (Supplier<Schema>) () -> schemaFor(child));
       }
       Object items = m.get("items") instanceof Map<?, ?> it ? lazy(it) : null;
-      Object additional =
-          m.get("additionalProperties") instanceof Map<?, ?> ap ? lazy(ap) : null;
+      Object additional = m.get("additionalProperties") instanceof Map<?, ?> ap ? lazy(ap) : null;
       List<String> keys = new ArrayList<>();
       if (m.get("x-kubernetes-list-map-keys") instanceof List<?> lmk) {
         lmk.forEach(k -> keys.add(str(k)));
@@ -274,7 +287,12 @@ public final class SchemaSet {
       }
       Schema s =
           new Schema(
-              array, props, items, additional, str(m.get("x-kubernetes-patch-strategy")), keys,
+              array,
+              props,
+              items,
+              additional,
+              str(m.get("x-kubernetes-patch-strategy")),
+              keys,
               false);
       cache.put(n, s);
       return s;

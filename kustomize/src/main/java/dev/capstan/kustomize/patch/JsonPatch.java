@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A JSON patch (RFC 6902): {@code add}, {@code remove}, {@code replace}, {@code move}, {@code
- * copy} and {@code test} operations on RFC 6901 pointers ({@code -} appends to a list), given as a
- * JSON array or as the same list in YAML. Behaves as the json-patch library kustomize uses: an
- * operation on a missing path fails, {@code add} on an existing field replaces it.
+ * A JSON patch (RFC 6902): {@code add}, {@code remove}, {@code replace}, {@code move}, {@code copy}
+ * and {@code test} operations on RFC 6901 pointers ({@code -} appends to a list), given as a JSON
+ * array or as the same list in YAML. Behaves as the json-patch library kustomize uses: an operation
+ * on a missing path fails, {@code add} on an existing field replaces it.
  *
  * <p>Immutable and thread-safe; {@link #apply} edits the document it is given.
  */
@@ -78,22 +78,23 @@ public final class JsonPatch {
   public Object apply(Object document) {
     Object doc = document;
     for (Operation op : operations) {
-      doc = switch (op.op()) {
-        case "add" -> add(doc, op.path(), Tree.deepCopy(value(op)));
-        case "remove" -> remove(doc, op.path());
-        case "replace" -> replace(doc, op.path(), Tree.deepCopy(value(op)));
-        case "move" -> {
-          Object v = get(doc, op.from(), "move");
-          Object without = remove(doc, op.from());
-          yield add(without, op.path(), v);
-        }
-        case "copy" -> add(doc, op.path(), Tree.deepCopy(get(doc, op.from(), "copy")));
-        case "test" -> {
-          test(doc, op);
-          yield doc;
-        }
-        default -> throw new KustomizeException("Unexpected kind: " + op.op());
-      };
+      doc =
+          switch (op.op()) {
+            case "add" -> add(doc, op.path(), Tree.deepCopy(value(op)));
+            case "remove" -> remove(doc, op.path());
+            case "replace" -> replace(doc, op.path(), Tree.deepCopy(value(op)));
+            case "move" -> {
+              Object v = get(doc, op.from(), "move");
+              Object without = remove(doc, op.from());
+              yield add(without, op.path(), v);
+            }
+            case "copy" -> add(doc, op.path(), Tree.deepCopy(get(doc, op.from(), "copy")));
+            case "test" -> {
+              test(doc, op);
+              yield doc;
+            }
+            default -> throw new KustomizeException("Unexpected kind: " + op.op());
+          };
     }
     return doc;
   }

@@ -30,6 +30,7 @@ final class KeyedItems {
       }
     }
   }
+
   static List<String> combine(List<String> a, List<String> b) {
     if (a.size() != b.size()) {
       return null;
@@ -50,6 +51,7 @@ final class KeyedItems {
     }
     return common ? out : null;
   }
+
   /** kyaml's validateKeys: keep the keys that any item has a value for. */
   static List<List<String>> validKeys(
       List<List<String>> all, List<String> values, List<String> keys) {
@@ -78,6 +80,7 @@ final class KeyedItems {
     }
     return List.of(k, v);
   }
+
   /** The first item whose fields equal the values (a scalar item when the key is empty). */
   static Object findItem(List<Object> list, List<String> keys, List<String> values) {
     if (keys.isEmpty() || keys.get(0).isEmpty()) {
@@ -103,6 +106,7 @@ final class KeyedItems {
     }
     return StrategicMerge.MISSING;
   }
+
   /**
    * kyaml's ElementSetter: drops empty items, replaces every item matching the key values with
    * {@code element} (or removes them when it is null), and appends it when nothing matched.
@@ -149,6 +153,7 @@ final class KeyedItems {
     list.clear();
     list.addAll(out);
   }
+
   /** kyaml's FieldMatcher with a string value: an empty value matches any present field. */
   static boolean fieldMatches(Object item, String key, String value) {
     if (key.isEmpty()) {

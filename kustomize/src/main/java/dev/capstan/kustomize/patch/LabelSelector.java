@@ -7,14 +7,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Kubernetes label selector in its string form, as used by kustomize's {@code labelSelector}
- * and {@code annotationSelector}: comma-separated requirements {@code k=v}, {@code k==v}, {@code
- * k!=v}, {@code k in (a,b)}, {@code k notin (a,b)}, {@code k} and {@code !k}. All must hold.
+ * A Kubernetes label selector in its string form, as used by kustomize's {@code labelSelector} and
+ * {@code annotationSelector}: comma-separated requirements {@code k=v}, {@code k==v}, {@code k!=v},
+ * {@code k in (a,b)}, {@code k notin (a,b)}, {@code k} and {@code !k}. All must hold.
  *
  * <p>Immutable and thread-safe.
  */
 public final class LabelSelector {
-  private enum Op { EQ, NEQ, IN, NOTIN, EXISTS, NOT_EXISTS }
+  private enum Op {
+    EQ,
+    NEQ,
+    IN,
+    NOTIN,
+    EXISTS,
+    NOT_EXISTS
+  }
 
   private record Requirement(String key, Op op, Set<String> values) {
     boolean matches(Map<String, String> labels) {
@@ -83,12 +90,14 @@ public final class LabelSelector {
     }
     int ne = p.indexOf("!=");
     if (ne > 0) {
-      return new Requirement(key(p.substring(0, ne).trim(), whole), Op.NEQ, Set.of(p.substring(ne + 2).trim()));
+      return new Requirement(
+          key(p.substring(0, ne).trim(), whole), Op.NEQ, Set.of(p.substring(ne + 2).trim()));
     }
     int eq = p.indexOf('=');
     if (eq > 0) {
       int valueStart = p.startsWith("==", eq) ? eq + 2 : eq + 1;
-      return new Requirement(key(p.substring(0, eq).trim(), whole), Op.EQ, Set.of(p.substring(valueStart).trim()));
+      return new Requirement(
+          key(p.substring(0, eq).trim(), whole), Op.EQ, Set.of(p.substring(valueStart).trim()));
     }
     String[] words = p.split("\\s+", 2);
     if (words.length == 2) {
@@ -123,6 +132,7 @@ public final class LabelSelector {
   }
 
   private static KustomizeException invalid(String whole) {
-    return new KustomizeException("unable to parse requirement: invalid selector \"" + whole + "\"");
+    return new KustomizeException(
+        "unable to parse requirement: invalid selector \"" + whole + "\"");
   }
 }

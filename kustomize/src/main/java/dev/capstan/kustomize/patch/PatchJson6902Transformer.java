@@ -9,8 +9,8 @@ import dev.capstan.kustomize.transform.Transformer;
 import java.util.Map;
 
 /**
- * kustomize's PatchJson6902Transformer: the deprecated {@code patchesJson6902} field and its
- * plugin config ({@code target} with a name, and {@code path} or inline {@code jsonOp}).
+ * kustomize's PatchJson6902Transformer: the deprecated {@code patchesJson6902} field and its plugin
+ * config ({@code target} with a name, and {@code path} or inline {@code jsonOp}).
  */
 public final class PatchJson6902Transformer implements Transformer {
   private final Selector target;

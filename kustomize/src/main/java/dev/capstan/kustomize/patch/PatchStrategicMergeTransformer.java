@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * kustomize's PatchStrategicMergeTransformer: the deprecated {@code patchesStrategicMerge} field
  * and its plugin config ({@code paths}, each a file or inline YAML, and inline {@code patches}).
- * Every patch document applies to the one resource it names, by any of its ids; none matching is
- * an error.
+ * Every patch document applies to the one resource it names, by any of its ids; none matching is an
+ * error.
  */
 public final class PatchStrategicMergeTransformer implements Transformer {
   private final List<ResourcePatcher.SmPatch> patches;

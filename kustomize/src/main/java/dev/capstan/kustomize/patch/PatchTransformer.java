@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * kustomize's PatchTransformer: one entry of the kustomization's {@code patches} field or a
- * {@code PatchTransformer} plugin config. The patch ({@code path} or inline {@code patch}) is
- * either strategic merge (one or more YAML documents) or JSON 6902 (a list of operations); with a
- * {@code target} it applies to every selected resource, without one a strategic merge patch
- * applies to the resource each document names (and fails when none matches). Options {@code
- * allowNameChange} and {@code allowKindChange} let a strategic merge patch rename or re-kind.
+ * kustomize's PatchTransformer: one entry of the kustomization's {@code patches} field or a {@code
+ * PatchTransformer} plugin config. The patch ({@code path} or inline {@code patch}) is either
+ * strategic merge (one or more YAML documents) or JSON 6902 (a list of operations); with a {@code
+ * target} it applies to every selected resource, without one a strategic merge patch applies to the
+ * resource each document names (and fails when none matches). Options {@code allowNameChange} and
+ * {@code allowKindChange} let a strategic merge patch rename or re-kind.
  *
  * <p>Built once from its config; {@link #transform} may run once per build.
  */
@@ -87,7 +87,8 @@ public final class PatchTransformer implements Transformer {
     }
     // A YAML JSON patch is converted as kustomize converts it: only the first document counts.
     if (!docs.isEmpty() && docs.get(0) instanceof List<?>) {
-      return new PatchTransformer(List.of(), JsonPatch.parse(text, source), target, source, openapi);
+      return new PatchTransformer(
+          List.of(), JsonPatch.parse(text, source), target, source, openapi);
     }
     List<ResourcePatcher.SmPatch> sm = new ArrayList<>();
     for (Object d : docs) {
@@ -119,7 +120,8 @@ public final class PatchTransformer implements Transformer {
       if (smPatches.size() > 1) {
         throw new KustomizeException(
             "Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set"
-                + " `patches.target` field: " + source);
+                + " `patches.target` field: "
+                + source);
       }
       List<Resource> selected = target.get().select(resources, openapi.current());
       ResourcePatcher.applyToSelected(resources, selected, smPatches.get(0), openapi.current());
@@ -130,7 +132,8 @@ public final class PatchTransformer implements Transformer {
       Resource r =
           ResourcePatcher.findById(
               resources, p.id(), openapi.current(), "no resource matches strategic merge patch");
-      if (!ResourcePatcher.applyTo(r, dev.capstan.kustomize.resource.Tree.deepCopy(p.doc()), p, merge)) {
+      if (!ResourcePatcher.applyTo(
+          r, dev.capstan.kustomize.resource.Tree.deepCopy(p.doc()), p, merge)) {
         resources.remove(r);
       }
     }

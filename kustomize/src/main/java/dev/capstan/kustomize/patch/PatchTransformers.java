@@ -11,9 +11,8 @@ import java.util.Map;
 
 /**
  * Turns a kustomization's patch fields into the builtin patch transformers, as kustomize does:
- * {@code patchesStrategicMerge} into one PatchStrategicMergeTransformer, each {@code patches}
- * entry into a PatchTransformer, each {@code patchesJson6902} entry into a
- * PatchJson6902Transformer.
+ * {@code patchesStrategicMerge} into one PatchStrategicMergeTransformer, each {@code patches} entry
+ * into a PatchTransformer, each {@code patchesJson6902} entry into a PatchJson6902Transformer.
  */
 public final class PatchTransformers {
   private PatchTransformers() {}

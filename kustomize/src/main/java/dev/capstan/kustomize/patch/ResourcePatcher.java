@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies strategic merge patch documents to resources the way kustomize's resource map does:
- * by target selection (the patch is copied per target, takes the target's apiVersion, and its
- * labels and annotations are read as strings) or by the id the patch names. Name, kind and
- * namespace survive a patch unless the patch options allow a name or kind change; a patch that
- * deletes a document removes the resource.
+ * Applies strategic merge patch documents to resources the way kustomize's resource map does: by
+ * target selection (the patch is copied per target, takes the target's apiVersion, and its labels
+ * and annotations are read as strings) or by the id the patch names. Name, kind and namespace
+ * survive a patch unless the patch options allow a name or kind change; a patch that deletes a
+ * document removes the resource.
  */
 final class ResourcePatcher {
   private ResourcePatcher() {}
@@ -63,8 +63,14 @@ final class ResourcePatcher {
       return found.get(0);
     }
     throw new KustomizeException(
-        what + " \"" + id + "\": " + (found.isEmpty() ? "no matches for Id " : "multiple matches for Id ")
-            + id + "; failed to find unique target for patch " + id);
+        what
+            + " \""
+            + id
+            + "\": "
+            + (found.isEmpty() ? "no matches for Id " : "multiple matches for Id ")
+            + id
+            + "; failed to find unique target for patch "
+            + id);
   }
 
   /**
@@ -72,7 +78,8 @@ final class ResourcePatcher {
    *
    * @return false when the patch deleted the resource
    */
-  static boolean applyTo(Resource r, Map<String, Object> patchDoc, SmPatch options, StrategicMerge merge) {
+  static boolean applyTo(
+      Resource r, Map<String, Object> patchDoc, SmPatch options, StrategicMerge merge) {
     String name = r.name();
     String namespace = r.namespace();
     String kind = r.kind();

@@ -68,8 +68,13 @@ public record Selector(
 
   /** Whether every field is empty (selects everything). */
   public boolean isEmpty() {
-    return group.isEmpty() && version.isEmpty() && kind.isEmpty() && name.isEmpty()
-        && namespace.isEmpty() && labelSelector.isEmpty() && annotationSelector.isEmpty();
+    return group.isEmpty()
+        && version.isEmpty()
+        && kind.isEmpty()
+        && name.isEmpty()
+        && namespace.isEmpty()
+        && labelSelector.isEmpty()
+        && annotationSelector.isEmpty();
   }
 
   /** The compiled selector. */
@@ -102,7 +107,9 @@ public record Selector(
           && !namespace.matcher(effectiveNamespace(cur, schemas)).matches()) {
         return false;
       }
-      if (name != null && !name.matcher(org.name()).matches() && !name.matcher(cur.name()).matches()) {
+      if (name != null
+          && !name.matcher(org.name()).matches()
+          && !name.matcher(cur.name()).matches()) {
         return false;
       }
       Gvk gvk = cur.gvk();
@@ -111,7 +118,8 @@ public record Selector(
           || (kind != null && !kind.matcher(gvk.kind()).matches())) {
         return false;
       }
-      return labels.matches(stringMap(r, "labels")) && annotations.matches(stringMap(r, "annotations"));
+      return labels.matches(stringMap(r, "labels"))
+          && annotations.matches(stringMap(r, "annotations"));
     }
 
     @Override
@@ -152,7 +160,8 @@ public record Selector(
     try {
       return Pattern.compile("^(?:" + regex + ")$");
     } catch (PatternSyntaxException e) {
-      throw new KustomizeException("error parsing regexp: " + e.getDescription() + ": `" + regex + "`");
+      throw new KustomizeException(
+          "error parsing regexp: " + e.getDescription() + ": `" + regex + "`");
     }
   }
 

@@ -29,26 +29,27 @@ import java.util.TreeSet;
  *       {$patch: ...}} for a whole list; an item with its key and {@code $patch: delete} removes
  *       that item;
  *   <li>{@code $retainKeys}, {@code $setElementOrder/...} and {@code $deleteFromPrimitiveList/...}
- *       are <em>not</em> directives to kustomize: they are copied like any other field, and so
- *       they are here.
+ *       are <em>not</em> directives to kustomize: they are copied like any other field, and so they
+ *       are here.
  * </ul>
  *
  * <p>The quirks of kyaml's list merging (items without a key, multi-key lists such as container
- * ports keyed by {@code containerPort} and {@code protocol}) are reproduced on purpose, because
- * the output must match {@code kubectl kustomize} byte for byte.
+ * ports keyed by {@code containerPort} and {@code protocol}) are reproduced on purpose, because the
+ * output must match {@code kubectl kustomize} byte for byte.
  *
- * <p>The target tree is modified in place and patch subtrees may be moved into it: pass a patch
- * the caller may give away (a copy). Not thread-safe per call; instances are stateless apart from
- * the schema set and can be shared.
+ * <p>The target tree is modified in place and patch subtrees may be moved into it: pass a patch the
+ * caller may give away (a copy). Not thread-safe per call; instances are stateless apart from the
+ * schema set and can be shared.
  */
 public final class StrategicMerge {
   /** Marks an absent field or list item (as distinct from an explicit null). */
-  static final Object MISSING = new Object() {
-    @Override
-    public String toString() {
-      return "<missing>";
-    }
-  };
+  static final Object MISSING =
+      new Object() {
+        @Override
+        public String toString() {
+          return "<missing>";
+        }
+      };
 
   /** The walk's verdict that a field, item or the whole document goes away. */
   private static final Object REMOVE = new Object();
@@ -88,7 +89,9 @@ public final class StrategicMerge {
     }
     if (first instanceof List<?>) {
       requireKind(List.class, "SequenceNode", dest, patch, path);
-      return s != null && s.mergesLists() ? walkMergedList(dest, patch, s, path) : walkList(dest, patch);
+      return s != null && s.mergesLists()
+          ? walkMergedList(dest, patch, s, path)
+          : walkList(dest, patch);
     }
     requireScalar(dest, patch, path);
     if (patch != MISSING) {
@@ -235,7 +238,11 @@ public final class StrategicMerge {
   }
 
   private Object mergeKeyed(
-      List<Object> into, List<Object> pl, List<String> keys, Schema elementSchema, List<String> path) {
+      List<Object> into,
+      List<Object> pl,
+      List<String> keys,
+      Schema elementSchema,
+      List<String> path) {
     List<List<String>> values = new ArrayList<>();
     Set<List<String>> seen = new HashSet<>();
     for (List<Object> src : List.of(pl, into)) {
@@ -277,15 +284,20 @@ public final class StrategicMerge {
       Object d = KeyedItems.findItem(into, kv2.get(0), kv2.get(1));
       Object p = KeyedItems.findItem(pl, kv2.get(0), kv2.get(1));
       Object val = walk(d, p, elementSchema, path);
-      boolean gone = val == REMOVE || val == null || val == MISSING
-          || (val instanceof Map<?, ?> m && m.isEmpty());
+      boolean gone =
+          val == REMOVE
+              || val == null
+              || val == MISSING
+              || (val instanceof Map<?, ?> m && m.isEmpty());
       if (gone) {
         KeyedItems.setItem(into, null, vk, vv);
         continue;
       }
       for (int i = 0; i < vk.size(); i++) {
         String key = vk.get(i);
-        if (!key.isEmpty() && val instanceof Map<?, ?> m && !m.containsKey(key)
+        if (!key.isEmpty()
+            && val instanceof Map<?, ?> m
+            && !m.containsKey(key)
             && !vv.get(i).isEmpty()) {
           StrategicMerge.<Object>cast(val).put(key, plainScalar(vv.get(i)));
         }
@@ -339,9 +351,15 @@ public final class StrategicMerge {
 
   private static KustomizeException wrongKind(String expected, Object got, List<String> path) {
     String actual =
-        got instanceof Map<?, ?> ? "MappingNode" : got instanceof List<?> ? "SequenceNode" : "ScalarNode";
+        got instanceof Map<?, ?>
+            ? "MappingNode"
+            : got instanceof List<?> ? "SequenceNode" : "ScalarNode";
     return new KustomizeException(
-        "wrong node kind: expected " + expected + " but got " + actual + " at field "
+        "wrong node kind: expected "
+            + expected
+            + " but got "
+            + actual
+            + " at field "
             + String.join(".", path));
   }
 

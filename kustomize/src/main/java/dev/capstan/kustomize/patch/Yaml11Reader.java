@@ -42,7 +42,8 @@ final class Yaml11Reader {
       }
       return null;
     } catch (YamlEngineException e) {
-      throw new KustomizeException(source + ": invalid YAML: " + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
+      throw new KustomizeException(
+          source + ": invalid YAML: " + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
     }
   }
 
@@ -65,7 +66,9 @@ final class Yaml11Reader {
       Map<String, Object> out = new LinkedHashMap<>();
       for (NodeTuple t : ((MappingNode) node).getValue()) {
         Object key = convert(t.getKeyNode(), onPath, depth + 1);
-        out.put(key == null ? "null" : String.valueOf(key), convert(t.getValueNode(), onPath, depth + 1));
+        out.put(
+            key == null ? "null" : String.valueOf(key),
+            convert(t.getValueNode(), onPath, depth + 1));
       }
       return out;
     } finally {

@@ -129,7 +129,9 @@ final class BuiltinPluginFactory {
         img == null
             ? new ImageTagTransformer.Image("", "", "", "")
             : new ImageTagTransformer.Image(
-                img.string("name"), img.string("newName"), scalar(img, "newTag"),
+                img.string("name"),
+                img.string("newName"),
+                scalar(img, "newTag"),
                 img.string("digest"));
     return new ImageTagTransformer(new ImageTagTransformer.Config(image, specs(c)));
   }

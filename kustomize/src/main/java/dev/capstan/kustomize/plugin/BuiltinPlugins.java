@@ -3,14 +3,14 @@ package dev.capstan.kustomize.plugin;
 import dev.capstan.kustomize.BuildContext;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.generate.Generator;
+import dev.capstan.kustomize.generate.OriginGenerator;
 import dev.capstan.kustomize.openapi.OpenApiSettings;
+import dev.capstan.kustomize.resource.Origin;
+import dev.capstan.kustomize.resource.OriginContext;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
 import dev.capstan.kustomize.transform.Transformer;
 import dev.capstan.kustomize.yaml.YamlReader;
-import dev.capstan.kustomize.generate.OriginGenerator;
-import dev.capstan.kustomize.resource.Origin;
-import dev.capstan.kustomize.resource.OriginContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +21,13 @@ import java.util.Optional;
  * transformer instances, as kustomize does:
  *
  * <ol>
- *   <li>an entry that parses as YAML objects is an inline config; every other entry is a path
- *       (file or kustomization directory) accumulated like a {@code resources:} entry. All inline
- *       configs come first, then the path ones (kustomize collects them in that order);
+ *   <li>an entry that parses as YAML objects is an inline config; every other entry is a path (file
+ *       or kustomization directory) accumulated like a {@code resources:} entry. All inline configs
+ *       come first, then the path ones (kustomize collects them in that order);
  *   <li>each config must be {@code apiVersion: builtin}: any other is an external plugin, which
  *       {@code kubectl kustomize} refuses ("external plugins disabled");
- *   <li>the config is decoded for its kind ({@link BuiltinPluginFactory}) and must be of the
- *       wanted role ("plugin … not a generator" / "… not a transformer").
+ *   <li>the config is decoded for its kind ({@link BuiltinPluginFactory}) and must be of the wanted
+ *       role ("plugin … not a generator" / "… not a transformer").
  * </ol>
  *
  * One instance per kustomization and build step.
@@ -72,9 +72,8 @@ public final class BuiltinPlugins {
   }
 
   /**
-   * A plugin's origin (kustomize's OriginFromCustomPlugin): configured in the config's
-   * own file (the kustomization for an inline config), by the config's apiVersion, kind, name and
-   * namespace.
+   * A plugin's origin (kustomize's OriginFromCustomPlugin): configured in the config's own file
+   * (the kustomization for an inline config), by the config's apiVersion, kind, name and namespace.
    */
   private Origin origin(PluginConfig c, OriginContext context) {
     Resource r = c.resource();
@@ -86,7 +85,6 @@ public final class BuiltinPlugins {
     }
     return context.configured(ctx.kustomization().file(), by); // an inline config
   }
-
 
   /** The {@code transformers:} plugins, in kustomize's order. */
   public List<Transformer> transformers() {

@@ -17,10 +17,34 @@ public record PluginConfig(Resource resource) {
   /** Every top-level field of a builtin plugin config, spelled as kustomize declares it. */
   private static final List<String> FIELDS =
       List.of(
-          "annotations", "labels", "fieldSpecs", "unsetOnly", "setRoleBindingSubjects", "prefix",
-          "suffix", "imageTag", "replica", "path", "patch", "paths", "patches", "target",
-          "options", "jsonOp", "replacements", "name", "namespace", "behavior", "literals",
-          "files", "envs", "env", "type", "cloud", "kubernetesService", "serviceAccount");
+          "annotations",
+          "labels",
+          "fieldSpecs",
+          "unsetOnly",
+          "setRoleBindingSubjects",
+          "prefix",
+          "suffix",
+          "imageTag",
+          "replica",
+          "path",
+          "patch",
+          "paths",
+          "patches",
+          "target",
+          "options",
+          "jsonOp",
+          "replacements",
+          "name",
+          "namespace",
+          "behavior",
+          "literals",
+          "files",
+          "envs",
+          "env",
+          "type",
+          "cloud",
+          "kubernetesService",
+          "serviceAccount");
 
   /** The fields of the nested structs of builtin plugin configs. */
   private static final Map<String, List<String>> NESTED =
@@ -29,19 +53,28 @@ public record PluginConfig(Resource resource) {
           "replica", List.of("name", "count"),
           "target",
               List.of(
-                  "group", "version", "kind", "name", "namespace", "labelSelector",
+                  "group",
+                  "version",
+                  "kind",
+                  "name",
+                  "namespace",
+                  "labelSelector",
                   "annotationSelector"),
           "options",
               List.of(
-                  "disableNameSuffixHash", "immutable", "labels", "annotations", "allowNameChange",
+                  "disableNameSuffixHash",
+                  "immutable",
+                  "labels",
+                  "annotations",
+                  "allowNameChange",
                   "allowKindChange"),
           "kubernetesService", List.of("name", "namespace"),
           "serviceAccount", List.of("name", "projectId"));
 
   /**
    * The config with its field names matched as Go's JSON decoding matches them: an exact name
-   * first, else one equal ignoring case (so {@code Path:} reads as {@code path:}). User data
-   * (label and annotation keys, patches) is left alone.
+   * first, else one equal ignoring case (so {@code Path:} reads as {@code path:}). User data (label
+   * and annotation keys, patches) is left alone.
    */
   public PluginConfig {
     normalize(resource.content(), FIELDS);

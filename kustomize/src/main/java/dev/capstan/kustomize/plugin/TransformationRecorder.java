@@ -48,8 +48,7 @@ public final class TransformationRecorder {
     if (t instanceof OriginTransformer o) {
       return Optional.of(o.origin());
     }
-    return builtinKind(t)
-        .map(kind -> origins.configured(file, Origin.by("builtin", kind, "", "")));
+    return builtinKind(t).map(kind -> origins.configured(file, Origin.by("builtin", kind, "", "")));
   }
 
   /** The builtin kind a kustomization field's transformer reports as. */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fetches with the {@code git} program, the way kustomize does: {@code init}, {@code remote add},
- * a shallow {@code fetch} of the ref (or {@code HEAD}), {@code checkout FETCH_HEAD}, then {@code
+ * Fetches with the {@code git} program, the way kustomize does: {@code init}, {@code remote add}, a
+ * shallow {@code fetch} of the ref (or {@code HEAD}), {@code checkout FETCH_HEAD}, then {@code
  * submodule update --init --recursive}. Each command is bounded by the URL's timeout and never
  * prompts for credentials. Thread-safe (no state).
  */
@@ -31,7 +31,14 @@ public final class GitCliFetcher implements GitFetcher {
   public void fetch(GitUrl url, Path into) {
     run(url, into, "init", "--quiet");
     run(url, into, "remote", "add", "origin", url.cloneUrl());
-    run(url, into, "fetch", "--quiet", "--depth=1", "origin", url.ref().isEmpty() ? "HEAD" : url.ref());
+    run(
+        url,
+        into,
+        "fetch",
+        "--quiet",
+        "--depth=1",
+        "origin",
+        url.ref().isEmpty() ? "HEAD" : url.ref());
     run(url, into, "checkout", "--quiet", "FETCH_HEAD");
     if (url.submodules() && Files.exists(into.resolve(".gitmodules"))) {
       run(url, into, "submodule", "update", "--quiet", "--init", "--recursive");
@@ -42,7 +49,8 @@ public final class GitCliFetcher implements GitFetcher {
     List<String> command = new ArrayList<>();
     command.add(gitProgram);
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().put("GIT_TERMINAL_PROMPT", "0");
     pb.environment().put("GIT_ASKPASS", "true");
     Process p;
@@ -61,15 +69,25 @@ public final class GitCliFetcher implements GitFetcher {
         p.destroyForcibly();
         collector.join(1000);
         throw new KustomizeException(
-            "fetching '" + url.raw() + "' failed (timeout after " + url.timeout().toSeconds()
-                + "s): git " + args[0]);
+            "fetching '"
+                + url.raw()
+                + "' failed (timeout after "
+                + url.timeout().toSeconds()
+                + "s): git "
+                + args[0]);
       }
       collector.join(5000);
       byte[] out = collector.output();
       if (p.exitValue() != 0) {
         throw new KustomizeException(
-            "fetching '" + url.raw() + "' failed (git " + args[0] + " exit " + p.exitValue()
-                + "): " + new String(out, StandardCharsets.UTF_8).strip());
+            "fetching '"
+                + url.raw()
+                + "' failed (git "
+                + args[0]
+                + " exit "
+                + p.exitValue()
+                + "): "
+                + new String(out, StandardCharsets.UTF_8).strip());
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 public interface GitFetcher {
 
   /**
-   * Fetches {@code url.ref()} (the default branch when empty) of {@code url.cloneUrl()} into
-   * {@code into}, with submodules when {@code url.submodules()}, each step bounded by {@code
+   * Fetches {@code url.ref()} (the default branch when empty) of {@code url.cloneUrl()} into {@code
+   * into}, with submodules when {@code url.submodules()}, each step bounded by {@code
    * url.timeout()}. Throws {@link dev.capstan.kustomize.KustomizeException} naming the URL when it
    * cannot.
    */

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Resolves remote git references to local directories: parses the URL ({@link GitUrl}), fetches
- * the repository once per (clone URL, ref, submodules) into a private work directory through the
- * given {@link GitFetcher}, and returns the directory inside it. A path that leaves the repository
+ * Resolves remote git references to local directories: parses the URL ({@link GitUrl}), fetches the
+ * repository once per (clone URL, ref, submodules) into a private work directory through the given
+ * {@link GitFetcher}, and returns the directory inside it. A path that leaves the repository
  * ({@code ..}) or does not exist is refused.
  *
  * <p>Thread-safe. {@link #close()} deletes every fetched tree; use one resolver per build (or per

@@ -58,8 +58,8 @@ public record GitUrl(
   }
 
   /**
-   * Parses a reference as kustomize v5's repo spec does; throws {@link KustomizeException} naming it
-   * when it is not one.
+   * Parses a reference as kustomize v5's repo spec does; throws {@link KustomizeException} naming
+   * it when it is not one.
    */
   public static GitUrl parse(String text) {
     if (text.startsWith("/")) {

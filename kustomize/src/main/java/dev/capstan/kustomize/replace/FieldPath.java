@@ -21,7 +21,9 @@ public final class FieldPath {
   public record Slot(Object container, Object key, boolean created, String path) {
 
     public Object get() {
-      return container instanceof Map<?, ?> m ? m.get(key) : ((List<?>) container).get((Integer) key);
+      return container instanceof Map<?, ?> m
+          ? m.get(key)
+          : ((List<?>) container).get((Integer) key);
     }
 
     @SuppressWarnings("unchecked")
@@ -78,8 +80,8 @@ public final class FieldPath {
 
   /**
    * Every location the path matches in {@code root}. With {@code create}, missing fields and
-   * selected list items are created on the way and the last field is created holding {@code
-   * null}, to be set by the caller.
+   * selected list items are created on the way and the last field is created holding {@code null},
+   * to be set by the caller.
    */
   public List<Slot> find(Map<String, Object> root, boolean create) {
     List<Slot> out = new ArrayList<>();
@@ -104,7 +106,8 @@ public final class FieldPath {
   }
 
   @SuppressWarnings("unchecked")
-  private void walkIndex(Object node, String part, int i, boolean create, List<Slot> out, Slot here) {
+  private void walkIndex(
+      Object node, String part, int i, boolean create, List<Slot> out, Slot here) {
     {
       if (!(node instanceof List<?> l)) {
         return;
@@ -123,7 +126,8 @@ public final class FieldPath {
   }
 
   @SuppressWarnings("unchecked")
-  private void walkNamed(Object node, String part, int i, boolean create, List<Slot> out, Slot here) {
+  private void walkNamed(
+      Object node, String part, int i, boolean create, List<Slot> out, Slot here) {
     if (part.equals("*")) {
       if (node instanceof List<?> l) {
         for (int k = 0; k < l.size(); k++) {
@@ -149,7 +153,8 @@ public final class FieldPath {
       try {
         p = Pattern.compile(value);
       } catch (PatternSyntaxException e) {
-        throw new KustomizeException("invalid element selector " + part + ": " + e.getDescription());
+        throw new KustomizeException(
+            "invalid element selector " + part + ": " + e.getDescription());
       }
       if (!(node instanceof List<?> l)) {
         return;
@@ -158,8 +163,12 @@ public final class FieldPath {
       boolean matched = false;
       for (int k = 0; k < list.size(); k++) {
         Object item = list.get(k);
-        String text = field.isEmpty() ? scalarText(item)
-            : item instanceof Map<?, ?> m && m.containsKey(field) ? scalarText(m.get(field)) : null;
+        String text =
+            field.isEmpty()
+                ? scalarText(item)
+                : item instanceof Map<?, ?> m && m.containsKey(field)
+                    ? scalarText(m.get(field))
+                    : null;
         if (text != null && p.matcher(text.strip()).find()) {
           matched = true;
           walk(item, i + 1, create, out, slot(here, list, k, false));

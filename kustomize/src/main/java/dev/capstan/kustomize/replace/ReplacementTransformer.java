@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * kustomize's {@code replacements} (and the ReplacementTransformer plugin): copies a value from
- * one field of a source resource into fields of target resources.
+ * kustomize's {@code replacements} (and the ReplacementTransformer plugin): copies a value from one
+ * field of a source resource into fields of target resources.
  *
- * <p>The source is selected by exact group/version/kind/name/namespace (current or earlier ids)
- * and must be unique; {@code fieldPath} defaults to {@code metadata.name}; {@code options
- * .delimiter}/{@code index} take one part of a delimited value. Each target has {@code select}
- * and {@code reject} selectors, {@code fieldPaths} (with {@code [name=value]} element selectors and
+ * <p>The source is selected by exact group/version/kind/name/namespace (current or earlier ids) and
+ * must be unique; {@code fieldPath} defaults to {@code metadata.name}; {@code options
+ * .delimiter}/{@code index} take one part of a delimited value. Each target has {@code select} and
+ * {@code reject} selectors, {@code fieldPaths} (with {@code [name=value]} element selectors and
  * {@code *}) and options {@code delimiter}/{@code index} (replace one part) and {@code create}. A
  * scalar target keeps its own type, as in kustomize; a missing target field is an error unless
  * {@code create} is set.
@@ -96,9 +96,9 @@ public final class ReplacementTransformer implements Transformer {
   }
 
   /**
-   * The source value. Without a delimiter it is read live from the source field each time a
-   * target is set, as kustomize holds the source node itself: a target inside the source changes
-   * what later targets receive.
+   * The source value. Without a delimiter it is read live from the source field each time a target
+   * is set, as kustomize holds the source node itself: a target inside the source changes what
+   * later targets receive.
    */
   private static Supplier<Object> sourceValue(
       ResourceList resources, Map<String, Object> source, SchemaSet schemas) {
@@ -118,8 +118,10 @@ public final class ReplacementTransformer implements Transformer {
     List<FieldPath.Slot> slots = FieldPath.parse(fp).find(found.content(), false);
     FieldPath.Slot slot = slots.isEmpty() ? null : slots.get(0);
     Object v = slot == null ? null : slot.get();
-    if (v == null || (v instanceof String s && s.isEmpty())
-        || (v instanceof Map<?, ?> m && m.isEmpty()) || (v instanceof List<?> l && l.isEmpty())) {
+    if (v == null
+        || (v instanceof String s && s.isEmpty())
+        || (v instanceof Map<?, ?> m && m.isEmpty())
+        || (v instanceof List<?> l && l.isEmpty())) {
       throw new KustomizeException(
           "fieldPath `" + fp + "` is missing for replacement source " + describe(source));
     }
@@ -170,7 +172,8 @@ public final class ReplacementTransformer implements Transformer {
       }
       boolean rejected = false;
       for (Map<String, Object> rej : rejects) {
-        boolean selectorOnly = str(rej.get("labelSelector")).isEmpty() && str(rej.get("annotationSelector")).isEmpty();
+        boolean selectorOnly =
+            str(rej.get("labelSelector")).isEmpty() && str(rej.get("annotationSelector")).isEmpty();
         if (!selectorOnly && labelsAndAnnotationsMatch(r, rej)) {
           rejected = true;
         }
@@ -188,7 +191,11 @@ public final class ReplacementTransformer implements Transformer {
   }
 
   private static void setFields(
-      Resource r, String fp, Supplier<Object> value, Map<String, Object> options, ScalarTargets tags) {
+      Resource r,
+      String fp,
+      Supplier<Object> value,
+      Map<String, Object> options,
+      ScalarTargets tags) {
     boolean create = Boolean.TRUE.equals(options.get("create"));
     List<FieldPath.Slot> slots;
     try {
@@ -206,14 +213,16 @@ public final class ReplacementTransformer implements Transformer {
       Object v = Tree.deepCopy(value.get());
       boolean collectionValue = v instanceof Map<?, ?> || v instanceof List<?>;
       boolean created = current == null && slot.created();
-      boolean scalarTarget = !(current instanceof Map<?, ?> || current instanceof List<?>) && !created;
+      boolean scalarTarget =
+          !(current instanceof Map<?, ?> || current instanceof List<?>) && !created;
       String text = collectionValue ? "" : FieldPath.scalarText(v);
       if (!delimiter.isEmpty()) {
         // a created field takes the source value's kind, so a collection source makes it one
         if (!scalarTarget && !(created && !collectionValue)) {
           throw new KustomizeException("delimiter option can only be used with scalar nodes");
         }
-        text = joinPart(current == null ? "" : FieldPath.scalarText(current), text, delimiter, index);
+        text =
+            joinPart(current == null ? "" : FieldPath.scalarText(current), text, delimiter, index);
       }
       if (scalarTarget) {
         tags.assign(r, slot, current, text);
@@ -248,7 +257,12 @@ public final class ReplacementTransformer implements Transformer {
     List<ResId> ids = new ArrayList<>();
     ids.add(r.id());
     for (ResId p : r.previousIds()) {
-      ids.add(new ResId(new dev.capstan.kustomize.resource.Gvk(r.gvk().group(), r.gvk().version(), p.gvk().kind()), p.name(), p.namespace()));
+      ids.add(
+          new ResId(
+              new dev.capstan.kustomize.resource.Gvk(
+                  r.gvk().group(), r.gvk().version(), p.gvk().kind()),
+              p.name(),
+              p.namespace()));
     }
     return ids;
   }
@@ -261,13 +275,16 @@ public final class ReplacementTransformer implements Transformer {
     String name = str(sel.get("name"));
     String namespace = str(sel.get("namespace"));
     for (ResId id : ids) {
-      boolean ok = (name.isEmpty() || name.equals(id.name()))
-          && (group.isEmpty() || group.equals(id.gvk().group()))
-          && (version.isEmpty() || version.equals(id.gvk().version()))
-          && (kind.isEmpty() || kind.equals(id.gvk().kind()));
+      boolean ok =
+          (name.isEmpty() || name.equals(id.name()))
+              && (group.isEmpty() || group.equals(id.gvk().group()))
+              && (version.isEmpty() || version.equals(id.gvk().version()))
+              && (kind.isEmpty() || kind.equals(id.gvk().kind()));
       if (ok && !namespace.isEmpty()) {
         ResId selId = new ResId(id.gvk(), id.name(), namespace);
-        ok = Selector.effectiveNamespace(selId, schemas).equals(Selector.effectiveNamespace(id, schemas));
+        ok =
+            Selector.effectiveNamespace(selId, schemas)
+                .equals(Selector.effectiveNamespace(id, schemas));
       }
       if (ok) {
         return true;
@@ -287,7 +304,8 @@ public final class ReplacementTransformer implements Transformer {
 
   private static boolean labelsAndAnnotationsMatch(Resource r, Map<String, Object> sel) {
     return LabelSelector.parse(str(sel.get("labelSelector"))).matches(stringMap(r, "labels"))
-        && LabelSelector.parse(str(sel.get("annotationSelector"))).matches(stringMap(r, "annotations"));
+        && LabelSelector.parse(str(sel.get("annotationSelector")))
+            .matches(stringMap(r, "annotations"));
   }
 
   private static Map<String, String> stringMap(Resource r, String field) {

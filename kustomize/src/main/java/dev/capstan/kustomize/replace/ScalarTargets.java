@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * How replacements write scalars, following kyaml: a scalar target keeps its YAML tag and only its
- * text changes, so the text must read as that type by the time kustomize decodes the resource
- * (an int field can take {@code "8080"} but not {@code "abc"}; a string field takes anything and
- * stays a string). A scalar a replacement <em>created</em> has no tag: its text decides its type.
- * An ill-fitting text is tolerated until {@link #verify()}, since a later replacement of the same
- * run may fix it, as kustomize only fails when it decodes the result.
+ * text changes, so the text must read as that type by the time kustomize decodes the resource (an
+ * int field can take {@code "8080"} but not {@code "abc"}; a string field takes anything and stays
+ * a string). A scalar a replacement <em>created</em> has no tag: its text decides its type. An
+ * ill-fitting text is tolerated until {@link #verify()}, since a later replacement of the same run
+ * may fix it, as kustomize only fails when it decodes the result.
  *
  * <p>One instance per transformer run; not thread-safe.
  */
@@ -35,7 +35,8 @@ final class ScalarTargets {
       slot.set(text.isEmpty() ? null : Scalars.inferred(text));
       return;
     }
-    Map<Object, Locked> byKey = locked.computeIfAbsent(slot.container(), k -> new java.util.HashMap<>());
+    Map<Object, Locked> byKey =
+        locked.computeIfAbsent(slot.container(), k -> new java.util.HashMap<>());
     Locked l = byKey.get(slot.key());
     if (l == null) {
       l = new Locked(r, slot, tag(current));
@@ -69,7 +70,12 @@ final class ScalarTargets {
         Object typed = Scalars.inferred(s);
         if (!fits(l.tag(), typed)) {
           throw new KustomizeException(
-              l.resource().id() + ": yaml: cannot decode !!" + tag(typed) + " `" + s + "` as a !!"
+              l.resource().id()
+                  + ": yaml: cannot decode !!"
+                  + tag(typed)
+                  + " `"
+                  + s
+                  + "` as a !!"
                   + l.tag());
         }
         l.slot().set(typed);

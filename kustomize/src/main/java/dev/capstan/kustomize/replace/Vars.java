@@ -20,10 +20,10 @@ import java.util.TreeMap;
  * specs list is replaced by a field of the object the var names.
  *
  * <p>Two steps, as in kustomize: {@link #record} runs when a kustomization's vars are accumulated
- * (after its transformers) and marks the one resource each var refers to, matching any of its
- * ids, so later renames do not lose it; {@link #resolve} runs once at the end of the build and
- * substitutes. A var declared twice, a var matching several resources, and a var whose resource
- * or field is gone are errors. A reference to an undeclared var stays as written.
+ * (after its transformers) and marks the one resource each var refers to, matching any of its ids,
+ * so later renames do not lose it; {@link #resolve} runs once at the end of the build and
+ * substitutes. A var declared twice, a var matching several resources, and a var whose resource or
+ * field is gone are errors. A reference to an undeclared var stays as written.
  */
 public final class Vars {
   /** Build annotation holding the comma-separated names of the vars that refer to a resource. */
@@ -63,7 +63,17 @@ public final class Vars {
 
     @Override
     public String toString() {
-      return "{" + name + " {" + gvk.kind() + " " + objName + " " + namespace + "} {" + fieldPath + "}}";
+      return "{"
+          + name
+          + " {"
+          + gvk.kind()
+          + " "
+          + objName
+          + " "
+          + namespace
+          + "} {"
+          + fieldPath
+          + "}}";
     }
   }
 
@@ -76,14 +86,18 @@ public final class Vars {
     for (Object raw : incoming) {
       Var v = Var.parse(raw);
       ResId target = new ResId(v.gvk(), v.objName(), v.namespace());
-      boolean strict = !v.namespace().isEmpty() || schemas.isClusterScoped(v.gvk().apiVersion(), v.gvk().kind());
+      boolean strict =
+          !v.namespace().isEmpty() || schemas.isClusterScoped(v.gvk().apiVersion(), v.gvk().kind());
       List<Resource> matched = new ArrayList<>();
       for (Resource r : resources) {
         List<ResId> ids = new ArrayList<>(r.previousIds());
         ids.add(r.id());
         for (ResId id : ids) {
           boolean gvkn = id.gvk().equals(target.gvk()) && id.name().equals(target.name());
-          if (gvkn && (!strict || Selector.effectiveNamespace(id, schemas).equals(Selector.effectiveNamespace(target, schemas)))) {
+          if (gvkn
+              && (!strict
+                  || Selector.effectiveNamespace(id, schemas)
+                      .equals(Selector.effectiveNamespace(target, schemas)))) {
             matched.add(r);
             break;
           }
@@ -91,7 +105,11 @@ public final class Vars {
       }
       if (matched.size() > 1) {
         throw new KustomizeException(
-            "found " + matched.size() + " resId matches for var " + v + " (unable to disambiguate)");
+            "found "
+                + matched.size()
+                + " resId matches for var "
+                + v
+                + " (unable to disambiguate)");
       }
       if (matched.size() == 1) {
         Map<String, String> ba = matched.get(0).buildAnnotations();
@@ -182,9 +200,9 @@ public final class Vars {
   }
 
   /**
-   * kustomize's expansion: {@code $(NAME)} is replaced by the var's value (the value itself, keeping
-   * its type, when it is the whole string), {@code $$} is a literal {@code $}, and an unknown or
-   * non-scalar var stays as written.
+   * kustomize's expansion: {@code $(NAME)} is replaced by the var's value (the value itself,
+   * keeping its type, when it is the whole string), {@code $$} is a literal {@code $}, and an
+   * unknown or non-scalar var stays as written.
    */
   static Object expand(String input, Map<String, Object> values) {
     StringBuilder buf = new StringBuilder();
@@ -227,8 +245,11 @@ public final class Vars {
   private static Object mapped(String name, Map<String, Object> values) {
     Object v = values.get(name);
     if (values.containsKey(name)
-        && (v instanceof String || v instanceof Long || v instanceof Integer
-            || v instanceof Double || v instanceof Boolean)) {
+        && (v instanceof String
+            || v instanceof Long
+            || v instanceof Integer
+            || v instanceof Double
+            || v instanceof Boolean)) {
       return v;
     }
     return "$(" + name + ")";

@@ -10,8 +10,8 @@ import java.util.Map;
  * path}, relative to the kustomization being built), or for a generated object the file that
  * configured the generator ({@code configuredIn}) and the generator ({@code configuredBy}).
  *
- * @param path the resource file, relative to the built kustomization (or to the repository root
- *     for a remote one); empty for generated objects
+ * @param path the resource file, relative to the built kustomization (or to the repository root for
+ *     a remote one); empty for generated objects
  * @param repo the git repository of a remote base, else empty
  * @param ref the git ref of a remote base, else empty
  * @param configuredIn the kustomization or plugin config file; empty for read resources
@@ -23,7 +23,10 @@ public record Origin(
   /** The annotation kustomize writes. */
   public static final String ANNOTATION = "config.kubernetes.io/origin";
 
-  /** The annotation listing the transformers that ran over a resource ({@code transformerAnnotations}). */
+  /**
+   * The annotation listing the transformers that ran over a resource ({@code
+   * transformerAnnotations}).
+   */
   public static final String TRANSFORMATIONS = "alpha.config.kubernetes.io/transformations";
 
   public Origin {
@@ -120,8 +123,7 @@ public record Origin(
       entry.append(i == 0 ? "- " : "  ").append(lines[i]).append('\n');
     }
     Object existing = annotations.get(TRANSFORMATIONS);
-    annotations.put(
-        TRANSFORMATIONS, (existing instanceof String s ? s : "") + entry);
+    annotations.put(TRANSFORMATIONS, (existing instanceof String s ? s : "") + entry);
   }
 
   /** Removes the annotation {@code key} from {@code r} (and an emptied annotations map). */
@@ -139,5 +141,4 @@ public record Origin(
     Map<String, Object> a = md == null ? null : Tree.map(md, "annotations");
     return a != null && a.containsKey(ANNOTATION);
   }
-
 }

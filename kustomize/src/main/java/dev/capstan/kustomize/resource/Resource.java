@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One Kubernetes object inside a build: its content tree plus the build-time facts kustomize tracks
- * beside it (the ids it had before prefixes, suffixes, namespaces or renames, and generator options).
+ * beside it (the ids it had before prefixes, suffixes, namespaces or renames, and generator
+ * options).
  *
  * <p>Not thread-safe: a resource belongs to one build.
  */

@@ -41,8 +41,7 @@ public final class ResourceList implements Iterable<Resource> {
         id = r.id();
       }
       if (sameId(existing.id(), id)) {
-        throw new KustomizeException(
-            "may not add resource with an already registered id: " + id);
+        throw new KustomizeException("may not add resource with an already registered id: " + id);
       }
     }
     items.add(r);
@@ -71,8 +70,7 @@ public final class ResourceList implements Iterable<Resource> {
     for (Resource r : batch) {
       ResId id = r.id();
       if (!ids.add(key(id))) {
-        throw new KustomizeException(
-            "may not add resource with an already registered id: " + id);
+        throw new KustomizeException("may not add resource with an already registered id: " + id);
       }
       items.add(r);
     }

@@ -27,7 +27,9 @@ public final class BuiltinTransformers {
     return List.of(
         new NamespaceTransformer(
             new NamespaceTransformer.Config(
-                ns, ctx.config().specs("namespace"), false,
+                ns,
+                ctx.config().specs("namespace"),
+                false,
                 NamespaceTransformer.SubjectMode.DEFAULT_ONLY)));
   }
 
@@ -63,7 +65,8 @@ public final class BuiltinTransformers {
       Map<String, Object> e = (Map<String, Object>) raw;
       Map<String, String> pairs = stringMap(k, "labels.pairs", e.get("pairs"));
       List<FieldSpec> specs =
-          new ArrayList<>(FieldSpecConfig.parseSpecs(e.get("fields"), k.file().toString(), "labels.fields"));
+          new ArrayList<>(
+              FieldSpecConfig.parseSpecs(e.get("fields"), k.file().toString(), "labels.fields"));
       // the `labels` category of custom configurations applies to every labels entry
       specs = mergeSpecs(specs, c.specs("labels"));
       if (Boolean.TRUE.equals(e.get("includeSelectors"))) {

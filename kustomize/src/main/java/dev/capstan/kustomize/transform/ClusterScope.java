@@ -10,7 +10,10 @@ import java.util.Set;
 public final class ClusterScope {
   private static final Set<String> KINDS =
       Set.of(
-          "/ComponentStatus", "/Namespace", "/Node", "/PersistentVolume",
+          "/ComponentStatus",
+          "/Namespace",
+          "/Node",
+          "/PersistentVolume",
           "admissionregistration.k8s.io/MutatingWebhookConfiguration",
           "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
           "admissionregistration.k8s.io/ValidatingAdmissionPolicy",

@@ -20,7 +20,9 @@ public final class ImageTagTransformer implements Transformer {
   /** One {@code images:} entry. Empty strings mean "keep". */
   public record Image(String name, String newName, String newTag, String digest) {}
 
-  /** @param image what to change; @param fieldSpecs extra fields holding images */
+  /**
+   * @param image what to change; @param fieldSpecs extra fields holding images
+   */
   public record Config(Image image, List<FieldSpec> fieldSpecs) {
     public Config {
       fieldSpecs = List.copyOf(fieldSpecs);
@@ -36,7 +38,9 @@ public final class ImageTagTransformer implements Transformer {
     try {
       p = Pattern.compile("^" + config.image().name() + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$");
     } catch (PatternSyntaxException e) {
-      p = Pattern.compile("^" + Pattern.quote(config.image().name()) + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$");
+      p =
+          Pattern.compile(
+              "^" + Pattern.quote(config.image().name()) + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$");
     }
     this.match = p;
   }
@@ -131,7 +135,9 @@ public final class ImageTagTransformer implements Transformer {
     if (id >= 0) {
       id += slash;
       ic += slash;
-      return new String[] {image.substring(0, ic), image.substring(ic + 1, id), image.substring(id + 1)};
+      return new String[] {
+        image.substring(0, ic), image.substring(ic + 1, id), image.substring(id + 1)
+      };
     }
     ic += slash;
     return new String[] {image.substring(0, ic), image.substring(ic + 1), ""};

@@ -7,7 +7,9 @@ import java.util.Map;
 /** Adds labels ({@code commonLabels}, {@code labels}, and the LabelTransformer plugin). */
 public final class LabelTransformer extends MapEntriesTransformer {
 
-  /** @param labels the labels; @param fieldSpecs where labels live */
+  /**
+   * @param labels the labels; @param fieldSpecs where labels live
+   */
   public record Config(Map<String, String> labels, List<FieldSpec> fieldSpecs) {}
 
   public LabelTransformer(Config config) {

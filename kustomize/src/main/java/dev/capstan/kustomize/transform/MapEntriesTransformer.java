@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sets string entries in the mappings named by field specs, creating the mappings where a spec
- * says {@code create}. The common base of {@link LabelTransformer} and {@link
- * AnnotationsTransformer}.
+ * Sets string entries in the mappings named by field specs, creating the mappings where a spec says
+ * {@code create}. The common base of {@link LabelTransformer} and {@link AnnotationsTransformer}.
  */
 abstract class MapEntriesTransformer implements Transformer {
   private final Map<String, String> entries;

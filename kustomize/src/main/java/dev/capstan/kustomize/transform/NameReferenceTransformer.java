@@ -18,10 +18,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Fixes references by name after renames: when a ConfigMap, Secret, ServiceAccount, Service,
- * Role, ... got a prefix, suffix, hash or new namespace, the fields that named it (the referrers of
- * the {@code nameReference} rules) are rewritten to its new name (and namespace, for
- * {@code name}/{@code namespace} pairs such as RoleBinding subjects).
+ * Fixes references by name after renames: when a ConfigMap, Secret, ServiceAccount, Service, Role,
+ * ... got a prefix, suffix, hash or new namespace, the fields that named it (the referrers of the
+ * {@code nameReference} rules) are rewritten to its new name (and namespace, for {@code
+ * name}/{@code namespace} pairs such as RoleBinding subjects).
  *
  * <p>A referral is found among resources whose earlier ids carry the old name and the rule's kind;
  * candidates in another namespace are ruled out unless cluster-scoped (or ServiceAccounts, which
@@ -87,8 +87,13 @@ public final class NameReferenceTransformer implements Transformer {
         return referral.name();
       } catch (KustomizeException e) {
         throw new KustomizeException(
-            "updating name reference in '" + spec.pathString() + "' field of '" + referrer.id()
-                + "': " + e.getMessage(), e);
+            "updating name reference in '"
+                + spec.pathString()
+                + "' field of '"
+                + referrer.id()
+                + "': "
+                + e.getMessage(),
+            e);
       }
     }
 
@@ -127,7 +132,8 @@ public final class NameReferenceTransformer implements Transformer {
         if (!visible.contains(r) || (nsFilter != null && !nsFilter.test(r))) {
           continue;
         }
-        if (!previousNameMatches(r, oldName) || !previousGvkSelected(r, rule.group(), rule.version(), rule.kind())) {
+        if (!previousNameMatches(r, oldName)
+            || !previousGvkSelected(r, rule.group(), rule.version(), rule.kind())) {
           continue;
         }
         if (roleRef != null && !previousGvkSelected(r, roleRef.group(), "", roleRef.kind())) {
@@ -160,15 +166,16 @@ public final class NameReferenceTransformer implements Transformer {
           for (Resource x : p) {
             ids.add(x.id().toString());
           }
-          throw new KustomizeException("found multiple possible referrals: " + String.join(", ", ids));
+          throw new KustomizeException(
+              "found multiple possible referrals: " + String.join(", ", ids));
         }
       }
       return p.get(0);
     }
 
     /**
-     * Keeps candidates whose applied prefixes and suffixes end the same way as the referrer's;
-     * with {@code allowEmpty}, an empty list on either side matches anything.
+     * Keeps candidates whose applied prefixes and suffixes end the same way as the referrer's; with
+     * {@code allowEmpty}, an empty list on either side matches anything.
      */
     private List<Resource> sieveAffixes(List<Resource> in, boolean allowEmpty) {
       List<String> rp = referrer.buildList(Resource.PREFIXES);
@@ -217,8 +224,8 @@ public final class NameReferenceTransformer implements Transformer {
   private record Visible(Set<Resource> members, Set<String> originalNamespaces) {}
 
   /**
-   * Ids and lookups computed once per run: current ids, original gvks, resources by earlier
-   * name, and each referrer's visible set (kustomize's namespace visibility rule).
+   * Ids and lookups computed once per run: current ids, original gvks, resources by earlier name,
+   * and each referrer's visible set (kustomize's namespace visibility rule).
    */
   private static final class Index {
     private final List<Resource> all;
@@ -279,7 +286,8 @@ public final class NameReferenceTransformer implements Transformer {
         String key = ns + "|" + new java.util.TreeSet<>(bindingNamespaces);
         v = byKey.get(key);
         if (v == null) {
-          // cluster-scoped targets, same (effective) namespace, or a RoleBinding subject's namespace
+          // cluster-scoped targets, same (effective) namespace, or a RoleBinding subject's
+          // namespace
           List<Resource> out = new ArrayList<>();
           for (Resource t : all) {
             ResId tid = id(t);
@@ -317,7 +325,8 @@ public final class NameReferenceTransformer implements Transformer {
     return false;
   }
 
-  private static boolean previousGvkSelected(Resource r, String group, String version, String kind) {
+  private static boolean previousGvkSelected(
+      Resource r, String group, String version, String kind) {
     for (ResId id : r.previousIds()) {
       Gvk g = id.gvk();
       if ((group.isEmpty() || group.equals(g.group()))
@@ -367,7 +376,8 @@ public final class NameReferenceTransformer implements Transformer {
       return out;
     }
     for (Object o : subjects) {
-      if (o instanceof Map<?, ?> s && s.containsKey("namespace")
+      if (o instanceof Map<?, ?> s
+          && s.containsKey("namespace")
           && "ServiceAccount".equals(s.get("kind"))) {
         Object ns = s.get("namespace");
         if (!(ns instanceof String n)) {

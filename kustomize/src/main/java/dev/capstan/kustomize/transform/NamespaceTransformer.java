@@ -53,7 +53,8 @@ public final class NamespaceTransformer implements Transformer {
         continue;
       }
       // kustomize drops only the subjects' namespace specs (handled by subjects()); a spec on
-      // "subjects" itself targets a list and must fail (plugin NamespaceTransformer_InvalidFieldSpecs)
+      // "subjects" itself targets a list and must fail (plugin
+      // NamespaceTransformer_InvalidFieldSpecs)
       if (p.equals("subjects[]/namespace") || p.equals("subjects/namespace")) {
         if (fs.kind().equals("RoleBinding") || fs.kind().equals("ClusterRoleBinding")) {
           continue;
@@ -87,7 +88,10 @@ public final class NamespaceTransformer implements Transformer {
     for (Resource r : resources) {
       ResId id = r.id();
       String key =
-          id.gvk() + "|" + (id.namespace().isEmpty() ? "default" : id.namespace()) + "|"
+          id.gvk()
+              + "|"
+              + (id.namespace().isEmpty() ? "default" : id.namespace())
+              + "|"
               + id.name();
       if (!seen.add(key)) {
         throw new KustomizeException("namespace transformation produces ID conflict: " + id);
@@ -97,7 +101,8 @@ public final class NamespaceTransformer implements Transformer {
 
   /** The Namespace rename applies to the core Namespace kind only, not to a CRD called so. */
   private static boolean foreignNamespaceKind(FieldSpec fs, Resource r) {
-    return fs.kind().equals("Namespace") && fs.pathString().equals("metadata/name")
+    return fs.kind().equals("Namespace")
+        && fs.pathString().equals("metadata/name")
         && !r.gvk().group().isEmpty();
   }
 

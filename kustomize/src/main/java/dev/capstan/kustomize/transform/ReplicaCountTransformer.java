@@ -15,7 +15,9 @@ import java.util.List;
  */
 public final class ReplicaCountTransformer implements Transformer {
 
-  /** @param name the resource name; @param count the replicas; @param fieldSpecs where counts live */
+  /**
+   * @param name the resource name; @param count the replicas; @param fieldSpecs where counts live
+   */
   public record Config(String name, long count, List<FieldSpec> fieldSpecs) {
     public Config {
       fieldSpecs = List.copyOf(fieldSpecs);
@@ -45,8 +47,11 @@ public final class ReplicaCountTransformer implements Transformer {
         gvks.add(fs.kind());
       }
       throw new KustomizeException(
-          "resource with name " + config.name() + " does not match a config with the following"
-              + " GVK " + gvks);
+          "resource with name "
+              + config.name()
+              + " does not match a config with the following"
+              + " GVK "
+              + gvks);
     }
   }
 

@@ -15,24 +15,43 @@ import java.util.Map;
 /**
  * Orders the output ({@code sortOptions}, the {@code --reorder} flag and the SortOrderTransformer
  * plugin). {@code fifo} keeps input order; {@code legacy} sorts by kind priority (orderFirst kinds
- * first in their order, orderLast kinds last, others between), then by group/version/kind, then
- * by namespace and name.
+ * first in their order, orderLast kinds last, others between), then by group/version/kind, then by
+ * namespace and name.
  */
 public final class SortOrderTransformer implements Transformer {
   /** kustomize's default legacy orderFirst. */
   public static final List<String> DEFAULT_FIRST =
       List.of(
-          "Namespace", "ResourceQuota", "StorageClass", "CustomResourceDefinition",
-          "ServiceAccount", "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding",
-          "ClusterRoleBinding", "ConfigMap", "Secret", "Endpoints", "Service", "LimitRange",
-          "PriorityClass", "PersistentVolume", "PersistentVolumeClaim", "Deployment",
-          "StatefulSet", "CronJob", "PodDisruptionBudget");
+          "Namespace",
+          "ResourceQuota",
+          "StorageClass",
+          "CustomResourceDefinition",
+          "ServiceAccount",
+          "PodSecurityPolicy",
+          "Role",
+          "ClusterRole",
+          "RoleBinding",
+          "ClusterRoleBinding",
+          "ConfigMap",
+          "Secret",
+          "Endpoints",
+          "Service",
+          "LimitRange",
+          "PriorityClass",
+          "PersistentVolume",
+          "PersistentVolumeClaim",
+          "Deployment",
+          "StatefulSet",
+          "CronJob",
+          "PodDisruptionBudget");
 
   /** kustomize's default legacy orderLast. */
   public static final List<String> DEFAULT_LAST =
       List.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
 
-  /** @param legacy legacy order (else fifo); @param first orderFirst; @param last orderLast */
+  /**
+   * @param legacy legacy order (else fifo); @param first orderFirst; @param last orderLast
+   */
   public record Config(boolean legacy, List<String> first, List<String> last) {
     public Config {
       first = List.copyOf(first);
@@ -130,7 +149,8 @@ public final class SortOrderTransformer implements Transformer {
     if (ia != ib) {
       return Integer.compare(ia, ib);
     }
-    if (a.kind().equals("Namespace") && b.kind().equals("Namespace")
+    if (a.kind().equals("Namespace")
+        && b.kind().equals("Namespace")
         && (a.group().isEmpty() || b.group().isEmpty())) {
       return gvkString(b).compareTo(gvkString(a));
     }
@@ -138,13 +158,18 @@ public final class SortOrderTransformer implements Transformer {
   }
 
   private static String gvkString(Gvk g) {
-    return (g.group().isEmpty() ? "~G" : g.group()) + "_"
-        + (g.version().isEmpty() ? "~V" : g.version()) + "_"
+    return (g.group().isEmpty() ? "~G" : g.group())
+        + "_"
+        + (g.version().isEmpty() ? "~V" : g.version())
+        + "_"
         + (g.kind().isEmpty() ? "~K" : g.kind());
   }
 
   private static String idString(ResId id) {
-    return gvkString(id.gvk()) + "|" + (id.namespace().isEmpty() ? "~X" : id.namespace()) + "|"
+    return gvkString(id.gvk())
+        + "|"
+        + (id.namespace().isEmpty() ? "~X" : id.namespace())
+        + "|"
         + (id.name().isEmpty() ? "~N" : id.name());
   }
 }

@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Decides how go-yaml v2 writes a string scalar: plain, single-quoted, double-quoted or literal.
- * A string that would read back as another type (bool, null, number, timestamp, base-60 float)
- * is double-quoted; otherwise libyaml's scalar analysis picks the first style the text allows.
+ * Decides how go-yaml v2 writes a string scalar: plain, single-quoted, double-quoted or literal. A
+ * string that would read back as another type (bool, null, number, timestamp, base-60 float) is
+ * double-quoted; otherwise libyaml's scalar analysis picks the first style the text allows.
  */
 final class ScalarStyle {
   enum Style {
@@ -183,7 +183,8 @@ final class ScalarStyle {
     return wanted;
   }
 
-  private record Analysis(boolean blockPlainAllowed, boolean singleQuotedAllowed, boolean blockAllowed) {}
+  private record Analysis(
+      boolean blockPlainAllowed, boolean singleQuotedAllowed, boolean blockAllowed) {}
 
   private static Analysis analyze(String s) {
     int[] cp = s.codePoints().toArray();

@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * Writes content trees exactly as {@code kubectl kustomize} prints them. kustomize turns each
  * resource into JSON and marshals that with go-yaml v2, so the output has sorted keys (go-yaml's
- * order), block style with sequences not indented under their key, go-yaml's quoting, literal
- * block scalars for multi-line strings, folding of long strings at 80 columns, and numbers as
- * JSON normalizes them (an integral float prints as an integer). Resources are separated by
- * {@code ---}; an empty list prints nothing.
+ * order), block style with sequences not indented under their key, go-yaml's quoting, literal block
+ * scalars for multi-line strings, folding of long strings at 80 columns, and numbers as JSON
+ * normalizes them (an integral float prints as an integer). Resources are separated by {@code ---};
+ * an empty list prints nothing.
  *
  * <p>Stateless and thread-safe.
  */
@@ -252,7 +252,10 @@ public final class YamlEmitter {
       for (int i = 0; i < cp.length; i++) {
         int c = cp[i];
         if (c == ' ') {
-          if (allowBreaks && !spaces && column > BEST_WIDTH && !(i + 1 < cp.length && cp[i + 1] == ' ')) {
+          if (allowBreaks
+              && !spaces
+              && column > BEST_WIDTH
+              && !(i + 1 < cp.length && cp[i + 1] == ' ')) {
             writeIndent();
           } else {
             write(c);
@@ -275,7 +278,11 @@ public final class YamlEmitter {
       for (int i = 0; i < cp.length; i++) {
         int c = cp[i];
         if (c == ' ') {
-          if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < cp.length - 1
+          if (allowBreaks
+              && !spaces
+              && column > BEST_WIDTH
+              && i > 0
+              && i < cp.length - 1
               && cp[i + 1] != ' ') {
             writeIndent();
           } else {
@@ -313,7 +320,10 @@ public final class YamlEmitter {
       boolean spaces = false;
       for (int i = 0; i < cp.length; i++) {
         int c = cp[i];
-        if (!ScalarStyle.printable(c) || c == 0xFEFF || ScalarStyle.isBreak(c) || c == '"'
+        if (!ScalarStyle.printable(c)
+            || c == 0xFEFF
+            || ScalarStyle.isBreak(c)
+            || c == '"'
             || c == '\\') {
           put('\\');
           switch (c) {
@@ -431,7 +441,8 @@ public final class YamlEmitter {
 
     /** go-yaml writes a key in the complex form when it is multi-line or over 128 bytes. */
     static boolean complexKey(String k) {
-      if (k.length() > 128 / 4 && k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
+      if (k.length() > 128 / 4
+          && k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
         return true;
       }
       for (int i = 0; i < k.length(); i++) {

@@ -27,12 +27,14 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class YamlReader {
   private static final int MAX_ALIAS_EXPANSION = 10_000_000;
+
   /**
    * The deepest nesting of collections accepted. kubectl allows 10000, but every later step of a
    * build recurses over the tree; 1000 keeps them within a default thread stack, and no real
    * manifest comes close.
    */
   private static final int MAX_DEPTH = 1000;
+
   /** The largest document text read (also SnakeYAML's code point limit). */
   private static final int MAX_CHARS = 64 * 1024 * 1024;
 
@@ -61,14 +63,17 @@ public final class YamlReader {
 
   /**
    * Like {@link #readAll(String, String)}; with {@code allowDuplicateKeys} a repeated mapping key
-   * replaces the earlier value (how kustomization files are read) instead of failing (how
-   * resources are read).
+   * replaces the earlier value (how kustomization files are read) instead of failing (how resources
+   * are read).
    */
   public static List<Object> readAll(String text, String source, boolean allowDuplicateKeys) {
     if (text.length() > MAX_CHARS) {
       // refuse before scanning: a huge input would otherwise be scanned up to the limit first
       throw new KustomizeException(
-          source + ": invalid YAML: input of " + text.length() + " characters exceeds the limit of "
+          source
+              + ": invalid YAML: input of "
+              + text.length()
+              + " characters exceeds the limit of "
               + MAX_CHARS);
     }
     List<Object> out = new ArrayList<>();
@@ -175,8 +180,7 @@ public final class YamlReader {
 
     @SuppressWarnings("unchecked")
     private void applyMerge(Map<String, Object> map, Node value) {
-      List<Node> sources =
-          value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+      List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
       for (Node src : sources) {
         Object converted = convert(src);
         if (!(converted instanceof Map<?, ?> m)) {
@@ -243,7 +247,9 @@ public final class YamlReader {
       }
     }
     Object o = scalar(s);
-    if (o instanceof Double d && d.isInfinite() && tag.equals(Tag.FLOAT)
+    if (o instanceof Double d
+        && d.isInfinite()
+        && tag.equals(Tag.FLOAT)
         && !v.toLowerCase(java.util.Locale.ROOT).contains("inf")) {
       return v;
     }

@@ -17,7 +17,9 @@ class ValueAliasesTest {
   private static String build(String overlay) {
     MemoryFileTree fs =
         new MemoryFileTree()
-            .write("/a/base/d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: src}\ndata: {v: fromcm}\n")
+            .write(
+                "/a/base/d.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: src}\ndata: {v: fromcm}\n")
             .write("/a/base/kustomization.yaml", "resources: [d.yaml]\ncommonLabels: {team: a}\n")
             .write("/a/ov/kustomization.yaml", overlay);
     return new Kustomizer(BuildOptions.defaults()).buildYaml(fs, Path.of("/a/ov"));
@@ -60,7 +62,9 @@ class ValueAliasesTest {
 
   @Test
   void strategicMergePatchEditsSharedValuesInPlace() {
-    assertThat(build("resources: [../base]\npatches:\n- target: {kind: Deployment}\n  patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec: {template: {metadata: {labels: {team: c}}}}\n"))
+    assertThat(
+            build(
+                "resources: [../base]\npatches:\n- target: {kind: Deployment}\n  patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n    spec: {template: {metadata: {labels: {team: c}}}}\n"))
         .isEqualTo(
             """
             apiVersion: v1
@@ -95,7 +99,9 @@ class ValueAliasesTest {
 
   @Test
   void jsonPatchReplacesOnlyItsOwnValue() {
-    assertThat(build("resources: [../base]\npatches:\n- target: {kind: Deployment}\n  patch: |-\n    - op: replace\n      path: /spec/template/metadata/labels/team\n      value: d\n"))
+    assertThat(
+            build(
+                "resources: [../base]\npatches:\n- target: {kind: Deployment}\n  patch: |-\n    - op: replace\n      path: /spec/template/metadata/labels/team\n      value: d\n"))
         .isEqualTo(
             """
             apiVersion: v1
@@ -130,7 +136,9 @@ class ValueAliasesTest {
 
   @Test
   void replacementsEditSharedValuesInPlace() {
-    assertThat(build("resources: [../base]\nreplacements:\n- source: {kind: ConfigMap, fieldPath: data.v}\n  targets: [{select: {kind: Deployment}, fieldPaths: [metadata.labels.team]}]\n"))
+    assertThat(
+            build(
+                "resources: [../base]\nreplacements:\n- source: {kind: ConfigMap, fieldPath: data.v}\n  targets: [{select: {kind: Deployment}, fieldPaths: [metadata.labels.team]}]\n"))
         .isEqualTo(
             """
             apiVersion: v1

@@ -86,7 +86,9 @@ record ConformanceCase(Path dir, String id, Map<String, Object> spec) {
       }
     }
     String problem = compare(reorder, dir.resolve("expected.yaml"));
-    if (problem == null && reorder == Reorder.NONE && Files.exists(dir.resolve("expected-legacy.yaml"))) {
+    if (problem == null
+        && reorder == Reorder.NONE
+        && Files.exists(dir.resolve("expected-legacy.yaml"))) {
       problem = compare(Reorder.LEGACY, dir.resolve("expected-legacy.yaml"));
     }
     return problem;
@@ -103,7 +105,11 @@ record ConformanceCase(Path dir, String id, Map<String, Object> spec) {
     if (expected.equals(actual)) {
       return null;
     }
-    return "[" + reorder.flag() + "] output differs from " + expectedFile.getFileName() + "\n"
+    return "["
+        + reorder.flag()
+        + "] output differs from "
+        + expectedFile.getFileName()
+        + "\n"
         + firstDifference(expected, actual);
   }
 

@@ -65,11 +65,16 @@ class KustomizeConformanceTest {
   static void report() {
     System.out.printf(
         "kustomize conformance: %d passed, %d failed, %d skipped (corpus %s%s)%n",
-        PASSED.get(), FAILED.get(), SKIPPED.get(), ConformanceCase.CORPUS,
+        PASSED.get(),
+        FAILED.get(),
+        SKIPPED.get(),
+        ConformanceCase.CORPUS,
         Files.isDirectory(ConformanceCase.CORPUS) ? "" : " MISSING");
   }
 
-  /** Quick runner: {@code java ... KustomizeConformanceTest [filter]} prints failures and counts. */
+  /**
+   * Quick runner: {@code java ... KustomizeConformanceTest [filter]} prints failures and counts.
+   */
   public static void main(String[] args) throws IOException {
     int pass = 0;
     int fail = 0;
@@ -91,7 +96,11 @@ class KustomizeConformanceTest {
         pass++;
       } else {
         fail++;
-        System.out.println("FAIL " + c.id() + ": " + p.lines().limit(6).reduce((x, y) -> x + "\n    " + y).orElse(""));
+        System.out.println(
+            "FAIL "
+                + c.id()
+                + ": "
+                + p.lines().limit(6).reduce((x, y) -> x + "\n    " + y).orElse(""));
       }
     }
     System.out.println("passed " + pass + ", failed " + fail + ", skipped " + skips.size());

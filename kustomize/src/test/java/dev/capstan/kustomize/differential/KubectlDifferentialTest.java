@@ -34,7 +34,8 @@ class KubectlDifferentialTest {
     if (!Files.isDirectory(GITOPS)) {
       return out;
     }
-    for (String glob : List.of("apps/*/base", "apps/*/overlays/*", "clusters/*", "infrastructure/*")) {
+    for (String glob :
+        List.of("apps/*/base", "apps/*/overlays/*", "clusters/*", "infrastructure/*")) {
       String[] parts = glob.split("/");
       collect(GITOPS, parts, 0, out);
     }

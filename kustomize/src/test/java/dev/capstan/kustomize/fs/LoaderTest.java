@@ -45,8 +45,7 @@ class LoaderTest {
   @Test
   void missingFilesAndDirectoriesAreNamed() {
     Loader l = Loader.forRoot(fs, Path.of("/repo/app"), LoadRestrictor.ROOT_ONLY);
-    assertThatThrownBy(() -> l.readString("nope.yaml"))
-        .hasMessageContaining("/repo/app/nope.yaml");
+    assertThatThrownBy(() -> l.readString("nope.yaml")).hasMessageContaining("/repo/app/nope.yaml");
     assertThatThrownBy(() -> Loader.forRoot(fs, Path.of("/repo/none"), LoadRestrictor.ROOT_ONLY))
         .hasMessageContaining("/repo/none");
   }
@@ -58,7 +57,6 @@ class LoaderTest {
     assertThatThrownBy(() -> repo.forDirectory(Path.of("app")))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("cycle detected");
-    assertThatThrownBy(() -> app.forDirectory(Path.of(".")))
-        .hasMessageContaining("cycle detected");
+    assertThatThrownBy(() -> app.forDirectory(Path.of("."))).hasMessageContaining("cycle detected");
   }
 }

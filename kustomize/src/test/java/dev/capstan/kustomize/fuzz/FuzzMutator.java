@@ -13,22 +13,118 @@ import java.util.Random;
 /** Deterministic mutations of YAML text, at the text level and at the tree level. */
 final class FuzzMutator {
   private static final String[] TOKENS = {
-    ":", ": ", "- ", "-", "{", "}", "[", "]", ",", "&a ", "*a", "<<: *a\n", "!!binary ", "!!str ",
-    "!!map ", "!foo ", "---\n", "...\n", "\t", "'", "\"", "#", "? ", "|", "|-\n", ">", "%YAML 1.2\n",
-    "\u0000", "~", "null", "0x1F", "1e400", ".nan", "-.inf", "0o17", "true", "yes", "\uD83D\uDE00",
-    "\r\n", "\\", "\ufeff", "=", "==", "../", "/etc/passwd", "https://example.invalid/r//x?ref=v",
-    "kind: Component\n", "apiVersion: builtin\n", "kind: ConfigMapGenerator\n", "$(VAR)", "*",
-    "\n  ", "\n- ", "  ", "@", "`", "%", "&", "!"
+    ":",
+    ": ",
+    "- ",
+    "-",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "&a ",
+    "*a",
+    "<<: *a\n",
+    "!!binary ",
+    "!!str ",
+    "!!map ",
+    "!foo ",
+    "---\n",
+    "...\n",
+    "\t",
+    "'",
+    "\"",
+    "#",
+    "? ",
+    "|",
+    "|-\n",
+    ">",
+    "%YAML 1.2\n",
+    "\u0000",
+    "~",
+    "null",
+    "0x1F",
+    "1e400",
+    ".nan",
+    "-.inf",
+    "0o17",
+    "true",
+    "yes",
+    "\uD83D\uDE00",
+    "\r\n",
+    "\\",
+    "\ufeff",
+    "=",
+    "==",
+    "../",
+    "/etc/passwd",
+    "https://example.invalid/r//x?ref=v",
+    "kind: Component\n",
+    "apiVersion: builtin\n",
+    "kind: ConfigMapGenerator\n",
+    "$(VAR)",
+    "*",
+    "\n  ",
+    "\n- ",
+    "  ",
+    "@",
+    "`",
+    "%",
+    "&",
+    "!"
   };
 
   private static final String[] KUSTOMIZATION_FIELDS = {
-    "apiVersion", "kind", "resources", "bases", "components", "namePrefix", "nameSuffix",
-    "namespace", "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches",
-    "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator",
-    "generatorOptions", "generators", "transformers", "validators", "replacements", "vars",
-    "configurations", "crds", "openapi", "sortOptions", "buildMetadata", "helmCharts", "metadata",
-    "spec", "data", "name", "literals", "files", "envs", "env", "behavior", "options", "target",
-    "patch", "path", "fieldSpecs", "create", "count", "newTag", "digest", "order", "type"
+    "apiVersion",
+    "kind",
+    "resources",
+    "bases",
+    "components",
+    "namePrefix",
+    "nameSuffix",
+    "namespace",
+    "commonLabels",
+    "labels",
+    "commonAnnotations",
+    "images",
+    "replicas",
+    "patches",
+    "patchesStrategicMerge",
+    "patchesJson6902",
+    "configMapGenerator",
+    "secretGenerator",
+    "generatorOptions",
+    "generators",
+    "transformers",
+    "validators",
+    "replacements",
+    "vars",
+    "configurations",
+    "crds",
+    "openapi",
+    "sortOptions",
+    "buildMetadata",
+    "helmCharts",
+    "metadata",
+    "spec",
+    "data",
+    "name",
+    "literals",
+    "files",
+    "envs",
+    "env",
+    "behavior",
+    "options",
+    "target",
+    "patch",
+    "path",
+    "fieldSpecs",
+    "create",
+    "count",
+    "newTag",
+    "digest",
+    "order",
+    "type"
   };
 
   private final Random random;
@@ -90,7 +186,8 @@ final class FuzzMutator {
       }
       case 7 -> {
         int i = random.nextInt(lines.size());
-        lines.add(i, KUSTOMIZATION_FIELDS[random.nextInt(KUSTOMIZATION_FIELDS.length)] + ": " + token());
+        lines.add(
+            i, KUSTOMIZATION_FIELDS[random.nextInt(KUSTOMIZATION_FIELDS.length)] + ": " + token());
         return String.join("\n", lines);
       }
       default -> {
@@ -193,9 +290,16 @@ final class FuzzMutator {
   private static String json(Object v) {
     return switch (v) {
       case null -> "null";
-      case String s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"")
-          .replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
-          .replace("\u0000", "\\u0000").replace("\ufeff", "\\ufeff") + "\"";
+      case String s ->
+          "\""
+              + s.replace("\\", "\\\\")
+                  .replace("\"", "\\\"")
+                  .replace("\n", "\\n")
+                  .replace("\t", "\\t")
+                  .replace("\r", "\\r")
+                  .replace("\u0000", "\\u0000")
+                  .replace("\ufeff", "\\ufeff")
+              + "\"";
       case Map<?, ?> m -> {
         StringBuilder b = new StringBuilder("{");
         for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -229,7 +333,8 @@ final class FuzzMutator {
       } else if (random.nextInt(3) == 0) {
         b.append(KUSTOMIZATION_FIELDS[random.nextInt(KUSTOMIZATION_FIELDS.length)]);
       } else {
-        b.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 32 + random.nextInt(95)));
+        b.append(
+            (char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 32 + random.nextInt(95)));
       }
     }
     return b.toString();

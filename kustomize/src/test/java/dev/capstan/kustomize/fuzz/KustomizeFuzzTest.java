@@ -35,8 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 class KustomizeFuzzTest {
   private static final Duration PER_INPUT = Duration.ofSeconds(20);
+
   /** A test stops taking new inputs after this long (the inputs done stay deterministic). */
   private static final Duration BUDGET = Duration.ofSeconds(60);
+
   private static final int MUTATIONS_PER_SEED = 6;
   private static final int MAX_FAILURES_SHOWN = 5;
 
@@ -118,7 +120,8 @@ class KustomizeFuzzTest {
         Kustomizer k = new Kustomizer(BuildOptions.defaults().withReorder(Reorder.LEGACY));
         Path dir = Path.of(root).resolve(seed.dir()).normalize();
         inputs++;
-        failures.check(seed.name() + " #" + m + " [" + target + "]", mutated, () -> k.buildYaml(fs, dir));
+        failures.check(
+            seed.name() + " #" + m + " [" + target + "]", mutated, () -> k.buildYaml(fs, dir));
       }
     }
     failures.assertNone(inputs);
@@ -129,17 +132,53 @@ class KustomizeFuzzTest {
     Random random = new Random(0x5EED_0003L);
     FuzzMutator mutator = new FuzzMutator(random);
     String[] kinds = {
-      "AnnotationsTransformer", "LabelTransformer", "NamespaceTransformer",
-      "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer", "ImageTagTransformer",
-      "ReplicaCountTransformer", "HashTransformer", "PatchTransformer",
-      "PatchStrategicMergeTransformer", "PatchJson6902Transformer", "ReplacementTransformer",
-      "ConfigMapGenerator", "SecretGenerator", "IAMPolicyGenerator"
+      "AnnotationsTransformer",
+      "LabelTransformer",
+      "NamespaceTransformer",
+      "PrefixSuffixTransformer",
+      "PrefixTransformer",
+      "SuffixTransformer",
+      "ImageTagTransformer",
+      "ReplicaCountTransformer",
+      "HashTransformer",
+      "PatchTransformer",
+      "PatchStrategicMergeTransformer",
+      "PatchJson6902Transformer",
+      "ReplacementTransformer",
+      "ConfigMapGenerator",
+      "SecretGenerator",
+      "IAMPolicyGenerator"
     };
     String[] fields = {
-      "annotations", "labels", "fieldSpecs", "unsetOnly", "setRoleBindingSubjects", "prefix",
-      "suffix", "imageTag", "replica", "path", "patch", "paths", "patches", "target", "options",
-      "jsonOp", "replacements", "name", "namespace", "behavior", "literals", "files", "envs",
-      "env", "type", "cloud", "kubernetesService", "serviceAccount", "metadata"
+      "annotations",
+      "labels",
+      "fieldSpecs",
+      "unsetOnly",
+      "setRoleBindingSubjects",
+      "prefix",
+      "suffix",
+      "imageTag",
+      "replica",
+      "path",
+      "patch",
+      "paths",
+      "patches",
+      "target",
+      "options",
+      "jsonOp",
+      "replacements",
+      "name",
+      "namespace",
+      "behavior",
+      "literals",
+      "files",
+      "envs",
+      "env",
+      "type",
+      "cloud",
+      "kubernetesService",
+      "serviceAccount",
+      "metadata"
     };
     String resources =
         """
@@ -165,8 +204,11 @@ class KustomizeFuzzTest {
       StringBuilder config =
           new StringBuilder("apiVersion: builtin\nkind: " + kind + "\nmetadata: {name: p}\n");
       for (int f = random.nextInt(4); f >= 0; f--) {
-        config.append(fields[random.nextInt(fields.length)]).append(": ")
-            .append(mutator.flowValue()).append('\n');
+        config
+            .append(fields[random.nextInt(fields.length)])
+            .append(": ")
+            .append(mutator.flowValue())
+            .append('\n');
       }
       String field = kind.endsWith("Generator") ? "generators" : "transformers";
       MemoryFileTree fs =
@@ -174,7 +216,8 @@ class KustomizeFuzzTest {
               .write("/p/r.yaml", resources)
               .write("/p/plugin.yaml", config.toString())
               .write("/p/patch.yaml", "- op: add\n  path: /metadata/labels/x\n  value: y\n")
-              .write("/p/kustomization.yaml", "resources: [r.yaml]\n" + field + ": [plugin.yaml]\n");
+              .write(
+                  "/p/kustomization.yaml", "resources: [r.yaml]\n" + field + ": [plugin.yaml]\n");
       Kustomizer k = new Kustomizer(BuildOptions.defaults());
       inputs++;
       failures.check("plugin #" + i, config.toString(), () -> k.buildYaml(fs, Path.of("/p")));
@@ -220,7 +263,10 @@ class KustomizeFuzzTest {
     fs.write(
         "/ok/r.yaml",
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: "
-            + "{a: ".repeat(200) + "x" + "}".repeat(200) + "\n");
+            + "{a: ".repeat(200)
+            + "x"
+            + "}".repeat(200)
+            + "\n");
     Kustomizer k = new Kustomizer(BuildOptions.defaults());
     Failures f = new Failures();
     f.check("nested 200", "", () -> k.buildYaml(fs, Path.of("/ok")));
@@ -235,7 +281,10 @@ class KustomizeFuzzTest {
     fs.write(
         "/deep/r.yaml",
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: "
-            + "{a: ".repeat(9000) + "x" + "}".repeat(9000) + "\n");
+            + "{a: ".repeat(9000)
+            + "x"
+            + "}".repeat(9000)
+            + "\n");
     Kustomizer k = new Kustomizer(BuildOptions.defaults());
     Failures f = new Failures();
     f.check("deep resource", "", () -> k.buildYaml(fs, Path.of("/deep")));
@@ -256,7 +305,8 @@ class KustomizeFuzzTest {
         accepted++;
       } catch (TimeoutException e) {
         future.cancel(true);
-        found.add(label + ": no result after " + PER_INPUT.toSeconds() + "s (hang)\n" + excerpt(input));
+        found.add(
+            label + ": no result after " + PER_INPUT.toSeconds() + "s (hang)\n" + excerpt(input));
         // the worker may be stuck: replace it so the remaining inputs still run
         worker.shutdownNow();
         startWorker();
@@ -285,7 +335,8 @@ class KustomizeFuzzTest {
                   + " of "
                   + inputs
                   + " inputs failed badly; first ones:\n"
-                  + String.join("\n\n", found.subList(0, Math.min(MAX_FAILURES_SHOWN, found.size()))))
+                  + String.join(
+                      "\n\n", found.subList(0, Math.min(MAX_FAILURES_SHOWN, found.size()))))
           .isEmpty();
     }
 

@@ -20,12 +20,24 @@ class GeneratorAbsorberTest {
       };
 
   private static Resource generated(
-      String kind, String name, Behavior b, boolean hash, Map<String, String> labels, String... literals) {
+      String kind,
+      String name,
+      Behavior b,
+      boolean hash,
+      Map<String, String> labels,
+      String... literals) {
     GeneratorArgs a =
         new GeneratorArgs(
-            name, "", b, new KvSources(List.of(literals), List.of(), List.of()),
-            new GeneratorOptions(labels, Map.of(), !hash, false), "");
-    Generator g = kind.equals("Secret") ? new SecretGenerator(a, NO_FILES) : new ConfigMapGenerator(a, NO_FILES);
+            name,
+            "",
+            b,
+            new KvSources(List.of(literals), List.of(), List.of()),
+            new GeneratorOptions(labels, Map.of(), !hash, false),
+            "");
+    Generator g =
+        kind.equals("Secret")
+            ? new SecretGenerator(a, NO_FILES)
+            : new ConfigMapGenerator(a, NO_FILES);
     return g.generate().get(0);
   }
 
@@ -43,7 +55,8 @@ class GeneratorAbsorberTest {
 
   @Test
   void mergeKeepsOldKeysNewWinsAndOldNameAndLabelsStay() {
-    Resource old = generated("ConfigMap", "cm", Behavior.CREATE, true, Map.of("x", "base"), "a=1", "b=old");
+    Resource old =
+        generated("ConfigMap", "cm", Behavior.CREATE, true, Map.of("x", "base"), "a=1", "b=old");
     // a namePrefix in the base renamed it
     old.previousIds().add(old.id());
     old.metadata().put("name", "b-cm");
@@ -64,7 +77,8 @@ class GeneratorAbsorberTest {
     Resource old = generated("Secret", "s", Behavior.CREATE, true, Map.of(), "a=1");
     Resource last = generated("ConfigMap", "last", Behavior.CREATE, true, Map.of());
     ResourceList acc = base(first, old, last);
-    GeneratorAbsorber.absorb(acc, of(generated("Secret", "s", Behavior.REPLACE, true, Map.of(), "c=1")));
+    GeneratorAbsorber.absorb(
+        acc, of(generated("Secret", "s", Behavior.REPLACE, true, Map.of(), "c=1")));
     assertThat(acc.get(1).content().get("data")).isEqualTo(Map.of("c", "MQ=="));
     assertThat(acc.size()).isEqualTo(3);
   }
@@ -72,9 +86,11 @@ class GeneratorAbsorberTest {
   @Test
   void hashSuffixOnlyWhenBothOldAndNewAskForIt() {
     // kubectl: base disable + overlay hash -> no hash; base hash + overlay disable -> no hash
-    for (boolean[] c : new boolean[][] {{false, true}, {true, false}, {false, false}, {true, true}}) {
+    for (boolean[] c :
+        new boolean[][] {{false, true}, {true, false}, {false, false}, {true, true}}) {
       ResourceList acc = base(generated("ConfigMap", "cm", Behavior.CREATE, c[0], Map.of(), "a=1"));
-      GeneratorAbsorber.absorb(acc, of(generated("ConfigMap", "cm", Behavior.MERGE, c[1], Map.of(), "b=2")));
+      GeneratorAbsorber.absorb(
+          acc, of(generated("ConfigMap", "cm", Behavior.MERGE, c[1], Map.of(), "b=2")));
       assertThat(acc.get(0).buildAnnotations().containsKey(Generator.NEEDS_HASH))
           .isEqualTo(c[0] && c[1]);
     }
@@ -85,21 +101,29 @@ class GeneratorAbsorberTest {
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("apiVersion", "v1");
     content.put("kind", "ConfigMap");
-    content.put("metadata", new LinkedHashMap<>(Map.of("name", "cm", "namespace", "ns1",
-        "annotations", Map.of("k", "v"))));
+    content.put(
+        "metadata",
+        new LinkedHashMap<>(
+            Map.of("name", "cm", "namespace", "ns1", "annotations", Map.of("k", "v"))));
     content.put("immutable", true);
     content.put("data", new LinkedHashMap<>(Map.of("n", 1L, "m", "x")));
     content.put("binaryData", new LinkedHashMap<>(Map.of("b", "AAE=")));
     ResourceList acc = base(new Resource(content));
     GeneratorArgs a =
-        new GeneratorArgs("cm", "ns1", Behavior.MERGE,
-            new KvSources(List.of("b=2"), List.of(), List.of()), GeneratorOptions.NONE, "");
+        new GeneratorArgs(
+            "cm",
+            "ns1",
+            Behavior.MERGE,
+            new KvSources(List.of("b=2"), List.of(), List.of()),
+            GeneratorOptions.NONE,
+            "");
     GeneratorAbsorber.absorb(acc, new ConfigMapGenerator(a, NO_FILES).generate());
     Resource r = acc.get(0);
     assertThat(r.content().get("data")).isEqualTo(Map.of("b", "2", "m", "x", "n", "1"));
     assertThat(r.content().get("binaryData")).isEqualTo(Map.of("b", "AAE="));
     assertThat(r.content()).doesNotContainKey("immutable");
-    assertThat(r.metadata()).containsEntry("annotations", Map.of("k", "v"))
+    assertThat(r.metadata())
+        .containsEntry("annotations", Map.of("k", "v"))
         .containsEntry("namespace", "ns1");
     assertThat(r.buildAnnotations()).doesNotContainKey(Generator.NEEDS_HASH);
   }
@@ -117,11 +141,15 @@ class GeneratorAbsorberTest {
   void errorsForMissingTargetExistingTargetAndAmbiguity() {
     ResourceList empty = new ResourceList();
     assertThatThrownBy(
-            () -> GeneratorAbsorber.absorb(empty, of(generated("ConfigMap", "cm", Behavior.MERGE, true, Map.of()))))
+            () ->
+                GeneratorAbsorber.absorb(
+                    empty, of(generated("ConfigMap", "cm", Behavior.MERGE, true, Map.of()))))
         .hasMessageContaining("does not exist; cannot merge or replace");
     ResourceList one = base(generated("ConfigMap", "cm", Behavior.CREATE, true, Map.of()));
     assertThatThrownBy(
-            () -> GeneratorAbsorber.absorb(one, of(generated("ConfigMap", "cm", Behavior.CREATE, true, Map.of()))))
+            () ->
+                GeneratorAbsorber.absorb(
+                    one, of(generated("ConfigMap", "cm", Behavior.CREATE, true, Map.of()))))
         .hasMessageContaining("exists; behavior must be merge or replace");
   }
 }

@@ -31,8 +31,7 @@ class GeneratorDifferentialTest {
   private static final int CASES = Integer.getInteger("capstan.generator.diff.cases", 60);
 
   private static final long SEED = Long.getLong("capstan.generator.diff.seed", 0xD1FFL);
-  private static final String VALUE_CHARS =
-      "abcXYZ019 _-.:#'\"=/\\{}[],&*!|>%@`~?éß漢字😀";
+  private static final String VALUE_CHARS = "abcXYZ019 _-.:#'\"=/\\{}[],&*!|>%@`~?éß漢字😀";
 
   @TempDir Path tmp;
 
@@ -60,15 +59,26 @@ class GeneratorDifferentialTest {
           oracle.output() == null ? ours.output() == null : oracle.output().equals(ours.output());
       if (!same) {
         mismatches.add(
-            "case " + i + " (" + root + "):\n--- kubectl:\n" + oracle + "\n--- engine:\n" + ours
-                + "\n--- kustomizations:\n" + describe(root));
+            "case "
+                + i
+                + " ("
+                + root
+                + "):\n--- kubectl:\n"
+                + oracle
+                + "\n--- engine:\n"
+                + ours
+                + "\n--- kustomizations:\n"
+                + describe(root));
       }
     }
-    System.out.printf("generator differential: %d cases, %d built by kubectl, %d mismatches%n",
+    System.out.printf(
+        "generator differential: %d cases, %d built by kubectl, %d mismatches%n",
         CASES, built, mismatches.size());
     // most cases must be valid builds, or the comparison says little
     assertThat(built).isGreaterThan(CASES / 2);
-    assertThat(mismatches).as(String.join("\n\n", mismatches.subList(0, Math.min(3, mismatches.size())))).isEmpty();
+    assertThat(mismatches)
+        .as(String.join("\n\n", mismatches.subList(0, Math.min(3, mismatches.size()))))
+        .isEmpty();
   }
 
   private record Outcome(String output, String error) {
@@ -135,7 +145,8 @@ class GeneratorDifferentialTest {
     return overlay;
   }
 
-  private String overlayGenerator(Path dir, String name, Random r, boolean secret) throws IOException {
+  private String overlayGenerator(Path dir, String name, Random r, boolean secret)
+      throws IOException {
     String behavior = r.nextInt(4) == 0 ? "replace" : "merge";
     StringBuilder g = new StringBuilder("- name: ").append(name).append('\n');
     g.append("  behavior: ").append(behavior).append('\n');
@@ -304,7 +315,8 @@ class GeneratorDifferentialTest {
 
   private static boolean kubectlAvailable() {
     try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {

@@ -36,10 +36,14 @@ class GeneratorsTest {
     assertThat(cm.content())
         .isEqualTo(
             Map.of(
-                "apiVersion", "v1",
-                "kind", "ConfigMap",
-                "metadata", Map.of("name", "a"),
-                "data", Map.of("x", "y")));
+                "apiVersion",
+                "v1",
+                "kind",
+                "ConfigMap",
+                "metadata",
+                Map.of("name", "a"),
+                "data",
+                Map.of("x", "y")));
     assertThat(cm.buildAnnotations()).containsEntry(Generator.NEEDS_HASH, "true");
     new HashTransformer().transform(new ResourceList(List.of(cm)));
     assertThat(cm.name()).isEqualTo("a-6gc9d749f7");
@@ -64,7 +68,10 @@ class GeneratorsTest {
     Resource s =
         one(
             new SecretGenerator(
-                args("s", List.of("long=" + longValue, "l52=" + "a".repeat(51)), GeneratorOptions.NONE),
+                args(
+                    "s",
+                    List.of("long=" + longValue, "l52=" + "a".repeat(51)),
+                    GeneratorOptions.NONE),
                 NO_FILES));
     @SuppressWarnings("unchecked")
     Map<String, Object> data = (Map<String, Object>) s.content().get("data");
@@ -84,8 +91,12 @@ class GeneratorsTest {
     KvFileReader files = path -> new byte[] {0, 1, (byte) 0xff};
     GeneratorArgs a =
         new GeneratorArgs(
-            "bin", "", Behavior.CREATE,
-            new KvSources(List.of(), List.of("blob"), List.of()), GeneratorOptions.NONE, "");
+            "bin",
+            "",
+            Behavior.CREATE,
+            new KvSources(List.of(), List.of("blob"), List.of()),
+            GeneratorOptions.NONE,
+            "");
     Resource cm = one(new ConfigMapGenerator(a, files));
     assertThat(cm.content()).containsEntry("binaryData", Map.of("blob", "AAH/"));
     assertThat(cm.content()).doesNotContainKey("data");
@@ -109,18 +120,29 @@ class GeneratorsTest {
   void repeatedKeysAndMissingNamesFail() {
     assertThatThrownBy(
             () ->
-                new ConfigMapGenerator(args("g", List.of("a=1", "a=2"), GeneratorOptions.NONE), NO_FILES)
+                new ConfigMapGenerator(
+                        args("g", List.of("a=1", "a=2"), GeneratorOptions.NONE), NO_FILES)
                     .generate())
         .hasMessage("configmap g illegally repeats the key `a`");
     assertThatThrownBy(
-            () -> new SecretGenerator(args("", List.of("a=b"), GeneratorOptions.NONE), NO_FILES).generate())
+            () ->
+                new SecretGenerator(args("", List.of("a=b"), GeneratorOptions.NONE), NO_FILES)
+                    .generate())
         .hasMessage("a configmap must have a name");
   }
 
   @Test
   void argsAreReadStrictlyFromAKustomizationEntry() {
     Map<String, Object> entry =
-        Map.of("name", "bob", "env", "bar.env", "envs", List.of("foo.env"), "type", "kubernetes.io/tls");
+        Map.of(
+            "name",
+            "bob",
+            "env",
+            "bar.env",
+            "envs",
+            List.of("foo.env"),
+            "type",
+            "kubernetes.io/tls");
     GeneratorArgs a =
         GeneratorArgs.read(new ArgsReader(entry, "SecretArgs.secretGenerator", true), true);
     assertThat(a.sources().envs()).containsExactly("foo.env", "bar.env");
@@ -158,7 +180,8 @@ class GeneratorsTest {
     assertThat(Behavior.parse("bogus")).isEqualTo(Behavior.UNSPECIFIED);
     ResourceList acc = new ResourceList();
     GeneratorArgs a =
-        new GeneratorArgs("g", "", Behavior.UNSPECIFIED, KvSources.EMPTY, GeneratorOptions.NONE, "");
+        new GeneratorArgs(
+            "g", "", Behavior.UNSPECIFIED, KvSources.EMPTY, GeneratorOptions.NONE, "");
     GeneratorAbsorber.absorb(acc, new ConfigMapGenerator(a, NO_FILES).generate());
     assertThat(acc.size()).isEqualTo(1);
   }

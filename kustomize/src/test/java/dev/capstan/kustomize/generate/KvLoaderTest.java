@@ -27,7 +27,8 @@ class KvLoaderTest {
     // a key without '=' is empty (not read from the process environment), \r dropped, quotes kept
     List<KvPair> pairs =
         EnvFile.parse(
-            "# c\n\n  FOO=bar\nHOME\nX= y \r\nZ=\"q\"\n=skipped\n".getBytes(StandardCharsets.UTF_8));
+            "# c\n\n  FOO=bar\nHOME\nX= y \r\nZ=\"q\"\n=skipped\n"
+                .getBytes(StandardCharsets.UTF_8));
     assertThat(pairs)
         .containsExactly(
             KvPair.text("FOO", "bar"),
@@ -104,8 +105,7 @@ class KvLoaderTest {
   @Test
   void envsComeFirstThenLiteralsThenFiles() {
     KvLoader loader = new KvLoader(files(Map.of("e.env", "E=1\n", "f", "F")));
-    List<KvPair> pairs =
-        loader.load(new KvSources(List.of("L=2"), List.of("f"), List.of("e.env")));
+    List<KvPair> pairs = loader.load(new KvSources(List.of("L=2"), List.of("f"), List.of("e.env")));
     assertThat(pairs).extracting(KvPair::key).containsExactly("E", "L", "f");
   }
 }

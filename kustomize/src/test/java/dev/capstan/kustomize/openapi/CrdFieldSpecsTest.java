@@ -39,20 +39,33 @@ class CrdFieldSpecsTest {
   @Test
   void extensionsBecomeFieldSpecsOfTheKind() {
     FieldSpecConfig c = CrdFieldSpecs.load(List.of("bee.json"), loader("bee.json", DEFINITIONS));
-    assertThat(c.specs("commonAnnotations")).extracting(FieldSpec::toString).containsExactly("Bee:spec/notes");
-    assertThat(c.specs("commonLabels")).extracting(FieldSpec::toString).containsExactly("Bee:spec/labelsel");
-    assertThat(c.specs("namePrefix")).extracting(FieldSpec::toString).containsExactly("Bee:spec/other");
+    assertThat(c.specs("commonAnnotations"))
+        .extracting(FieldSpec::toString)
+        .containsExactly("Bee:spec/notes");
+    assertThat(c.specs("commonLabels"))
+        .extracting(FieldSpec::toString)
+        .containsExactly("Bee:spec/labelsel");
+    assertThat(c.specs("namePrefix"))
+        .extracting(FieldSpec::toString)
+        .containsExactly("Bee:spec/other");
     assertThat(c.nameReference()).hasSize(1);
     NameBackReference ref = c.nameReference().get(0);
     assertThat(ref.kind()).isEqualTo("Secret");
     assertThat(ref.version()).isEqualTo("v1");
-    assertThat(ref.referrers()).extracting(FieldSpec::toString).containsExactly("Bee:spec/secretRef/name");
+    assertThat(ref.referrers())
+        .extracting(FieldSpec::toString)
+        .containsExactly("Bee:spec/secretRef/name");
   }
 
   @Test
   void aCrdManifestIsNotADefinitionFile() {
     assertThatThrownBy(
-            () -> CrdFieldSpecs.load(List.of("crd.yaml"), loader("crd.yaml", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n")))
+            () ->
+                CrdFieldSpecs.load(
+                    List.of("crd.yaml"),
+                    loader(
+                        "crd.yaml",
+                        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n")))
         .hasMessageContaining("unable to parse open API definition from 'crd.yaml'");
   }
 }

@@ -12,8 +12,12 @@ class SchemaSetTest {
   @Test
   void builtInDefaultKnowsPodSpecMergeKeys() {
     Schema containers =
-        SchemaSet.kubernetesDefault().forType("apps/v1", "Deployment")
-            .field("spec").field("template").field("spec").field("containers");
+        SchemaSet.kubernetesDefault()
+            .forType("apps/v1", "Deployment")
+            .field("spec")
+            .field("template")
+            .field("spec")
+            .field("containers");
     assertThat(containers.mergesLists()).isTrue();
     assertThat(containers.mergeKeys()).containsExactly("name");
     Schema ports = containers.elements().field("ports");
@@ -77,7 +81,11 @@ class SchemaSetTest {
   void customSchemaOverBuiltInResolvesKubernetesReferences() {
     SchemaSet s = SchemaSet.parse(CUSTOM, "custom.json", SchemaSet.kubernetesDefault());
     Schema containers =
-        s.forType("example.com/v1", "Foo").field("spec").field("template").field("spec").field("containers");
+        s.forType("example.com/v1", "Foo")
+            .field("spec")
+            .field("template")
+            .field("spec")
+            .field("containers");
     assertThat(containers.mergeKeys()).containsExactly("name");
     assertThat(s.forType("apps/v1", "Deployment")).isNotNull();
   }
@@ -85,7 +93,8 @@ class SchemaSetTest {
   @Test
   void settingsFollowKustomizeRules() {
     OpenApiSettings root = OpenApiSettings.defaults();
-    assertThatThrownBy(() -> root.apply(Map.of("path", "s.json", "version", "v1.21.2"), p -> CUSTOM, true))
+    assertThatThrownBy(
+            () -> root.apply(Map.of("path", "s.json", "version", "v1.21.2"), p -> CUSTOM, true))
         .hasMessage("builtin version and custom schema provided, cannot use both");
     assertThatThrownBy(() -> root.apply(Map.of("version", "v1.36.3"), p -> CUSTOM, true))
         .hasMessage("the specified OpenAPI version is not built in");

@@ -47,27 +47,33 @@ class JsonPatchTest {
   void yamlPatchScalarsResolveAsYaml11LikeKustomize() {
     JsonPatch p =
         JsonPatch.parse(
-            "- {op: add, path: /a, value: {b: yes, c: 'yes', d: off, e: 0777, f: 1_000, g: ~}}\n", "test");
+            "- {op: add, path: /a, value: {b: yes, c: 'yes', d: off, e: 0777, f: 1_000, g: ~}}\n",
+            "test");
     assertThat(p.apply(yaml("{}")))
         .isEqualTo(yaml("{a: {b: true, c: 'yes', d: false, e: 511, f: 1000, g: null}}"));
-    JsonPatch json = JsonPatch.parse("[{\"op\": \"add\", \"path\": \"/a\", \"value\": \"yes\"}]", "test");
+    JsonPatch json =
+        JsonPatch.parse("[{\"op\": \"add\", \"path\": \"/a\", \"value\": \"yes\"}]", "test");
     assertThat(json.apply(yaml("{}"))).isEqualTo(yaml("{a: 'yes'}"));
   }
 
   @Test
   void operationsOnMissingPathsFail() {
-    assertThatThrownBy(() -> JsonPatch.parse("[{op: replace, path: /x, value: 1}]", "t").apply(yaml("{a: 1}")))
+    assertThatThrownBy(
+            () -> JsonPatch.parse("[{op: replace, path: /x, value: 1}]", "t").apply(yaml("{a: 1}")))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("missing");
-    assertThatThrownBy(() -> JsonPatch.parse("[{op: add, path: /x/y, value: 1}]", "t").apply(yaml("{a: 1}")))
+    assertThatThrownBy(
+            () -> JsonPatch.parse("[{op: add, path: /x/y, value: 1}]", "t").apply(yaml("{a: 1}")))
         .isInstanceOf(KustomizeException.class);
-    assertThatThrownBy(() -> JsonPatch.parse("[{op: remove, path: /l/5}]", "t").apply(yaml("{l: [1]}")))
+    assertThatThrownBy(
+            () -> JsonPatch.parse("[{op: remove, path: /l/5}]", "t").apply(yaml("{l: [1]}")))
         .isInstanceOf(KustomizeException.class);
   }
 
   @Test
   void failingTestStopsThePatch() {
-    assertThatThrownBy(() -> JsonPatch.parse("[{op: test, path: /a, value: 2}]", "t").apply(yaml("{a: 1}")))
+    assertThatThrownBy(
+            () -> JsonPatch.parse("[{op: test, path: /a, value: 2}]", "t").apply(yaml("{a: 1}")))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("test");
     assertThat(JsonPatch.parse("[{op: test, path: /a, value: 1.0}]", "t").apply(yaml("{a: 1}")))

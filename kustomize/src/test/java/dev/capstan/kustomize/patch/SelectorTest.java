@@ -21,13 +21,17 @@ class SelectorTest {
   private final ResourceList list =
       new ResourceList(
           List.of(
-              res("{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, labels: {app: web, tier: fe}}}"),
-              res("{apiVersion: apps/v1, kind: Deployment, metadata: {name: web-2, namespace: prod}}"),
+              res(
+                  "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, labels: {app: web, tier: fe}}}"),
+              res(
+                  "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web-2, namespace: prod}}"),
               res("{apiVersion: v1, kind: Service, metadata: {name: web, annotations: {team: x}}}"),
               res("{apiVersion: v1, kind: Namespace, metadata: {name: prod}}")));
 
   private List<String> select(String selectorYaml) {
-    return Selector.fromTree(YamlReader.readOne(selectorYaml, "t"), "t").select(list, SCHEMAS).stream()
+    return Selector.fromTree(YamlReader.readOne(selectorYaml, "t"), "t")
+        .select(list, SCHEMAS)
+        .stream()
         .map(r -> r.id().toString())
         .toList();
   }
@@ -35,14 +39,17 @@ class SelectorTest {
   @Test
   void namesAreAnchoredRegularExpressions() {
     assertThat(select("{name: web}")).containsExactly("Deployment/web", "Service/web");
-    assertThat(select("{name: web.*}")).containsExactly("Deployment/web", "Deployment/prod/web-2", "Service/web");
+    assertThat(select("{name: web.*}"))
+        .containsExactly("Deployment/web", "Deployment/prod/web-2", "Service/web");
     assertThat(select("{name: eb}")).isEmpty();
   }
 
   @Test
   void gvkFieldsFilter() {
-    assertThat(select("{group: apps, kind: Deployment}")).containsExactly("Deployment/web", "Deployment/prod/web-2");
-    assertThat(select("{version: v1, kind: Service|Namespace}")).containsExactly("Service/web", "Namespace/prod");
+    assertThat(select("{group: apps, kind: Deployment}"))
+        .containsExactly("Deployment/web", "Deployment/prod/web-2");
+    assertThat(select("{version: v1, kind: Service|Namespace}"))
+        .containsExactly("Service/web", "Namespace/prod");
   }
 
   @Test
@@ -53,10 +60,12 @@ class SelectorTest {
 
   @Test
   void labelAndAnnotationSelectors() {
-    assertThat(select("{labelSelector: 'app=web,tier in (fe, be)'}")).containsExactly("Deployment/web");
+    assertThat(select("{labelSelector: 'app=web,tier in (fe, be)'}"))
+        .containsExactly("Deployment/web");
     assertThat(select("{labelSelector: '!app'}")).hasSize(3);
     assertThat(select("{annotationSelector: team}")).containsExactly("Service/web");
-    assertThat(select("{labelSelector: 'app!=web', kind: Deployment}")).containsExactly("Deployment/prod/web-2");
+    assertThat(select("{labelSelector: 'app!=web', kind: Deployment}"))
+        .containsExactly("Deployment/prod/web-2");
   }
 
   @Test

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Differential test: generated resources and strategic merge patches (lists with and without
- * merge keys, multi-key ports, nulls, {@code $patch} directives, known and unknown kinds) built by
- * {@code kubectl kustomize} and by Capstan must print the same bytes, or both fail. Skipped when
- * {@code kubectl} is not on the PATH. Seeded, so a failure reproduces.
+ * Differential test: generated resources and strategic merge patches (lists with and without merge
+ * keys, multi-key ports, nulls, {@code $patch} directives, known and unknown kinds) built by {@code
+ * kubectl kustomize} and by Capstan must print the same bytes, or both fail. Skipped when {@code
+ * kubectl} is not on the PATH. Seeded, so a failure reproduces.
  */
 class StrategicMergeKubectlDiffTest {
   private static final int CASES = 40;
@@ -45,11 +45,17 @@ class StrategicMergeKubectlDiffTest {
       String kind = crd ? "Foo" : "Deployment";
       Files.writeString(
           dir.resolve("res.yaml"),
-          YamlEmitter.emit(resource(rnd, apiVersion, kind)) + "---\n" + YamlEmitter.emit(service(rnd, false)));
+          YamlEmitter.emit(resource(rnd, apiVersion, kind))
+              + "---\n"
+              + YamlEmitter.emit(service(rnd, false)));
       Files.writeString(
           dir.resolve("patch.yaml"),
-          YamlEmitter.emit(patch(rnd, apiVersion, kind)) + "---\n" + YamlEmitter.emit(service(rnd, true)));
-      Files.writeString(dir.resolve("kustomization.yaml"), "resources: [res.yaml]\npatches:\n- path: patch.yaml\n");
+          YamlEmitter.emit(patch(rnd, apiVersion, kind))
+              + "---\n"
+              + YamlEmitter.emit(service(rnd, true)));
+      Files.writeString(
+          dir.resolve("kustomization.yaml"),
+          "resources: [res.yaml]\npatches:\n- path: patch.yaml\n");
       String expected = kubectl(dir);
       String actual;
       try {
@@ -131,7 +137,9 @@ class StrategicMergeKubectlDiffTest {
     d.put("apiVersion", apiVersion);
     d.put("kind", kind);
     d.put("metadata", md);
-    d.put("spec", new LinkedHashMap<>(Map.of("template", new LinkedHashMap<>(Map.of("spec", podSpec)))));
+    d.put(
+        "spec",
+        new LinkedHashMap<>(Map.of("template", new LinkedHashMap<>(Map.of("spec", podSpec)))));
     return d;
   }
 
@@ -140,7 +148,8 @@ class StrategicMergeKubectlDiffTest {
     if (rnd.nextInt(10) < 9) {
       List<Object> containers = new ArrayList<>();
       if (patch && rnd.nextInt(10) == 0) {
-        containers.add(new LinkedHashMap<>(Map.of("$patch", rnd.nextBoolean() ? "replace" : "merge")));
+        containers.add(
+            new LinkedHashMap<>(Map.of("$patch", rnd.nextBoolean() ? "replace" : "merge")));
       }
       for (int n = rnd.nextInt(4); n > 0; n--) {
         containers.add(container(rnd, patch));
@@ -232,7 +241,8 @@ class StrategicMergeKubectlDiffTest {
 
   private static boolean kubectlAvailable() {
     try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {

@@ -102,7 +102,9 @@ class StrategicMergeTest {
     assertThat(path(out, "spec", "template", "spec", "containers"))
         .asList()
         .first()
-        .isEqualTo(yaml("{name: a, image: a, ports: [{containerPort: 80}, {containerPort: 81, protocol: UDP}]}"));
+        .isEqualTo(
+            yaml(
+                "{name: a, image: a, ports: [{containerPort: 80}, {containerPort: 81, protocol: UDP}]}"));
   }
 
   @Test
@@ -184,7 +186,8 @@ class StrategicMergeTest {
   void deleteDirectiveAtTheTopDeletesTheDocument() {
     Optional<Map<String, Object>> out =
         merge.apply(
-            yaml(DEPLOYMENT), yaml("{apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, $patch: delete}"));
+            yaml(DEPLOYMENT),
+            yaml("{apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, $patch: delete}"));
     assertThat(out).isEmpty();
   }
 
@@ -241,13 +244,17 @@ class StrategicMergeTest {
             spec:
               strategy: {$retainKeys: [type], type: Recreate}
             """);
-    assertThat(path(out, "spec", "strategy")).isEqualTo(yaml("{$retainKeys: [type], type: Recreate}"));
+    assertThat(path(out, "spec", "strategy"))
+        .isEqualTo(yaml("{$retainKeys: [type], type: Recreate}"));
   }
 
   @Test
   void unknownDirectiveFails() {
     assertThatThrownBy(
-            () -> apply(DEPLOYMENT, "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, spec: {$patch: bogus}}"))
+            () ->
+                apply(
+                    DEPLOYMENT,
+                    "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web}, spec: {$patch: bogus}}"))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("unknown patch strategy 'bogus'");
   }
@@ -255,7 +262,8 @@ class StrategicMergeTest {
   @Test
   void mappingAgainstAScalarFails() {
     assertThatThrownBy(
-            () -> apply(DEPLOYMENT, "{apiVersion: apps/v1, kind: Deployment, metadata: {name: [x]}}"))
+            () ->
+                apply(DEPLOYMENT, "{apiVersion: apps/v1, kind: Deployment, metadata: {name: [x]}}"))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("wrong node kind");
   }

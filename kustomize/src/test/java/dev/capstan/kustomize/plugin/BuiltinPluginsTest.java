@@ -21,19 +21,23 @@ class BuiltinPluginsTest {
   }
 
   private static MemoryFileTree tree(String kustomization) {
-    return new MemoryFileTree().write("/k/kustomization.yaml", kustomization).write("/k/cm.yaml", CM);
+    return new MemoryFileTree()
+        .write("/k/kustomization.yaml", kustomization)
+        .write("/k/cm.yaml", CM);
   }
 
   private static String prefixer(String name, String prefix) {
-    return "apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata:\n  name: " + name
-        + "\nprefix: " + prefix + "\nfieldSpecs: [{path: metadata/name}]\n";
+    return "apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata:\n  name: "
+        + name
+        + "\nprefix: "
+        + prefix
+        + "\nfieldSpecs: [{path: metadata/name}]\n";
   }
 
   @Test
   void inlineConfigsRunBeforeFileAndDirectoryConfigs() {
     MemoryFileTree fs =
-        tree(
-            """
+        tree("""
             resources: [cm.yaml]
             transformers:
             - p1.yaml
@@ -49,8 +53,8 @@ class BuiltinPluginsTest {
             .write("/k/p1.yaml", prefixer("p1", "file-"))
             .write("/k/cfgs/kustomization.yaml", "resources: [s.yaml]\n")
             .write("/k/cfgs/s.yaml", prefixer("p2", "dir-"));
-    assertThat(build(fs)).isEqualTo(
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dir-file-inline-c\n");
+    assertThat(build(fs))
+        .isEqualTo("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dir-file-inline-c\n");
   }
 
   @Test
@@ -147,11 +151,18 @@ class BuiltinPluginsTest {
             + "  kind: ChartInflator\n  metadata:\n    name: x\n";
     assertThatThrownBy(() -> build(tree(external)))
         .isInstanceOf(KustomizeException.class)
-        .hasMessageContaining("external plugins disabled; unable to load external plugin 'ChartInflator'");
-    String notBuiltinVersion = external.replace("someteam.example.com/v1", "v1").replace("ChartInflator", "LabelTransformer");
+        .hasMessageContaining(
+            "external plugins disabled; unable to load external plugin 'ChartInflator'");
+    String notBuiltinVersion =
+        external
+            .replace("someteam.example.com/v1", "v1")
+            .replace("ChartInflator", "LabelTransformer");
     assertThatThrownBy(() -> build(tree(notBuiltinVersion)))
         .hasMessageContaining("unable to load external plugin 'LabelTransformer'");
-    String unknown = external.replace("someteam.example.com/v1", "builtin").replace("ChartInflator", "FooTransformer");
+    String unknown =
+        external
+            .replace("someteam.example.com/v1", "builtin")
+            .replace("ChartInflator", "FooTransformer");
     assertThatThrownBy(() -> build(tree(unknown)))
         .hasMessageContaining("unable to load builtin FooTransformer.builtin.[noGrp]");
     String sort = unknown.replace("FooTransformer", "SortOrderTransformer");
@@ -165,9 +176,12 @@ class BuiltinPluginsTest {
         "resources: [cm.yaml]\ntransformers:\n- |-\n  apiVersion: builtin\n"
             + "  kind: ConfigMapGenerator\n  metadata:\n    name: x\n";
     assertThatThrownBy(() -> build(tree(generatorAsTransformer)))
-        .hasMessageContaining("plugin ConfigMapGenerator.builtin.[noGrp]/x.[noNs] not a transformer");
+        .hasMessageContaining(
+            "plugin ConfigMapGenerator.builtin.[noGrp]/x.[noNs] not a transformer");
     String transformerAsGenerator =
-        generatorAsTransformer.replace("transformers:", "generators:").replace("ConfigMapGenerator", "HashTransformer");
+        generatorAsTransformer
+            .replace("transformers:", "generators:")
+            .replace("ConfigMapGenerator", "HashTransformer");
     assertThatThrownBy(() -> build(tree(transformerAsGenerator)))
         .hasMessageContaining("plugin HashTransformer.builtin.[noGrp]/x.[noNs] not a generator");
   }
@@ -181,7 +195,10 @@ class BuiltinPluginsTest {
         .hasMessageContaining(
             "plugin PrefixTransformer.builtin.[noGrp]/x.[noNs] fails configuration: fieldSpecs is"
                 + " not expected to be nil");
-    String helm = noSpecs.replace("PrefixTransformer", "HelmChartInflationGenerator").replace("transformers:", "generators:");
+    String helm =
+        noSpecs
+            .replace("PrefixTransformer", "HelmChartInflationGenerator")
+            .replace("transformers:", "generators:");
     assertThatThrownBy(() -> build(tree(helm))).hasMessageContaining("must specify --enable-helm");
   }
 
@@ -215,7 +232,9 @@ class BuiltinPluginsTest {
               name: ksa
               namespace: ns1
             """);
-    String aws = "generators:\n- |-\n  apiVersion: builtin\n  kind: IAMPolicyGenerator\n  metadata:\n    name: g\n  cloud: aws\n";
-    assertThatThrownBy(() -> build(tree(aws))).hasMessageContaining("cloud provider aws not supported yet");
+    String aws =
+        "generators:\n- |-\n  apiVersion: builtin\n  kind: IAMPolicyGenerator\n  metadata:\n    name: g\n  cloud: aws\n";
+    assertThatThrownBy(() -> build(tree(aws)))
+        .hasMessageContaining("cloud provider aws not supported yet");
   }
 }

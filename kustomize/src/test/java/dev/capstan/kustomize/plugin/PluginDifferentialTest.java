@@ -127,9 +127,17 @@ class PluginDifferentialTest {
       }
       boolean same = oracle == null ? ours == null : oracle.equals(ours);
       if (!same) {
-        mismatches.add("case " + i + ":\n" + describe(dir) + "--- kubectl:\n"
-            + (oracle == null ? "ERROR " + Files.readString(dir.resolve("kubectl.err")) : oracle)
-            + "--- engine:\n" + ours);
+        mismatches.add(
+            "case "
+                + i
+                + ":\n"
+                + describe(dir)
+                + "--- kubectl:\n"
+                + (oracle == null
+                    ? "ERROR " + Files.readString(dir.resolve("kubectl.err"))
+                    : oracle)
+                + "--- engine:\n"
+                + ours);
       }
     }
     System.out.printf(
@@ -177,28 +185,64 @@ class PluginDifferentialTest {
   private static String transformer(Random r) {
     String head = "apiVersion: builtin\nmetadata:\n  name: t" + r.nextInt(9) + "\n";
     return switch (r.nextInt(9)) {
-      case 0 -> head + "kind: LabelTransformer\nlabels: {team: " + pick(r, "a", "b") + "}\n"
-          + "fieldSpecs:\n- {path: metadata/labels, create: true}\n"
-          + (r.nextBoolean() ? "- {path: spec/selector, kind: Service, create: true}\n" : "");
-      case 1 -> head + "kind: AnnotationsTransformer\nannotations: {owner: " + pick(r, "x", "y-z") + "}\n"
-          + "fieldSpecs:\n- {path: metadata/annotations, create: true}\n";
-      case 2 -> head.replace("metadata:\n", "metadata:\n  namespace: " + pick(r, "prod", "dev") + "\n")
-          + "kind: NamespaceTransformer\n"
-          + (r.nextBoolean() ? "unsetOnly: true\n" : "")
-          + (r.nextBoolean() ? "setRoleBindingSubjects: " + pick(r, "allServiceAccounts", "none", "defaultOnly") + "\n" : "")
-          + "fieldSpecs:\n- {path: metadata/namespace, create: true}\n";
-      case 3 -> head + "kind: " + pick(r, "PrefixTransformer", "PrefixSuffixTransformer") + "\nprefix: p"
-          + r.nextInt(9) + "-\nsuffix: -s\nfieldSpecs:\n- {path: metadata/name}\n";
-      case 4 -> head + "kind: SuffixTransformer\nsuffix: -x" + r.nextInt(9)
-          + "\nfieldSpecs:\n- {path: metadata/name, kind: " + pick(r, "Deployment", "ConfigMap", "Service") + "}\n";
-      case 5 -> head + "kind: ImageTagTransformer\nimageTag:\n  name: " + pick(r, "nginx", "busybox")
-          + "\n  " + pick(r, "newTag: \"2.0\"", "newName: my/nginx", "digest: sha256:abc") + "\n"
-          + (r.nextBoolean() ? "fieldSpecs:\n- {path: spec/template/spec/containers[]/image}\n" : "");
-      case 6 -> head + "kind: ReplicaCountTransformer\nreplica: {name: web, count: " + r.nextInt(5)
-          + "}\nfieldSpecs:\n- {path: spec/replicas, create: true, kind: Deployment}\n";
+      case 0 ->
+          head
+              + "kind: LabelTransformer\nlabels: {team: "
+              + pick(r, "a", "b")
+              + "}\n"
+              + "fieldSpecs:\n- {path: metadata/labels, create: true}\n"
+              + (r.nextBoolean() ? "- {path: spec/selector, kind: Service, create: true}\n" : "");
+      case 1 ->
+          head
+              + "kind: AnnotationsTransformer\nannotations: {owner: "
+              + pick(r, "x", "y-z")
+              + "}\n"
+              + "fieldSpecs:\n- {path: metadata/annotations, create: true}\n";
+      case 2 ->
+          head.replace("metadata:\n", "metadata:\n  namespace: " + pick(r, "prod", "dev") + "\n")
+              + "kind: NamespaceTransformer\n"
+              + (r.nextBoolean() ? "unsetOnly: true\n" : "")
+              + (r.nextBoolean()
+                  ? "setRoleBindingSubjects: "
+                      + pick(r, "allServiceAccounts", "none", "defaultOnly")
+                      + "\n"
+                  : "")
+              + "fieldSpecs:\n- {path: metadata/namespace, create: true}\n";
+      case 3 ->
+          head
+              + "kind: "
+              + pick(r, "PrefixTransformer", "PrefixSuffixTransformer")
+              + "\nprefix: p"
+              + r.nextInt(9)
+              + "-\nsuffix: -s\nfieldSpecs:\n- {path: metadata/name}\n";
+      case 4 ->
+          head
+              + "kind: SuffixTransformer\nsuffix: -x"
+              + r.nextInt(9)
+              + "\nfieldSpecs:\n- {path: metadata/name, kind: "
+              + pick(r, "Deployment", "ConfigMap", "Service")
+              + "}\n";
+      case 5 ->
+          head
+              + "kind: ImageTagTransformer\nimageTag:\n  name: "
+              + pick(r, "nginx", "busybox")
+              + "\n  "
+              + pick(r, "newTag: \"2.0\"", "newName: my/nginx", "digest: sha256:abc")
+              + "\n"
+              + (r.nextBoolean()
+                  ? "fieldSpecs:\n- {path: spec/template/spec/containers[]/image}\n"
+                  : "");
+      case 6 ->
+          head
+              + "kind: ReplicaCountTransformer\nreplica: {name: web, count: "
+              + r.nextInt(5)
+              + "}\nfieldSpecs:\n- {path: spec/replicas, create: true, kind: Deployment}\n";
       case 7 -> head + "kind: HashTransformer\n";
-      default -> head + "kind: PatchTransformer\ntarget: {kind: " + pick(r, "Deployment", "Service", "ConfigMap")
-          + "}\npatch: |-\n  - op: add\n    path: /metadata/annotations\n    value: {patched: \"1\"}\n";
+      default ->
+          head
+              + "kind: PatchTransformer\ntarget: {kind: "
+              + pick(r, "Deployment", "Service", "ConfigMap")
+              + "}\npatch: |-\n  - op: add\n    path: /metadata/annotations\n    value: {patched: \"1\"}\n";
     };
   }
 
@@ -208,7 +252,8 @@ class PluginDifferentialTest {
 
   private static boolean kubectlAvailable() {
     try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {

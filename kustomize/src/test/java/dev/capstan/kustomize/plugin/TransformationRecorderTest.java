@@ -19,12 +19,22 @@ class TransformationRecorderTest {
   void everyTransformerRunIsRecordedAsKubectlDoes() {
     MemoryFileTree fs =
         new MemoryFileTree()
-            .write("/t/base/d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n")
-            .write("/t/base/kustomization.yaml", "resources: [d.yaml]\nconfigMapGenerator: [{name: g, literals: [a=b]}]\nreplicas: [{name: web, count: 2}]\nlabels: [{pairs: {x: w}}]\n")
+            .write(
+                "/t/base/d.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers: [{name: c, image: nginx}]\n")
+            .write(
+                "/t/base/kustomization.yaml",
+                "resources: [d.yaml]\nconfigMapGenerator: [{name: g, literals: [a=b]}]\nreplicas: [{name: web, count: 2}]\nlabels: [{pairs: {x: w}}]\n")
             .write("/t/cfg/kustomization.yaml", "resources: [p.yaml]\n")
-            .write("/t/cfg/p.yaml", "apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata: {name: ps, namespace: nn}\nprefix: pp-\nsuffix: -ss\nfieldSpecs: [{path: metadata/name}]\n")
-            .write("/t/comp/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncommonAnnotations: {comp: \"1\"}\ntransformers: [../cfg]\n")
-            .write("/t/ov/kustomization.yaml", "resources: [../base]\ncomponents: [../comp]\nconfigMapGenerator: [{name: g, behavior: merge, literals: [c=d]}]\nreplacements:\n- source: {kind: Deployment, fieldPath: metadata.name}\n  targets: [{select: {kind: ConfigMap}, fieldPaths: [data.c]}]\nbuildMetadata: [transformerAnnotations, originAnnotations]\n");
+            .write(
+                "/t/cfg/p.yaml",
+                "apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata: {name: ps, namespace: nn}\nprefix: pp-\nsuffix: -ss\nfieldSpecs: [{path: metadata/name}]\n")
+            .write(
+                "/t/comp/kustomization.yaml",
+                "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncommonAnnotations: {comp: \"1\"}\ntransformers: [../cfg]\n")
+            .write(
+                "/t/ov/kustomization.yaml",
+                "resources: [../base]\ncomponents: [../comp]\nconfigMapGenerator: [{name: g, behavior: merge, literals: [c=d]}]\nreplacements:\n- source: {kind: Deployment, fieldPath: metadata.name}\n  targets: [{select: {kind: ConfigMap}, fieldPaths: [data.c]}]\nbuildMetadata: [transformerAnnotations, originAnnotations]\n");
     String expected =
         """
         apiVersion: v1

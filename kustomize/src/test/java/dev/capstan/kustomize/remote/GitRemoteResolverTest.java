@@ -83,8 +83,16 @@ class GitRemoteResolverTest {
   }
 
   private static void git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.email=t@example.com",
-        "-c", "user.name=test", "-c", "commit.gpgsign=false"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "user.name=test",
+                "-c",
+                "commit.gpgsign=false"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();

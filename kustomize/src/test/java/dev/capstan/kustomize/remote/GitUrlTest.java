@@ -37,8 +37,7 @@ class GitUrlTest {
 
   @Test
   void refWinsOverVersionAndQueryOptionsAreRead() {
-    GitUrl u =
-        GitUrl.parse("https://h.example/r.git?version=a&ref=b&timeout=90s&submodules=false");
+    GitUrl u = GitUrl.parse("https://h.example/r.git?version=a&ref=b&timeout=90s&submodules=false");
     assertThat(u.ref()).isEqualTo("b");
     assertThat(u.timeout()).isEqualTo(Duration.ofSeconds(90));
     assertThat(u.submodules()).isFalse();
@@ -102,7 +101,6 @@ class GitUrlTest {
     assertThatThrownBy(() -> GitUrl.parse("https://github.com/org/repo//a/../../x"))
         .isInstanceOf(KustomizeException.class)
         .hasMessageContaining("exits repo");
-    assertThatThrownBy(() -> GitUrl.parse("/abs/path"))
-        .hasMessageContaining("abs path");
+    assertThatThrownBy(() -> GitUrl.parse("/abs/path")).hasMessageContaining("abs path");
   }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build whose resources and components come from a git repository (file:// URLs, fetched with
- * the git program), compared with kubectl kustomize when it is on the PATH.
+ * A build whose resources and components come from a git repository (file:// URLs, fetched with the
+ * git program), compared with kubectl kustomize when it is on the PATH.
  */
 class RemoteBuildTest {
   @TempDir Path tmp;
@@ -29,7 +29,8 @@ class RemoteBuildTest {
         repo.resolve("base/kustomization.yaml"),
         "resources: [cm.yaml]\nconfigMapGenerator:\n- name: gen\n  literals: [a=1]\n");
     Files.writeString(
-        repo.resolve("base/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote\n");
+        repo.resolve("base/cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote\n");
     Files.writeString(
         repo.resolve("comp/kustomization.yaml"),
         "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
@@ -43,16 +44,22 @@ class RemoteBuildTest {
     Files.createDirectories(app);
     Files.writeString(
         app.resolve("kustomization.yaml"),
-        "namePrefix: app-\nresources:\n- file://" + repo + "//base?ref=v1\n"
-            + "components:\n- git::file://" + repo + "//comp\n");
+        "namePrefix: app-\nresources:\n- file://"
+            + repo
+            + "//base?ref=v1\n"
+            + "components:\n- git::file://"
+            + repo
+            + "//comp\n");
 
     String ours;
     try (GitRemoteResolver resolver =
         new GitRemoteResolver(new GitCliFetcher(), tmp.resolve("work"))) {
-      ours =
-          new Kustomizer(BuildOptions.defaults().withRemoteResolver(resolver)).buildYaml(app);
+      ours = new Kustomizer(BuildOptions.defaults().withRemoteResolver(resolver)).buildYaml(app);
     }
-    assertThat(ours).contains("name: app-remote").contains("from: component").contains("name: app-gen-");
+    assertThat(ours)
+        .contains("name: app-remote")
+        .contains("from: component")
+        .contains("name: app-gen-");
     String kubectl = kubectl(app);
     if (kubectl != null) {
       assertThat(ours).isEqualTo(kubectl);
@@ -69,7 +76,8 @@ class RemoteBuildTest {
         "resources: [cm.yaml, ../common]\nconfigMapGenerator: [{name: rg, literals: [a=b]}]\n"
             + "namePrefix: r-\n");
     Files.writeString(
-        repo.resolve("app/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote\n");
+        repo.resolve("app/cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote\n");
     Files.writeString(repo.resolve("common/kustomization.yaml"), "resources: [s.yaml]\n");
     Files.createDirectories(repo.resolve("comp"));
     Files.writeString(
@@ -77,7 +85,8 @@ class RemoteBuildTest {
         "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [c.yaml]\n"
             + "configMapGenerator: [{name: cg}]\ncommonAnnotations: {c: d}\n");
     Files.writeString(
-        repo.resolve("comp/c.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fromcomp\n");
+        repo.resolve("comp/c.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fromcomp\n");
     Files.writeString(
         repo.resolve("common/s.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n");
     git(repo, "init", "-q", "-b", "main");
@@ -88,8 +97,12 @@ class RemoteBuildTest {
     Files.createDirectories(top);
     Files.writeString(
         top.resolve("kustomization.yaml"),
-        "resources:\n- file://" + repo + "//app?ref=v2\n"
-            + "components:\n- file://" + repo + "//comp?ref=v2\n"
+        "resources:\n- file://"
+            + repo
+            + "//app?ref=v2\n"
+            + "components:\n- file://"
+            + repo
+            + "//comp?ref=v2\n"
             + "buildMetadata: [originAnnotations, transformerAnnotations]\n"
             + "commonLabels: {x: z}\n");
     String ours;
@@ -124,8 +137,14 @@ class RemoteBuildTest {
   private static void git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
-            List.of("git", "-c", "user.email=t@example.com", "-c", "user.name=test",
-                "-c", "commit.gpgsign=false"));
+            List.of(
+                "git",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "user.name=test",
+                "-c",
+                "commit.gpgsign=false"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();

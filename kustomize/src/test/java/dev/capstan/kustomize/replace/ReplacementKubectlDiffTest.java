@@ -62,10 +62,28 @@ class ReplacementKubectlDiffTest {
 
   private static final List<List<String>> SOURCES =
       List.of(
-          List.of("ConfigMap", "cm", "data.host", "data.port", "data.img", "data.list", "data.num", "metadata.labels"),
-          List.of("Deployment", "d", "spec.replicas", "spec.template.spec.containers.0.image",
-              "spec.template.spec.containers.[name=side].image", "spec.template.spec.containers.0.args"),
-          List.of("Service", "svc", "spec.ports.0.port", "metadata.namespace", "spec.ports.[name=h].targetPort"));
+          List.of(
+              "ConfigMap",
+              "cm",
+              "data.host",
+              "data.port",
+              "data.img",
+              "data.list",
+              "data.num",
+              "metadata.labels"),
+          List.of(
+              "Deployment",
+              "d",
+              "spec.replicas",
+              "spec.template.spec.containers.0.image",
+              "spec.template.spec.containers.[name=side].image",
+              "spec.template.spec.containers.0.args"),
+          List.of(
+              "Service",
+              "svc",
+              "spec.ports.0.port",
+              "metadata.namespace",
+              "spec.ports.[name=h].targetPort"));
 
   private static final List<String> TARGETS =
       List.of(
@@ -73,8 +91,14 @@ class ReplacementKubectlDiffTest {
           "spec.template.spec.containers.*.image",
           "spec.template.spec.containers.[name=web].env.[name=E].value",
           "spec.template.spec.containers.[name=web].env.[name=F].value",
-          "spec.replicas", "data.host", "data.port", "data.new", "spec.ports.0.port",
-          "spec.ports.0.targetPort", "spec.selector", "metadata.labels.app",
+          "spec.replicas",
+          "data.host",
+          "data.port",
+          "data.new",
+          "spec.ports.0.port",
+          "spec.ports.0.targetPort",
+          "spec.selector",
+          "metadata.labels.app",
           "spec.template.spec.containers.0.args.1");
 
   @TempDir Path tmp;
@@ -105,8 +129,11 @@ class ReplacementKubectlDiffTest {
       }
       if (expected == null ? actual != null : !expected.equals(actual)) {
         mismatches.add(
-            Files.readString(dir.resolve("kustomization.yaml")) + "\n--- kubectl\n" + expected
-                + "\n--- capstan\n" + actual);
+            Files.readString(dir.resolve("kustomization.yaml"))
+                + "\n--- kubectl\n"
+                + expected
+                + "\n--- capstan\n"
+                + actual);
       }
     }
     assertThat(mismatches).isEmpty();
@@ -123,17 +150,33 @@ class ReplacementKubectlDiffTest {
       source.put("name", src.get(1));
       source.put("fieldPath", src.get(2 + rnd.nextInt(src.size() - 2)));
       if (rnd.nextInt(5) == 0) {
-        source.put("options", Map.of("delimiter", pick(rnd, List.of(",", ".", ":")), "index", (long) rnd.nextInt(3)));
+        source.put(
+            "options",
+            Map.of("delimiter", pick(rnd, List.of(",", ".", ":")), "index", (long) rnd.nextInt(3)));
       }
       List<Object> targets = new ArrayList<>();
       for (int t = 1 + rnd.nextInt(2); t > 0; t--) {
         Map<String, Object> target = new LinkedHashMap<>();
-        target.put("select", pick(rnd, List.of(
-            Map.of("kind", "Deployment"), Map.of("kind", "ConfigMap"), Map.of("name", "svc"),
-            Map.of("labelSelector", "app=a"), Map.of("namespace", "prod"))));
+        target.put(
+            "select",
+            pick(
+                rnd,
+                List.of(
+                    Map.of("kind", "Deployment"),
+                    Map.of("kind", "ConfigMap"),
+                    Map.of("name", "svc"),
+                    Map.of("labelSelector", "app=a"),
+                    Map.of("namespace", "prod"))));
         if (rnd.nextInt(4) == 0) {
-          target.put("reject", List.of(pick(rnd, List.of(
-              Map.of("kind", "ConfigMap"), Map.of("name", "d"), Map.of("labelSelector", "app=a")))));
+          target.put(
+              "reject",
+              List.of(
+                  pick(
+                      rnd,
+                      List.of(
+                          Map.of("kind", "ConfigMap"),
+                          Map.of("name", "d"),
+                          Map.of("labelSelector", "app=a")))));
         }
         List<Object> paths = new ArrayList<>();
         for (int p = 1 + rnd.nextInt(2); p > 0; p--) {
@@ -167,7 +210,8 @@ class ReplacementKubectlDiffTest {
 
   private static boolean kubectlAvailable() {
     try {
-      Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {

@@ -25,7 +25,9 @@ class ReplacementTransformerTest {
   private static ResourceList resources() {
     return new ResourceList(
         List.of(
-            new Resource(yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: cm}, data: {port: '8080', image: 'nginx:1.2', host: a.b.c}}")),
+            new Resource(
+                yaml(
+                    "{apiVersion: v1, kind: ConfigMap, metadata: {name: cm}, data: {port: '8080', image: 'nginx:1.2', host: a.b.c}}")),
             new Resource(
                 yaml(
                     """
@@ -45,19 +47,27 @@ class ReplacementTransformerTest {
   private static Loader loader() {
     MemoryFileTree fs = new MemoryFileTree();
     fs.write("/k/kustomization.yaml", "");
-    fs.write("/k/r.yaml", "- source: {kind: ConfigMap, name: cm, fieldPath: data.image}\n  targets: [{select: {kind: Deployment}, fieldPaths: ['spec.template.spec.containers.*.image']}]\n");
+    fs.write(
+        "/k/r.yaml",
+        "- source: {kind: ConfigMap, name: cm, fieldPath: data.image}\n  targets: [{select: {kind: Deployment}, fieldPaths: ['spec.template.spec.containers.*.image']}]\n");
     return Loader.forRoot(fs, Path.of("/k"), LoadRestrictor.ROOT_ONLY);
   }
 
   private static void run(ResourceList list, String entries) {
     ReplacementTransformer.fromEntries(
-            new ArrayList<>((List<?>) YamlReader.readOne(entries, "t")), loader(), OpenApiSettings.defaults())
+            new ArrayList<>((List<?>) YamlReader.readOne(entries, "t")),
+            loader(),
+            OpenApiSettings.defaults())
         .transform(list);
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> container(ResourceList list, int i) {
-    Map<String, Object> spec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) list.get(1).content().get("spec")).get("template")).get("spec");
+    Map<String, Object> spec =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>) list.get(1).content().get("spec")).get("template"))
+                .get("spec");
     return (Map<String, Object>) ((List<Object>) spec.get("containers")).get(i);
   }
 
@@ -72,7 +82,8 @@ class ReplacementTransformerTest {
           - select: {kind: Deployment}
             fieldPaths: ['spec.template.spec.containers.[name=web].ports.0.containerPort']
         """);
-    assertThat(container(list, 0).get("ports")).isEqualTo(YamlReader.readOne("[{containerPort: 8080}]", "t"));
+    assertThat(container(list, 0).get("ports"))
+        .isEqualTo(YamlReader.readOne("[{containerPort: 8080}]", "t"));
   }
 
   @Test
@@ -120,20 +131,37 @@ class ReplacementTransformerTest {
   @Test
   void scalarTargetsMustStillReadAsTheirType() {
     ResourceList list = resources();
-    run(list, "- source: {kind: ConfigMap, name: cm, fieldPath: data.port}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]\n");
+    run(
+        list,
+        "- source: {kind: ConfigMap, name: cm, fieldPath: data.port}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]\n");
     assertThat(list.get(1).content().get("spec")).asString().contains("replicas=8080");
     assertThatThrownBy(
-            () -> run(resources(), "- source: {kind: ConfigMap, name: cm, fieldPath: data.host}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]\n"))
+            () ->
+                run(
+                    resources(),
+                    "- source: {kind: ConfigMap, name: cm, fieldPath: data.host}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.replicas]}]\n"))
         .hasMessageContaining("cannot decode !!str `a.b.c` as a !!int");
   }
 
   @Test
   void errorsAsKustomize() {
-    assertThatThrownBy(() -> run(resources(), "- source: {kind: Secret}\n  targets: [{select: {kind: Deployment}}]\n"))
+    assertThatThrownBy(
+            () ->
+                run(
+                    resources(),
+                    "- source: {kind: Secret}\n  targets: [{select: {kind: Deployment}}]\n"))
         .hasMessageContaining("nothing selected by");
-    assertThatThrownBy(() -> run(resources(), "- source: {kind: ConfigMap, fieldPath: data.nope}\n  targets: [{select: {kind: Deployment}}]\n"))
+    assertThatThrownBy(
+            () ->
+                run(
+                    resources(),
+                    "- source: {kind: ConfigMap, fieldPath: data.nope}\n  targets: [{select: {kind: Deployment}}]\n"))
         .hasMessageContaining("fieldPath `data.nope` is missing for replacement source");
-    assertThatThrownBy(() -> run(resources(), "- source: {kind: ConfigMap}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.nope]}]\n"))
+    assertThatThrownBy(
+            () ->
+                run(
+                    resources(),
+                    "- source: {kind: ConfigMap}\n  targets: [{select: {kind: Deployment}, fieldPaths: [spec.nope]}]\n"))
         .hasMessage("unable to find field \"spec.nope\" in replacement target");
     assertThatThrownBy(() -> run(resources(), "- source: {kind: ConfigMap}\n  targets: []\n"))
         .hasMessage("replacements must specify a source and at least one target");

@@ -41,12 +41,16 @@ class VarsTest {
     svc.previousIds().add(svc.id());
     svc.metadata().put("name", "p-db");
     Vars.resolve(vars, list, FieldSpecConfig.defaults().specs("varReference"));
-    assertThat(dep.content().toString()).contains("command=[run, p-db]").contains("value=host=p-db");
+    assertThat(dep.content().toString())
+        .contains("command=[run, p-db]")
+        .contains("value=host=p-db");
   }
 
   @Test
   void duplicateAndUnresolvableVarsFail() {
-    ResourceList list = new ResourceList(List.of(new Resource(yaml("{apiVersion: v1, kind: Service, metadata: {name: db}}"))));
+    ResourceList list =
+        new ResourceList(
+            List.of(new Resource(yaml("{apiVersion: v1, kind: Service, metadata: {name: db}}"))));
     Object v = yaml("{name: DB, objref: {kind: Service, name: db, apiVersion: v1}}");
     assertThatThrownBy(() -> Vars.resolve(List.of(v, v), list, List.of()))
         .hasMessage("var 'DB' already encountered");

@@ -34,7 +34,8 @@ public final class AccountService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/", this::list)
+    rules
+        .get("/", this::list)
         .put("/password", this::password)
         .get("/can-i/{resource}/{action}/{object:.+}", this::canI)
         .get("/{name}", this::get)
@@ -44,7 +45,11 @@ public final class AccountService implements HttpService {
 
   private void list(ServerRequest req, ServerResponse res) {
     Caller caller = Authentication.caller(req);
-    List<Map<String, Object>> items = accounts.accounts().stream().filter(a -> caller.can("accounts", "get", a.name())).map(AccountService::view).toList();
+    List<Map<String, Object>> items =
+        accounts.accounts().stream()
+            .filter(a -> caller.can("accounts", "get", a.name()))
+            .map(AccountService::view)
+            .toList();
     Json.ok(res, Map.of("items", items));
   }
 
@@ -105,10 +110,20 @@ public final class AccountService implements HttpService {
     }
     String tokenId = id;
     if (account.tokens().stream().anyMatch(t -> t.id().equals(tokenId))) {
-      throw ApiException.conflict("account '" + name + "' already has a token with id '" + id + "'");
+      throw ApiException.conflict(
+          "account '" + name + "' already has a token with id '" + id + "'");
     }
-    TokenService.Issued issued = tokens.apiKey(name, expiresIn == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(expiresIn)), id);
-    accounts.addToken(name, new Account.ApiToken(id, issued.issuedAt().getEpochSecond(), issued.expiresAt().map(e -> e.getEpochSecond()).orElse(0L)));
+    TokenService.Issued issued =
+        tokens.apiKey(
+            name,
+            expiresIn == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(expiresIn)),
+            id);
+    accounts.addToken(
+        name,
+        new Account.ApiToken(
+            id,
+            issued.issuedAt().getEpochSecond(),
+            issued.expiresAt().map(e -> e.getEpochSecond()).orElse(0L)));
     Json.ok(res, Map.of("token", issued.token()));
   }
 
@@ -133,7 +148,9 @@ public final class AccountService implements HttpService {
   }
 
   private Account require(String name) {
-    return accounts.account(name).orElseThrow(() -> ApiException.notFound("account '" + name + "' does not exist"));
+    return accounts
+        .account(name)
+        .orElseThrow(() -> ApiException.notFound("account '" + name + "' does not exist"));
   }
 
   private static Map<String, Object> view(Account a) {
@@ -141,15 +158,20 @@ public final class AccountService implements HttpService {
     m.put("name", a.name());
     m.put("enabled", a.enabled());
     m.put("capabilities", a.capabilities().stream().sorted().toList());
-    m.put("tokens", a.tokens().stream().map(t -> {
-      Map<String, Object> tm = new LinkedHashMap<>();
-      tm.put("id", t.id());
-      tm.put("issuedAt", t.issuedAt());
-      if (t.expiresAt() > 0) {
-        tm.put("expiresAt", t.expiresAt());
-      }
-      return tm;
-    }).toList());
+    m.put(
+        "tokens",
+        a.tokens().stream()
+            .map(
+                t -> {
+                  Map<String, Object> tm = new LinkedHashMap<>();
+                  tm.put("id", t.id());
+                  tm.put("issuedAt", t.issuedAt());
+                  if (t.expiresAt() > 0) {
+                    tm.put("expiresAt", t.expiresAt());
+                  }
+                  return tm;
+                })
+            .toList());
     return m;
   }
 }

@@ -1,7 +1,6 @@
 package dev.capstan.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.argo.ApplicationPreview;
@@ -26,11 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * {@code /api/v1/applications}: Argo CD's application API over the informer cache. Reads come
- * from the cache; a sync or rollback writes the Application's {@code operation} and a refresh its
- * {@code argocd.argoproj.io/refresh} annotation, for the controller to act on. Every call is
- * checked against RBAC with object {@code <project>/<name>} (or {@code <project>/<namespace>/<name>}
- * for Applications outside the server's namespace), and lists show only what the caller may get.
+ * {@code /api/v1/applications}: Argo CD's application API over the informer cache. Reads come from
+ * the cache; a sync or rollback writes the Application's {@code operation} and a refresh its {@code
+ * argocd.argoproj.io/refresh} annotation, for the controller to act on. Every call is checked
+ * against RBAC with object {@code <project>/<name>} (or {@code <project>/<namespace>/<name>} for
+ * Applications outside the server's namespace), and lists show only what the caller may get.
  */
 public final class ApplicationService implements HttpService {
   static final String REFRESH = "argocd.argoproj.io/refresh";
@@ -42,7 +41,12 @@ public final class ApplicationService implements HttpService {
   private final ApplicationPreview preview;
   private final ReentrantLock previewLock = new ReentrantLock();
 
-  public ApplicationService(KubernetesClient client, ResourceCache apps, String namespace, Predicate<String> servedNamespaces, ApplicationPreview preview) {
+  public ApplicationService(
+      KubernetesClient client,
+      ResourceCache apps,
+      String namespace,
+      Predicate<String> servedNamespaces,
+      ApplicationPreview preview) {
     this.client = client;
     this.apps = apps;
     this.namespace = namespace;
@@ -52,7 +56,8 @@ public final class ApplicationService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/", this::list)
+    rules
+        .get("/", this::list)
         .get("/{name}", this::get)
         .get("/{name}/resource-tree", this::tree)
         .get("/{name}/managed-resources", this::managed)
@@ -62,11 +67,16 @@ public final class ApplicationService implements HttpService {
         .post("/{name}/rollback", this::rollback);
   }
 
-  /** The RBAC object of an Application: {@code project/name}, or {@code project/namespace/name} outside the server's namespace. */
+  /**
+   * The RBAC object of an Application: {@code project/name}, or {@code project/namespace/name}
+   * outside the server's namespace.
+   */
   String rbacObject(GenericKubernetesResource app) {
     String project = project(app);
     String ns = app.getMetadata().getNamespace();
-    return ns.equals(namespace) ? project + "/" + app.getMetadata().getName() : project + "/" + ns + "/" + app.getMetadata().getName();
+    return ns.equals(namespace)
+        ? project + "/" + app.getMetadata().getName()
+        : project + "/" + ns + "/" + app.getMetadata().getName();
   }
 
   static String project(GenericKubernetesResource app) {
@@ -81,17 +91,23 @@ public final class ApplicationService implements HttpService {
     name.ifPresent(n -> Names.objectName("application name", n));
     List<String> projects = new ArrayList<>(q.all("projects", List::of));
     projects.addAll(q.all("project", List::of));
-    Optional<String> appNs = q.first("appNamespace").asOptional().filter(s -> !s.isEmpty()).map(Names::namespace);
+    Optional<String> appNs =
+        q.first("appNamespace").asOptional().filter(s -> !s.isEmpty()).map(Names::namespace);
     LabelSelector selector = LabelSelector.parse(q.first("selector").orElse(""));
-    Paging paging = Paging.of(q.first("limit").orElse(""), q.first("continue").orElse(""), q.first("offset").orElse(""));
-    List<GenericKubernetesResource> matched = apps.list().stream()
-        .filter(a -> servedNamespaces.test(a.getMetadata().getNamespace()))
-        .filter(a -> name.isEmpty() || name.get().equals(a.getMetadata().getName()))
-        .filter(a -> projects.isEmpty() || projects.contains(project(a)))
-        .filter(a -> appNs.isEmpty() || appNs.get().equals(a.getMetadata().getNamespace()))
-        .filter(a -> selector.matches(a.getMetadata().getLabels()))
-        .filter(a -> caller.can("applications", "get", rbacObject(a)))
-        .toList();
+    Paging paging =
+        Paging.of(
+            q.first("limit").orElse(""),
+            q.first("continue").orElse(""),
+            q.first("offset").orElse(""));
+    List<GenericKubernetesResource> matched =
+        apps.list().stream()
+            .filter(a -> servedNamespaces.test(a.getMetadata().getNamespace()))
+            .filter(a -> name.isEmpty() || name.get().equals(a.getMetadata().getName()))
+            .filter(a -> projects.isEmpty() || projects.contains(project(a)))
+            .filter(a -> appNs.isEmpty() || appNs.get().equals(a.getMetadata().getNamespace()))
+            .filter(a -> selector.matches(a.getMetadata().getLabels()))
+            .filter(a -> caller.can("applications", "get", rbacObject(a)))
+            .toList();
     Json.ok(res, paging.page(matched.stream().map(ApplicationService::view).toList()));
   }
 
@@ -167,7 +183,8 @@ public final class ApplicationService implements HttpService {
       }
     }
     if (entry == null) {
-      throw ApiException.invalid("application " + app.getMetadata().getName() + " does not have deployment with id " + id);
+      throw ApiException.invalid(
+          "application " + app.getMetadata().getName() + " does not have deployment with id " + id);
     }
     Map<String, Object> sync = new LinkedHashMap<>();
     sync.put("revision", entry.path("revision").asText(""));
@@ -189,23 +206,36 @@ public final class ApplicationService implements HttpService {
     Json.ok(res, view(requestOperation(app, sync, caller)));
   }
 
-  private GenericKubernetesResource requestOperation(GenericKubernetesResource cached, Map<String, Object> sync, Caller caller) {
-    var resource = client.genericKubernetesResources(ResourceCache.APPLICATIONS).inNamespace(cached.getMetadata().getNamespace()).withName(cached.getMetadata().getName());
+  private GenericKubernetesResource requestOperation(
+      GenericKubernetesResource cached, Map<String, Object> sync, Caller caller) {
+    var resource =
+        client
+            .genericKubernetesResources(ResourceCache.APPLICATIONS)
+            .inNamespace(cached.getMetadata().getNamespace())
+            .withName(cached.getMetadata().getName());
     GenericKubernetesResource fresh = resource.get();
     if (fresh == null) {
-      throw ApiException.notFound("applications.argoproj.io \"" + cached.getMetadata().getName() + "\" not found");
+      throw ApiException.notFound(
+          "applications.argoproj.io \"" + cached.getMetadata().getName() + "\" not found");
     }
     if (fresh.getAdditionalProperties().get("operation") != null) {
       throw ApiException.precondition("another operation is already in progress");
     }
-    Map<String, Object> patch = Map.of(
-        "metadata", Map.of("resourceVersion", fresh.getMetadata().getResourceVersion()),
-        "operation", Map.of("sync", sync, "initiatedBy", Map.of("username", caller.session().username())));
+    Map<String, Object> patch =
+        Map.of(
+            "metadata", Map.of("resourceVersion", fresh.getMetadata().getResourceVersion()),
+            "operation",
+                Map.of(
+                    "sync", sync, "initiatedBy", Map.of("username", caller.session().username())));
     try {
-      return resource.patch(PatchContext.of(PatchType.JSON_MERGE), Json.MAPPER.writeValueAsString(patch));
+      return resource.patch(
+          PatchContext.of(PatchType.JSON_MERGE), Json.MAPPER.writeValueAsString(patch));
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
-        throw ApiException.conflict("application " + cached.getMetadata().getName() + " changed while the operation was requested; retry");
+        throw ApiException.conflict(
+            "application "
+                + cached.getMetadata().getName()
+                + " changed while the operation was requested; retry");
       }
       throw cluster("requesting the operation", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -265,9 +295,14 @@ public final class ApplicationService implements HttpService {
     Caller caller = Authentication.caller(req);
     GenericKubernetesResource app = require(req, caller, "get");
     try {
-      var list = client.v1().events().inNamespace(app.getMetadata().getNamespace())
-          .withField("involvedObject.name", app.getMetadata().getName())
-          .withField("involvedObject.kind", "Application").list();
+      var list =
+          client
+              .v1()
+              .events()
+              .inNamespace(app.getMetadata().getNamespace())
+              .withField("involvedObject.name", app.getMetadata().getName())
+              .withField("involvedObject.kind", "Application")
+              .list();
       Json.ok(res, Map.of("metadata", Map.of(), "items", list.getItems()));
     } catch (KubernetesClientException e) {
       throw cluster("listing events", e);
@@ -292,14 +327,21 @@ public final class ApplicationService implements HttpService {
   /** The Application named in the path, if the caller may do {@code action} on it. */
   private GenericKubernetesResource require(ServerRequest req, Caller caller, String action) {
     String name = Names.objectName("application name", req.path().pathParameters().get("name"));
-    String ns = req.query().first("appNamespace").asOptional().filter(s -> !s.isEmpty()).map(Names::namespace).orElse(namespace);
+    String ns =
+        req.query()
+            .first("appNamespace")
+            .asOptional()
+            .filter(s -> !s.isEmpty())
+            .map(Names::namespace)
+            .orElse(namespace);
     if (!servedNamespaces.test(ns)) {
       throw ApiException.forbidden("application namespace " + ns + " is not permitted");
     }
     Optional<GenericKubernetesResource> app = apps.get(ns, name);
     if (app.isEmpty()) {
       // Argo CD answers "permission denied" for an application the caller could not see anyway.
-      if (!caller.can("applications", "get", "*/" + (ns.equals(namespace) ? "" : ns + "/") + name)) {
+      if (!caller.can(
+          "applications", "get", "*/" + (ns.equals(namespace) ? "" : ns + "/") + name)) {
         throw ApiException.forbidden();
       }
       throw ApiException.notFound("applications.argoproj.io \"" + name + "\" not found");
@@ -308,9 +350,13 @@ public final class ApplicationService implements HttpService {
     return app.get();
   }
 
-  private GenericKubernetesResource patch(GenericKubernetesResource app, Map<String, Object> patch) {
+  private GenericKubernetesResource patch(
+      GenericKubernetesResource app, Map<String, Object> patch) {
     try {
-      return client.genericKubernetesResources(ResourceCache.APPLICATIONS).inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName())
+      return client
+          .genericKubernetesResources(ResourceCache.APPLICATIONS)
+          .inNamespace(app.getMetadata().getNamespace())
+          .withName(app.getMetadata().getName())
           .patch(PatchContext.of(PatchType.JSON_MERGE), Json.MAPPER.writeValueAsString(patch));
     } catch (KubernetesClientException e) {
       throw cluster("patching the application", e);
@@ -333,14 +379,16 @@ public final class ApplicationService implements HttpService {
       return ApiException.notFound(step + " failed: not found");
     }
     if (e.getCode() == 403) {
-      return ApiException.forbidden(step + " failed: the server's service account is not allowed to");
+      return ApiException.forbidden(
+          step + " failed: the server's service account is not allowed to");
     }
     return ApiException.unavailable(step + " failed: the Kubernetes API answered " + e.getCode());
   }
 
   /** The object as served: without managedFields. */
   static GenericKubernetesResource view(GenericKubernetesResource r) {
-    if (r.getMetadata().getManagedFields() == null || r.getMetadata().getManagedFields().isEmpty()) {
+    if (r.getMetadata().getManagedFields() == null
+        || r.getMetadata().getManagedFields().isEmpty()) {
       return r;
     }
     GenericKubernetesResource copy = Json.MAPPER.convertValue(r, GenericKubernetesResource.class);
@@ -366,6 +414,5 @@ public final class ApplicationService implements HttpService {
       }
       return copy;
     }
-
   }
 }

@@ -40,9 +40,11 @@ public final class Authentication implements Filter {
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
     String path = req.path().path();
     boolean api = path.startsWith("/api/");
-    boolean open = !api || OPEN_PREFIXES.stream().anyMatch(path::startsWith)
-        || (path.equals("/api/v1/session") && req.prologue().method().equals(Method.POST))
-        || (path.equals("/api/webhook") && req.prologue().method().equals(Method.POST));
+    boolean open =
+        !api
+            || OPEN_PREFIXES.stream().anyMatch(path::startsWith)
+            || (path.equals("/api/v1/session") && req.prologue().method().equals(Method.POST))
+            || (path.equals("/api/webhook") && req.prologue().method().equals(Method.POST));
     if (open) {
       chain.proceed();
       return;
@@ -65,7 +67,9 @@ public final class Authentication implements Filter {
 
   /** The caller of a request that passed this filter. */
   public static Caller caller(ServerRequest req) {
-    return req.context().get(Caller.class).orElseThrow(() -> ApiException.unauthenticated("no session information"));
+    return req.context()
+        .get(Caller.class)
+        .orElseThrow(() -> ApiException.unauthenticated("no session information"));
   }
 
   private static Optional<String> token(RoutingRequest req) {

@@ -19,7 +19,15 @@ public record Caller(Session session, RbacPolicy policy) {
   /** Throws 403 unless the caller may do it. */
   public void require(String resource, String action, String object) {
     if (!can(resource, action, object)) {
-      throw ApiException.forbidden("permission denied: " + resource + ", " + action + ", " + object + ", sub: " + session.username());
+      throw ApiException.forbidden(
+          "permission denied: "
+              + resource
+              + ", "
+              + action
+              + ", "
+              + object
+              + ", sub: "
+              + session.username());
     }
   }
 }

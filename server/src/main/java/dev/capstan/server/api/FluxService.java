@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Capstan's API for one Flux kind ({@code /api/v1/kustomizations}, {@code /api/v1/gitrepositories}):
- * list ({@code ?namespace=}, {@code ?name=}, {@code ?selector=}, paging as applications), get
- * ({@code /{namespace}/{name}}) and reconcile ({@code POST /{namespace}/{name}/reconcile}, which sets
- * {@code reconcile.fluxcd.io/requestedAt} as {@code flux reconcile} does). RBAC resource is the kind's
- * plural, object {@code <namespace>/<name>}; reconcile needs {@code sync}.
+ * Capstan's API for one Flux kind ({@code /api/v1/kustomizations}, {@code
+ * /api/v1/gitrepositories}): list ({@code ?namespace=}, {@code ?name=}, {@code ?selector=}, paging
+ * as applications), get ({@code /{namespace}/{name}}) and reconcile ({@code POST
+ * /{namespace}/{name}/reconcile}, which sets {@code reconcile.fluxcd.io/requestedAt} as {@code flux
+ * reconcile} does). RBAC resource is the kind's plural, object {@code <namespace>/<name>};
+ * reconcile needs {@code sync}.
  */
 public final class FluxService implements HttpService {
   static final String REQUESTED_AT = "reconcile.fluxcd.io/requestedAt";
@@ -39,23 +40,36 @@ public final class FluxService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/", this::list).get("/{namespace}/{name}", this::get).post("/{namespace}/{name}/reconcile", this::reconcile);
+    rules
+        .get("/", this::list)
+        .get("/{namespace}/{name}", this::get)
+        .post("/{namespace}/{name}/reconcile", this::reconcile);
   }
 
   private void list(ServerRequest req, ServerResponse res) {
     Caller caller = Authentication.caller(req);
     var q = req.query();
-    Optional<String> ns = q.first("namespace").asOptional().filter(s -> !s.isEmpty()).map(Names::namespace);
-    Optional<String> name = q.first("name").asOptional().filter(s -> !s.isEmpty()).map(n -> Names.objectName("name", n));
+    Optional<String> ns =
+        q.first("namespace").asOptional().filter(s -> !s.isEmpty()).map(Names::namespace);
+    Optional<String> name =
+        q.first("name")
+            .asOptional()
+            .filter(s -> !s.isEmpty())
+            .map(n -> Names.objectName("name", n));
     LabelSelector selector = LabelSelector.parse(q.first("selector").orElse(""));
-    Paging paging = Paging.of(q.first("limit").orElse(""), q.first("continue").orElse(""), q.first("offset").orElse(""));
-    List<GenericKubernetesResource> items = cache.list().stream()
-        .filter(o -> ns.isEmpty() || ns.get().equals(o.getMetadata().getNamespace()))
-        .filter(o -> name.isEmpty() || name.get().equals(o.getMetadata().getName()))
-        .filter(o -> selector.matches(o.getMetadata().getLabels()))
-        .filter(o -> caller.can(resource, "get", object(o)))
-        .map(ApplicationService::view)
-        .toList();
+    Paging paging =
+        Paging.of(
+            q.first("limit").orElse(""),
+            q.first("continue").orElse(""),
+            q.first("offset").orElse(""));
+    List<GenericKubernetesResource> items =
+        cache.list().stream()
+            .filter(o -> ns.isEmpty() || ns.get().equals(o.getMetadata().getNamespace()))
+            .filter(o -> name.isEmpty() || name.get().equals(o.getMetadata().getName()))
+            .filter(o -> selector.matches(o.getMetadata().getLabels()))
+            .filter(o -> caller.can(resource, "get", object(o)))
+            .map(ApplicationService::view)
+            .toList();
     Json.ok(res, paging.page(items));
   }
 
@@ -67,9 +81,15 @@ public final class FluxService implements HttpService {
     GenericKubernetesResource o = require(req, "sync");
     String now = clock.instant().toString();
     try {
-      GenericKubernetesResource patched = client.genericKubernetesResources(o.getApiVersion(), o.getKind()).inNamespace(o.getMetadata().getNamespace())
-          .withName(o.getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), Json.MAPPER.writeValueAsString(Map.of("metadata", Map.of("annotations", Map.of(REQUESTED_AT, now)))));
+      GenericKubernetesResource patched =
+          client
+              .genericKubernetesResources(o.getApiVersion(), o.getKind())
+              .inNamespace(o.getMetadata().getNamespace())
+              .withName(o.getMetadata().getName())
+              .patch(
+                  PatchContext.of(PatchType.JSON_MERGE),
+                  Json.MAPPER.writeValueAsString(
+                      Map.of("metadata", Map.of("annotations", Map.of(REQUESTED_AT, now)))));
       Json.ok(res, ApplicationService.view(patched));
     } catch (KubernetesClientException e) {
       throw ApplicationService.cluster("requesting a reconcile", e);
@@ -85,7 +105,11 @@ public final class FluxService implements HttpService {
     if (!caller.can(resource, "get", ns + "/" + name)) {
       throw ApiException.forbidden();
     }
-    GenericKubernetesResource o = cache.get(ns, name).orElseThrow(() -> ApiException.notFound(resource + " \"" + ns + "/" + name + "\" not found"));
+    GenericKubernetesResource o =
+        cache
+            .get(ns, name)
+            .orElseThrow(
+                () -> ApiException.notFound(resource + " \"" + ns + "/" + name + "\" not found"));
     caller.require(resource, action, ns + "/" + name);
     return o;
   }

@@ -14,7 +14,10 @@ import java.io.InputStream;
 public final class Json {
   /** Bodies larger than this are refused (413) before parsing. */
   public static final int MAX_BODY = 1 << 20;
-  static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
   private Json() {}
 

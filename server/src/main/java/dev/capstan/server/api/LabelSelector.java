@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
  * against cached objects. Keys and values are validated as Kubernetes does; anything else is a 400.
  */
 public final class LabelSelector {
-  private static final String KEY = "(?:[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?";
+  private static final String KEY =
+      "(?:[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?";
   private static final String VALUE = "(?:[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?)?";
-  private static final Pattern EQ = Pattern.compile("(" + KEY + ")\\s*(==|=|!=)\\s*(" + VALUE + ")");
-  private static final Pattern SET = Pattern.compile("(" + KEY + ")\\s+(in|notin)\\s+\\(([^()]*)\\)");
+  private static final Pattern EQ =
+      Pattern.compile("(" + KEY + ")\\s*(==|=|!=)\\s*(" + VALUE + ")");
+  private static final Pattern SET =
+      Pattern.compile("(" + KEY + ")\\s+(in|notin)\\s+\\(([^()]*)\\)");
   private static final Pattern EXISTS = Pattern.compile("(!?)\\s*(" + KEY + ")");
   private static final Pattern VALUE_ONLY = Pattern.compile(VALUE);
 
@@ -64,7 +67,8 @@ public final class LabelSelector {
         for (String v : m.group(5).split(",")) {
           String value = v.strip();
           if (!VALUE_ONLY.matcher(value).matches() || value.length() > 63) {
-            throw ApiException.invalid("selector value '" + Names.printable(value) + "' is not valid");
+            throw ApiException.invalid(
+                "selector value '" + Names.printable(value) + "' is not valid");
           }
           values.add(value);
         }
@@ -74,7 +78,8 @@ public final class LabelSelector {
       } else if ((m = EXISTS.matcher(p)).matches()) {
         out.add(new Exists(m.group(2), m.group(1).equals("!")));
       } else {
-        throw ApiException.invalid("selector '" + Names.printable(p) + "' is not a valid label selector requirement");
+        throw ApiException.invalid(
+            "selector '" + Names.printable(p) + "' is not a valid label selector requirement");
       }
     }
     return new LabelSelector(out);

@@ -16,8 +16,15 @@ public final class Names {
 
   /** {@code value} if it is a valid object name. */
   public static String objectName(String what, String value) {
-    if (value == null || value.length() > 253 || !SUBDOMAIN.matcher(value).matches() || value.contains("..")) {
-      throw ApiException.invalid(what + " '" + printable(value) + "' is not a valid name (lowercase letters, digits, '-' and '.')");
+    if (value == null
+        || value.length() > 253
+        || !SUBDOMAIN.matcher(value).matches()
+        || value.contains("..")) {
+      throw ApiException.invalid(
+          what
+              + " '"
+              + printable(value)
+              + "' is not a valid name (lowercase letters, digits, '-' and '.')");
     }
     return value;
   }
@@ -25,7 +32,8 @@ public final class Names {
   /** {@code value} if it is a valid namespace name. */
   public static String namespace(String value) {
     if (value == null || value.length() > 63 || !LABEL.matcher(value).matches()) {
-      throw ApiException.invalid("namespace '" + printable(value) + "' is not a valid namespace name");
+      throw ApiException.invalid(
+          "namespace '" + printable(value) + "' is not a valid namespace name");
     }
     return value;
   }

@@ -25,7 +25,9 @@ record Paging(int limit, int offset) {
     int o = parse("offset", offset, 0);
     if (!continueToken.isEmpty()) {
       try {
-        o = Integer.parseInt(new String(Base64.getUrlDecoder().decode(continueToken), StandardCharsets.UTF_8));
+        o =
+            Integer.parseInt(
+                new String(Base64.getUrlDecoder().decode(continueToken), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
         throw ApiException.invalid("continue token is not valid");
       }
@@ -41,7 +43,11 @@ record Paging(int limit, int offset) {
     int to = limit == 0 ? items.size() : Math.min(items.size(), from + limit);
     Map<String, Object> metadata = new LinkedHashMap<>();
     if (to < items.size()) {
-      metadata.put("continue", Base64.getUrlEncoder().withoutPadding().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
+      metadata.put(
+          "continue",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
       metadata.put("remainingItemCount", items.size() - to);
     }
     Map<String, Object> out = new LinkedHashMap<>();

@@ -19,8 +19,12 @@ import java.util.Set;
  * namespaces. Nodes carry metadata, health and parent references only — never a Secret's data.
  */
 final class ResourceTree {
-  private static final List<String[]> CHILD_KINDS = List.of(
-      new String[] {"apps/v1", "ReplicaSet"}, new String[] {"batch/v1", "Job"}, new String[] {"v1", "Pod"}, new String[] {"apps/v1", "ControllerRevision"});
+  private static final List<String[]> CHILD_KINDS =
+      List.of(
+          new String[] {"apps/v1", "ReplicaSet"},
+          new String[] {"batch/v1", "Job"},
+          new String[] {"v1", "Pod"},
+          new String[] {"apps/v1", "ControllerRevision"});
 
   private final KubernetesClient client;
 
@@ -53,8 +57,13 @@ final class ResourceTree {
           node.put("health", h);
         }
         try {
-          GenericKubernetesResource live = client.genericKubernetesResources(group.isEmpty() ? version : group + "/" + version, kind)
-              .inNamespace(ns.isEmpty() ? null : ns).withName(name).get();
+          GenericKubernetesResource live =
+              client
+                  .genericKubernetesResources(
+                      group.isEmpty() ? version : group + "/" + version, kind)
+                  .inNamespace(ns.isEmpty() ? null : ns)
+                  .withName(name)
+                  .get();
           if (live != null) {
             node.put("uid", live.getMetadata().getUid());
             node.put("resourceVersion", live.getMetadata().getResourceVersion());
@@ -74,7 +83,8 @@ final class ResourceTree {
     for (String ns : namespaces) {
       for (String[] k : CHILD_KINDS) {
         try {
-          candidates.addAll(client.genericKubernetesResources(k[0], k[1]).inNamespace(ns).list().getItems());
+          candidates.addAll(
+              client.genericKubernetesResources(k[0], k[1]).inNamespace(ns).list().getItems());
         } catch (KubernetesClientException e) {
           // Children are best effort: a kind the server may not list is left out.
         }

@@ -36,7 +36,11 @@ public final class StreamService implements HttpService {
   private final Predicate<String> servedNamespaces;
   private final AtomicInteger clients;
 
-  public StreamService(ResourceCache apps, ApplicationService applications, Predicate<String> servedNamespaces, MeterRegistry metrics) {
+  public StreamService(
+      ResourceCache apps,
+      ApplicationService applications,
+      Predicate<String> servedNamespaces,
+      MeterRegistry metrics) {
     this.apps = apps;
     this.applications = applications;
     this.servedNamespaces = servedNamespaces;
@@ -51,22 +55,31 @@ public final class StreamService implements HttpService {
   private void stream(ServerRequest req, ServerResponse res) {
     Caller caller = Authentication.caller(req);
     var q = req.query();
-    Optional<String> name = q.first("name").asOptional().filter(s -> !s.isEmpty()).map(n -> Names.objectName("application name", n));
+    Optional<String> name =
+        q.first("name")
+            .asOptional()
+            .filter(s -> !s.isEmpty())
+            .map(n -> Names.objectName("application name", n));
     List<String> projects = new ArrayList<>(q.all("projects", List::of));
-    Optional<String> appNs = q.first("appNamespace").asOptional().filter(s -> !s.isEmpty()).map(Names::namespace);
+    Optional<String> appNs =
+        q.first("appNamespace").asOptional().filter(s -> !s.isEmpty()).map(Names::namespace);
     LabelSelector selector = LabelSelector.parse(q.first("selector").orElse(""));
-    Predicate<GenericKubernetesResource> wanted = a -> servedNamespaces.test(a.getMetadata().getNamespace())
-        && (name.isEmpty() || name.get().equals(a.getMetadata().getName()))
-        && (projects.isEmpty() || projects.contains(ApplicationService.project(a)))
-        && (appNs.isEmpty() || appNs.get().equals(a.getMetadata().getNamespace()))
-        && selector.matches(a.getMetadata().getLabels());
+    Predicate<GenericKubernetesResource> wanted =
+        a ->
+            servedNamespaces.test(a.getMetadata().getNamespace())
+                && (name.isEmpty() || name.get().equals(a.getMetadata().getName()))
+                && (projects.isEmpty() || projects.contains(ApplicationService.project(a)))
+                && (appNs.isEmpty() || appNs.get().equals(a.getMetadata().getNamespace()))
+                && selector.matches(a.getMetadata().getLabels());
     BlockingQueue<ResourceCache.Change> queue = new LinkedBlockingQueue<>(MAX_BACKLOG);
-    Runnable unsubscribe = apps.subscribe(c -> {
-      if (!queue.offer(c)) {
-        queue.clear();
-        queue.offer(new ResourceCache.Change("OVERFLOW", c.object(), Optional.empty()));
-      }
-    });
+    Runnable unsubscribe =
+        apps.subscribe(
+            c -> {
+              if (!queue.offer(c)) {
+                queue.clear();
+                queue.offer(new ResourceCache.Change("OVERFLOW", c.object(), Optional.empty()));
+              }
+            });
     clients.incrementAndGet();
     try (SseSink sink = res.sink(SseSink.TYPE)) {
       for (GenericKubernetesResource a : apps.list()) {
@@ -83,7 +96,8 @@ public final class StreamService implements HttpService {
         if (c.type().equals("OVERFLOW")) {
           return;
         }
-        if (wanted.test(c.object()) && caller.can("applications", "get", applications.rbacObject(c.object()))) {
+        if (wanted.test(c.object())
+            && caller.can("applications", "get", applications.rbacObject(c.object()))) {
           emit(sink, c.type(), c.object());
         }
       }
@@ -100,7 +114,9 @@ public final class StreamService implements HttpService {
 
   private static void emit(SseSink sink, String type, GenericKubernetesResource app) {
     try {
-      String data = Json.MAPPER.writeValueAsString(Map.of("result", Map.of("type", type, "application", ApplicationService.view(app))));
+      String data =
+          Json.MAPPER.writeValueAsString(
+              Map.of("result", Map.of("type", type, "application", ApplicationService.view(app))));
       sink.emit(SseEvent.create(data));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);

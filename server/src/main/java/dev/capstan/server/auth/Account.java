@@ -16,7 +16,12 @@ import java.util.Set;
  * @param tokens the API tokens issued and not revoked
  */
 public record Account(
-    String name, boolean enabled, Set<String> capabilities, String passwordHash, Optional<Instant> passwordMtime, List<ApiToken> tokens) {
+    String name,
+    boolean enabled,
+    Set<String> capabilities,
+    String passwordHash,
+    Optional<Instant> passwordMtime,
+    List<ApiToken> tokens) {
 
   public static final String LOGIN = "login";
   public static final String API_KEY = "apiKey";

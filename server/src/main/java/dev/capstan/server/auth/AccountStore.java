@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * Local accounts, in Argo CD's layout: capabilities in {@code capstan-cm} ({@code accounts.<name>:
  * apiKey, login}, {@code accounts.<name>.enabled}, {@code admin.enabled}); password hashes, their
  * change times and issued API token ids in {@code capstan-secret} ({@code admin.password}, {@code
- * admin.passwordMtime}, {@code accounts.<name>.password}, {@code accounts.<name>.tokens}). Reads are
- * served from watches; writes go to the cluster at once. Thread-safe.
+ * admin.passwordMtime}, {@code accounts.<name>.password}, {@code accounts.<name>.tokens}). Reads
+ * are served from watches; writes go to the cluster at once. Thread-safe.
  */
 public final class AccountStore implements AutoCloseable {
   public static final String SECRET = "capstan-secret";
@@ -42,14 +42,16 @@ public final class AccountStore implements AutoCloseable {
     this.client = client;
     this.namespace = namespace;
     this.secret = new NamedObjectWatch<>(client.secrets().inNamespace(namespace).withName(SECRET));
-    this.settings = new NamedObjectWatch<>(client.configMaps().inNamespace(namespace).withName(CONFIG_MAP));
+    this.settings =
+        new NamedObjectWatch<>(client.configMaps().inNamespace(namespace).withName(CONFIG_MAP));
   }
 
   /** The signing key ({@code server.secretkey}); {@link SecretBootstrap} makes sure it exists. */
   public byte[] secretKey() {
     String key = secretData().get(SecretBootstrap.SECRET_KEY);
     if (key == null || key.isEmpty()) {
-      throw new IllegalStateException("Secret/" + namespace + "/" + SECRET + " has no " + SecretBootstrap.SECRET_KEY);
+      throw new IllegalStateException(
+          "Secret/" + namespace + "/" + SECRET + " has no " + SecretBootstrap.SECRET_KEY);
     }
     return key.getBytes(StandardCharsets.UTF_8);
   }
@@ -65,17 +67,34 @@ public final class AccountStore implements AutoCloseable {
     Map<String, String> sec = secretData();
     if (name.equals(ADMIN)) {
       boolean enabled = !"false".equalsIgnoreCase(cm.getOrDefault("admin.enabled", "true").strip());
-      Set<String> caps = cm.containsKey("accounts.admin") ? capabilities(cm.get("accounts.admin")) : Set.of(Account.LOGIN);
-      return Optional.of(new Account(ADMIN, enabled, caps, sec.getOrDefault("admin.password", ""), mtime(sec.get("admin.passwordMtime")), tokens(sec.get("admin.tokens"))));
+      Set<String> caps =
+          cm.containsKey("accounts.admin")
+              ? capabilities(cm.get("accounts.admin"))
+              : Set.of(Account.LOGIN);
+      return Optional.of(
+          new Account(
+              ADMIN,
+              enabled,
+              caps,
+              sec.getOrDefault("admin.password", ""),
+              mtime(sec.get("admin.passwordMtime")),
+              tokens(sec.get("admin.tokens"))));
     }
     String caps = cm.get("accounts." + name);
     if (caps == null || name.contains(".")) {
       return Optional.empty();
     }
-    boolean enabled = !"false".equalsIgnoreCase(cm.getOrDefault("accounts." + name + ".enabled", "true").strip());
+    boolean enabled =
+        !"false".equalsIgnoreCase(cm.getOrDefault("accounts." + name + ".enabled", "true").strip());
     String prefix = "accounts." + name;
-    return Optional.of(new Account(name, enabled, capabilities(caps), sec.getOrDefault(prefix + ".password", ""),
-        mtime(sec.get(prefix + ".passwordMtime")), tokens(sec.get(prefix + ".tokens"))));
+    return Optional.of(
+        new Account(
+            name,
+            enabled,
+            capabilities(caps),
+            sec.getOrDefault(prefix + ".password", ""),
+            mtime(sec.get(prefix + ".passwordMtime")),
+            tokens(sec.get(prefix + ".tokens"))));
   }
 
   /** Every account, admin first, then by name. */
@@ -93,7 +112,9 @@ public final class AccountStore implements AutoCloseable {
     return out;
   }
 
-  /** Sets a new password hash for {@code name}, changed now (which voids its earlier login tokens). */
+  /**
+   * Sets a new password hash for {@code name}, changed now (which voids its earlier login tokens).
+   */
   public void setPassword(String name, String hash, Instant now) {
     String prefix = name.equals(ADMIN) ? "admin" : "accounts." + name;
     write(Map.of(prefix + ".password", hash, prefix + ".passwordMtime", now.toString()));
@@ -120,29 +141,48 @@ public final class AccountStore implements AutoCloseable {
   }
 
   private void writeTokens(String name, List<Account.ApiToken> tokens) {
-    List<Map<String, Object>> json = tokens.stream().map(t -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", t.id());
-      m.put("iat", t.issuedAt());
-      if (t.expiresAt() > 0) {
-        m.put("exp", t.expiresAt());
-      }
-      return m;
-    }).toList();
+    List<Map<String, Object>> json =
+        tokens.stream()
+            .map(
+                t -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("id", t.id());
+                  m.put("iat", t.issuedAt());
+                  if (t.expiresAt() > 0) {
+                    m.put("exp", t.expiresAt());
+                  }
+                  return m;
+                })
+            .toList();
     try {
-      write(Map.of((name.equals(ADMIN) ? "admin" : "accounts." + name) + ".tokens", JSON.writeValueAsString(json)));
+      write(
+          Map.of(
+              (name.equals(ADMIN) ? "admin" : "accounts." + name) + ".tokens",
+              JSON.writeValueAsString(json)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private void write(Map<String, String> values) {
-    Secret updated = client.secrets().inNamespace(namespace).withName(SECRET).edit(s -> {
-      Map<String, String> data = new HashMap<>(s.getData() == null ? Map.of() : s.getData());
-      values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-      s.setData(data);
-      return s;
-    });
+    Secret updated =
+        client
+            .secrets()
+            .inNamespace(namespace)
+            .withName(SECRET)
+            .edit(
+                s -> {
+                  Map<String, String> data =
+                      new HashMap<>(s.getData() == null ? Map.of() : s.getData());
+                  values.forEach(
+                      (k, v) ->
+                          data.put(
+                              k,
+                              Base64.getEncoder()
+                                  .encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+                  s.setData(data);
+                  return s;
+                });
     secret.offer(updated);
   }
 
@@ -156,12 +196,17 @@ public final class AccountStore implements AutoCloseable {
 
   /** The capabilities of an {@code accounts.<name>} value ({@code apiKey, login}). */
   static Set<String> capabilities(String value) {
-    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    return Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static Optional<Instant> mtime(String value) {
     try {
-      return value == null || value.isBlank() ? Optional.empty() : Optional.of(Instant.parse(value.strip()));
+      return value == null || value.isBlank()
+          ? Optional.empty()
+          : Optional.of(Instant.parse(value.strip()));
     } catch (java.time.format.DateTimeParseException e) {
       return Optional.empty();
     }
@@ -173,7 +218,12 @@ public final class AccountStore implements AutoCloseable {
     }
     try {
       List<Map<String, Object>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list.stream().map(m -> new Account.ApiToken(String.valueOf(m.get("id")), number(m.get("iat")), number(m.get("exp")))).toList();
+      return list.stream()
+          .map(
+              m ->
+                  new Account.ApiToken(
+                      String.valueOf(m.get("id")), number(m.get("iat")), number(m.get("exp"))))
+          .toList();
     } catch (java.io.IOException e) {
       return List.of();
     }

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LoginLimiter {
 
   /**
-   * Defaults: 5 free failures per user and 20 per address (many users may share one address
-   * behind a NAT), 5 minutes cap, 15 minutes window, 10,000 keys.
+   * Defaults: 5 free failures per user and 20 per address (many users may share one address behind
+   * a NAT), 5 minutes cap, 15 minutes window, 10,000 keys.
    */
   public static LoginLimiter defaults(Clock clock) {
     return new LoginLimiter(clock, 5, 20, Duration.ofMinutes(5), Duration.ofMinutes(15), 10_000);
@@ -35,7 +35,13 @@ public final class LoginLimiter {
   private final int maxKeys;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  public LoginLimiter(Clock clock, int freeFailures, int freeAddressFailures, Duration maxDelay, Duration window, int maxKeys) {
+  public LoginLimiter(
+      Clock clock,
+      int freeFailures,
+      int freeAddressFailures,
+      Duration maxDelay,
+      Duration window,
+      int maxKeys) {
     this.clock = clock;
     this.freeFailures = freeFailures;
     this.freeAddressFailures = freeAddressFailures;
@@ -44,7 +50,10 @@ public final class LoginLimiter {
     this.maxKeys = maxKeys;
   }
 
-  /** How long the caller must still wait before trying {@code user} from {@code address}; empty when it may try now. */
+  /**
+   * How long the caller must still wait before trying {@code user} from {@code address}; empty when
+   * it may try now.
+   */
   public Optional<Duration> retryAfter(String user, String address) {
     Instant now = clock.instant();
     Duration wait = Duration.ZERO;
@@ -67,10 +76,16 @@ public final class LoginLimiter {
   public void failed(String user, String address) {
     Instant now = clock.instant();
     if (failures.size() >= maxKeys) {
-      failures.entrySet().stream().min(java.util.Comparator.comparing(e -> e.getValue().last)).ifPresent(e -> failures.remove(e.getKey()));
+      failures.entrySet().stream()
+          .min(java.util.Comparator.comparing(e -> e.getValue().last))
+          .ifPresent(e -> failures.remove(e.getKey()));
     }
     for (String key : new String[] {"user:" + user, "addr:" + address}) {
-      failures.merge(key, new Failures(1, now), (old, one) -> old.last.plus(window).isBefore(now) ? one : new Failures(old.count + 1, now));
+      failures.merge(
+          key,
+          new Failures(1, now),
+          (old, one) ->
+              old.last.plus(window).isBefore(now) ? one : new Failures(old.count + 1, now));
     }
   }
 

@@ -4,10 +4,13 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
-/** bcrypt hashing of account passwords (cost 10, {@code $2a$}, as Argo CD stores them). Thread-safe. */
+/**
+ * bcrypt hashing of account passwords (cost 10, {@code $2a$}, as Argo CD stores them). Thread-safe.
+ */
 public final class PasswordHasher {
   private static final int COST = 10;
-  private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  private static final String ALPHABET =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private PasswordHasher() {}
@@ -22,7 +25,9 @@ public final class PasswordHasher {
     if (hash == null || hash.isEmpty()) {
       return false;
     }
-    return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+    return BCrypt.verifyer()
+        .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+        .verified;
   }
 
   /** A random password of {@code length} unambiguous letters and digits. */

@@ -63,27 +63,45 @@ public final class SecretBootstrap {
     if (data.getOrDefault("admin.password", "").isEmpty()) {
       password = PasswordHasher.randomPassword(16);
       additions.put("admin.password", PasswordHasher.hash(password));
-      additions.put("admin.passwordMtime", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      additions.put(
+          "admin.passwordMtime",
+          clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
     if (additions.isEmpty()) {
       return new Result(false, false);
     }
     if (password != null) {
-      Secret initial = new SecretBuilder().withNewMetadata().withName(INITIAL_ADMIN_SECRET).withNamespace(namespace)
-          .addToLabels("app.kubernetes.io/part-of", "capstan").endMetadata()
-          .withType("Opaque").addToData("password", encode(password)).build();
+      Secret initial =
+          new SecretBuilder()
+              .withNewMetadata()
+              .withName(INITIAL_ADMIN_SECRET)
+              .withNamespace(namespace)
+              .addToLabels("app.kubernetes.io/part-of", "capstan")
+              .endMetadata()
+              .withType("Opaque")
+              .addToData("password", encode(password))
+              .build();
       secrets.resource(initial).createOr(r -> r.update());
     }
     if (existing == null) {
-      Secret created = new SecretBuilder().withNewMetadata().withName(AccountStore.SECRET).withNamespace(namespace)
-          .addToLabels("app.kubernetes.io/part-of", "capstan").endMetadata().withType("Opaque").build();
+      Secret created =
+          new SecretBuilder()
+              .withNewMetadata()
+              .withName(AccountStore.SECRET)
+              .withNamespace(namespace)
+              .addToLabels("app.kubernetes.io/part-of", "capstan")
+              .endMetadata()
+              .withType("Opaque")
+              .build();
       Map<String, String> encoded = new HashMap<>();
       additions.forEach((k, v) -> encoded.put(k, encode(v)));
       created.setData(encoded);
       secrets.resource(created).create();
     } else {
-      // Optimistic lock on the resourceVersion read above: a concurrent writer makes this a 409 and we retry.
-      Map<String, String> encoded = new HashMap<>(existing.getData() == null ? Map.of() : existing.getData());
+      // Optimistic lock on the resourceVersion read above: a concurrent writer makes this a 409 and
+      // we retry.
+      Map<String, String> encoded =
+          new HashMap<>(existing.getData() == null ? Map.of() : existing.getData());
       additions.forEach((k, v) -> encoded.put(k, encode(v)));
       existing.setData(encoded);
       secrets.resource(existing).update();
@@ -95,7 +113,14 @@ public final class SecretBootstrap {
   public static Map<String, String> decode(Secret secret) {
     Map<String, String> out = new HashMap<>();
     if (secret.getData() != null) {
-      secret.getData().forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v == null ? "" : v), StandardCharsets.UTF_8)));
+      secret
+          .getData()
+          .forEach(
+              (k, v) ->
+                  out.put(
+                      k,
+                      new String(
+                          Base64.getDecoder().decode(v == null ? "" : v), StandardCharsets.UTF_8)));
     }
     if (secret.getStringData() != null) {
       out.putAll(secret.getStringData());

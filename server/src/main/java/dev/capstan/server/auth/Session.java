@@ -12,7 +12,8 @@ import java.util.List;
  * @param issuer the token's issuer
  * @param expiresAt when the token expires; {@link Instant#MAX} for never
  */
-public record Session(String username, List<String> groups, String tokenId, String issuer, Instant expiresAt) {
+public record Session(
+    String username, List<String> groups, String tokenId, String issuer, Instant expiresAt) {
   public Session {
     groups = List.copyOf(groups);
   }

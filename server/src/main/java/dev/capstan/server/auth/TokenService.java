@@ -34,7 +34,8 @@ public final class TokenService {
     }
     this.algorithm = Algorithm.HMAC256(key);
     this.clock = clock;
-    this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)).build(clock);
+    this.verifier =
+        ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)).build(clock);
   }
 
   /**
@@ -52,7 +53,9 @@ public final class TokenService {
     return issue(account, "login", Optional.of(ttl), UUID.randomUUID().toString());
   }
 
-  /** An API token for {@code account} with {@code id}; it never expires when {@code ttl} is empty. */
+  /**
+   * An API token for {@code account} with {@code id}; it never expires when {@code ttl} is empty.
+   */
   public Issued apiKey(String account, Optional<Duration> ttl, String id) {
     return issue(account, Account.API_KEY, ttl, id);
   }
@@ -60,7 +63,14 @@ public final class TokenService {
   private Issued issue(String account, String kind, Optional<Duration> ttl, String id) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Optional<Instant> exp = ttl.map(now::plus);
-    var builder = JWT.create().withIssuer(ISSUER).withSubject(account).withIssuedAt(now).withNotBefore(now).withJWTId(id).withClaim(KIND, kind);
+    var builder =
+        JWT.create()
+            .withIssuer(ISSUER)
+            .withSubject(account)
+            .withIssuedAt(now)
+            .withNotBefore(now)
+            .withJWTId(id)
+            .withClaim(KIND, kind);
     exp.ifPresent(builder::withExpiresAt);
     return new Issued(builder.sign(algorithm), id, now, exp);
   }
@@ -76,30 +86,47 @@ public final class TokenService {
     try {
       jwt = verifier.verify(token);
     } catch (JWTVerificationException e) {
-      throw new AuthException(e instanceof com.auth0.jwt.exceptions.TokenExpiredException ? "token is expired" : "invalid session: " + reason(e));
+      throw new AuthException(
+          e instanceof com.auth0.jwt.exceptions.TokenExpiredException
+              ? "token is expired"
+              : "invalid session: " + reason(e));
     }
     String subject = Optional.ofNullable(jwt.getSubject()).orElse("");
-    Account account = accounts.apply(subject).filter(Account::enabled).orElseThrow(() -> new AuthException("invalid session: account " + subject + " is unknown or disabled"));
+    Account account =
+        accounts
+            .apply(subject)
+            .filter(Account::enabled)
+            .orElseThrow(
+                () ->
+                    new AuthException(
+                        "invalid session: account " + subject + " is unknown or disabled"));
     String kind = Optional.ofNullable(jwt.getClaim(KIND).asString()).orElse("");
     Instant issued = Optional.ofNullable(jwt.getIssuedAtAsInstant()).orElse(Instant.EPOCH);
     switch (kind) {
       case "login" -> {
         if (!account.can(Account.LOGIN)) {
-          throw new AuthException("invalid session: account " + subject + " does not have login capability");
+          throw new AuthException(
+              "invalid session: account " + subject + " does not have login capability");
         }
-        if (account.passwordMtime().filter(m -> issued.isBefore(m.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).isPresent()) {
-          throw new AuthException("invalid session: the password changed since this token was issued");
+        if (account
+            .passwordMtime()
+            .filter(m -> issued.isBefore(m.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+            .isPresent()) {
+          throw new AuthException(
+              "invalid session: the password changed since this token was issued");
         }
       }
       case Account.API_KEY -> {
-        if (!account.can(Account.API_KEY) || account.tokens().stream().noneMatch(t -> t.id().equals(jwt.getId()))) {
+        if (!account.can(Account.API_KEY)
+            || account.tokens().stream().noneMatch(t -> t.id().equals(jwt.getId()))) {
           throw new AuthException("invalid session: API token " + jwt.getId() + " was revoked");
         }
       }
       default -> throw new AuthException("invalid session: unknown token kind");
     }
     Instant exp = Optional.ofNullable(jwt.getExpiresAtAsInstant()).orElse(Instant.MAX);
-    return new Session(subject, List.of(), Optional.ofNullable(jwt.getId()).orElse(""), ISSUER, exp);
+    return new Session(
+        subject, List.of(), Optional.ofNullable(jwt.getId()).orElse(""), ISSUER, exp);
   }
 
   private static String reason(JWTVerificationException e) {
@@ -107,7 +134,8 @@ public final class TokenService {
       case com.auth0.jwt.exceptions.SignatureVerificationException s -> "signature does not verify";
       case com.auth0.jwt.exceptions.JWTDecodeException d -> "malformed token";
       case com.auth0.jwt.exceptions.AlgorithmMismatchException a -> "unexpected signing algorithm";
-      case com.auth0.jwt.exceptions.IncorrectClaimException c -> "claim " + c.getClaimName() + " is not valid";
+      case com.auth0.jwt.exceptions.IncorrectClaimException c ->
+          "claim " + c.getClaimName() + " is not valid";
       default -> "token rejected";
     };
   }

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * One named object (a settings ConfigMap or Secret), kept current by an informer. Readers get the
- * latest copy without an API call; {@link #offer} lets a writer publish the object it just wrote
- * so that its next read sees it before the watch event arrives. Thread-safe.
+ * latest copy without an API call; {@link #offer} lets a writer publish the object it just wrote so
+ * that its next read sees it before the watch event arrives. Thread-safe.
  *
  * @param <T> the object's type
  */
@@ -23,23 +23,25 @@ public final class NamedObjectWatch<T extends HasMetadata> implements AutoClosea
   private final SharedIndexInformer<T> informer;
 
   public NamedObjectWatch(Resource<T> resource) {
-    this.informer = resource.inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T obj) {
-        offer(obj);
-      }
+    this.informer =
+        resource.inform(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(T obj) {
+                offer(obj);
+              }
 
-      @Override
-      public void onUpdate(T oldObj, T newObj) {
-        offer(newObj);
-      }
+              @Override
+              public void onUpdate(T oldObj, T newObj) {
+                offer(newObj);
+              }
 
-      @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        current.set(null);
-        listeners.forEach(l -> l.accept(Optional.empty()));
-      }
-    });
+              @Override
+              public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                current.set(null);
+                listeners.forEach(l -> l.accept(Optional.empty()));
+              }
+            });
   }
 
   /** The object as last seen; empty when it does not exist. */
@@ -49,7 +51,8 @@ public final class NamedObjectWatch<T extends HasMetadata> implements AutoClosea
 
   /** Publishes a newer copy (by resourceVersion) of the object. */
   public void offer(T obj) {
-    T updated = current.accumulateAndGet(obj, (old, neu) -> old == null || newer(neu, old) ? neu : old);
+    T updated =
+        current.accumulateAndGet(obj, (old, neu) -> old == null || newer(neu, old) ? neu : old);
     if (updated == obj) {
       listeners.forEach(l -> l.accept(Optional.of(obj)));
     }
@@ -62,7 +65,8 @@ public final class NamedObjectWatch<T extends HasMetadata> implements AutoClosea
 
   private static boolean newer(HasMetadata a, HasMetadata b) {
     try {
-      return Long.parseLong(a.getMetadata().getResourceVersion()) >= Long.parseLong(b.getMetadata().getResourceVersion());
+      return Long.parseLong(a.getMetadata().getResourceVersion())
+          >= Long.parseLong(b.getMetadata().getResourceVersion());
     } catch (RuntimeException e) {
       return true;
     }

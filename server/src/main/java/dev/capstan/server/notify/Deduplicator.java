@@ -13,12 +13,13 @@ public final class Deduplicator {
   private final Map<String, Boolean> seen;
 
   public Deduplicator(int capacity) {
-    this.seen = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.seen =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /** True the first time a key is offered, false after. */

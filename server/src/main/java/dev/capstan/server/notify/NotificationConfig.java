@@ -76,7 +76,10 @@ public record NotificationConfig(Map<String, Service> services, List<Subscriptio
     return new NotificationConfig(Map.of(), List.of());
   }
 
-  /** Parses the config map's data; a broken entry is an {@link IllegalArgumentException} naming its key. */
+  /**
+   * Parses the config map's data; a broken entry is an {@link IllegalArgumentException} naming its
+   * key.
+   */
   public static NotificationConfig parse(Map<String, String> data) {
     Map<String, Service> services = new LinkedHashMap<>();
     for (var e : data.entrySet()) {
@@ -113,17 +116,25 @@ public record NotificationConfig(Map<String, Service> services, List<Subscriptio
       services.put(name, new Service(name, slack, uri, headers));
     }
     List<Subscription> subscriptions = new ArrayList<>();
-    Optional.ofNullable(data.get("subscriptions")).ifPresent(text -> {
-      for (JsonNode s : yaml("subscriptions", text)) {
-        List<String> recipients = new ArrayList<>();
-        s.path("recipients").forEach(r -> recipients.add(r.asText()));
-        List<Trigger> triggers = new ArrayList<>();
-        for (JsonNode t : s.path("triggers")) {
-          triggers.add(Trigger.of(t.asText()).orElseThrow(() -> new IllegalArgumentException("subscriptions: unknown trigger " + t.asText())));
-        }
-        subscriptions.add(new Subscription(recipients, triggers, s.path("selector").asText("")));
-      }
-    });
+    Optional.ofNullable(data.get("subscriptions"))
+        .ifPresent(
+            text -> {
+              for (JsonNode s : yaml("subscriptions", text)) {
+                List<String> recipients = new ArrayList<>();
+                s.path("recipients").forEach(r -> recipients.add(r.asText()));
+                List<Trigger> triggers = new ArrayList<>();
+                for (JsonNode t : s.path("triggers")) {
+                  triggers.add(
+                      Trigger.of(t.asText())
+                          .orElseThrow(
+                              () ->
+                                  new IllegalArgumentException(
+                                      "subscriptions: unknown trigger " + t.asText())));
+                }
+                subscriptions.add(
+                    new Subscription(recipients, triggers, s.path("selector").asText("")));
+              }
+            });
     return new NotificationConfig(services, subscriptions);
   }
 

@@ -30,19 +30,29 @@ public final class NotificationController implements AutoCloseable {
   private final List<Delivery> recent = new CopyOnWriteArrayList<>();
   private final Runnable unsubscribe;
 
-  private NotificationController(KubernetesClient client, String namespace, ResourceCache apps, Predicate<String> served, Sender sender) {
+  private NotificationController(
+      KubernetesClient client,
+      String namespace,
+      ResourceCache apps,
+      Predicate<String> served,
+      Sender sender) {
     this.sender = sender;
-    this.configMap = new NamedObjectWatch<>(client.configMaps().inNamespace(namespace).withName(CONFIG_MAP));
+    this.configMap =
+        new NamedObjectWatch<>(client.configMaps().inNamespace(namespace).withName(CONFIG_MAP));
     apps.list().forEach(planner::prime);
-    this.unsubscribe = apps.subscribe(change -> {
-      if (!change.type().equals("DELETED") && served.test(change.object().getMetadata().getNamespace())) {
-        onChange(change.object());
-      }
-    });
+    this.unsubscribe =
+        apps.subscribe(
+            change -> {
+              if (!change.type().equals("DELETED")
+                  && served.test(change.object().getMetadata().getNamespace())) {
+                onChange(change.object());
+              }
+            });
   }
 
   /** Starts watching with the HTTP sender. */
-  public static NotificationController start(KubernetesClient client, String namespace, ResourceCache apps, Predicate<String> served) {
+  public static NotificationController start(
+      KubernetesClient client, String namespace, ResourceCache apps, Predicate<String> served) {
     return new NotificationController(client, namespace, apps, served, new HttpSender());
   }
 
@@ -54,9 +64,15 @@ public final class NotificationController implements AutoCloseable {
   private void onChange(GenericKubernetesResource app) {
     NotificationConfig config;
     try {
-      config = configMap.get().map(cm -> NotificationConfig.parse(cm.getData() == null ? Map.of() : cm.getData())).orElse(NotificationConfig.empty());
+      config =
+          configMap
+              .get()
+              .map(cm -> NotificationConfig.parse(cm.getData() == null ? Map.of() : cm.getData()))
+              .orElse(NotificationConfig.empty());
     } catch (IllegalArgumentException e) {
-      LOG.log(System.Logger.Level.ERROR, "ConfigMap/" + CONFIG_MAP + " is invalid, no notifications sent: " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "ConfigMap/" + CONFIG_MAP + " is invalid, no notifications sent: " + e.getMessage());
       return;
     }
     for (Delivery d : planner.plan(app, config)) {
@@ -65,13 +81,30 @@ public final class NotificationController implements AutoCloseable {
         record(new Delivery(d.app(), d.trigger(), d.revision(), d.service(), "no such service"));
         continue;
       }
-      executor.submit(() -> record(new Delivery(d.app(), d.trigger(), d.revision(), d.service(), sender.send(service, body(service, d, app)))));
+      executor.submit(
+          () ->
+              record(
+                  new Delivery(
+                      d.app(),
+                      d.trigger(),
+                      d.revision(),
+                      d.service(),
+                      sender.send(service, body(service, d, app)))));
     }
   }
 
   private void record(Delivery d) {
     if (!d.outcome().equals("sent")) {
-      LOG.log(System.Logger.Level.WARNING, "notification " + d.trigger().id() + " of Application/" + d.app() + " to " + d.service() + ": " + d.outcome());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "notification "
+              + d.trigger().id()
+              + " of Application/"
+              + d.app()
+              + " to "
+              + d.service()
+              + ": "
+              + d.outcome());
     }
     recent.add(d);
     while (recent.size() > 1000) {
@@ -79,22 +112,33 @@ public final class NotificationController implements AutoCloseable {
     }
   }
 
-  static Map<String, Object> body(NotificationConfig.Service service, Delivery d, GenericKubernetesResource app) {
+  static Map<String, Object> body(
+      NotificationConfig.Service service, Delivery d, GenericKubernetesResource app) {
     String sync = Trigger.str(app.get("status", "sync", "status"));
     String health = Trigger.str(app.get("status", "health", "status"));
     String phase = Trigger.str(app.get("status", "operationState", "phase"));
     String message = Trigger.str(app.get("status", "operationState", "message"));
-    String text = switch (d.trigger()) {
-      case ON_SYNC_SUCCEEDED -> "Application " + d.app() + " has been successfully synced at revision " + d.revision() + ".";
-      case ON_SYNC_FAILED -> "The sync operation of application " + d.app() + " has failed: " + message;
-      case ON_HEALTH_DEGRADED -> "Application " + d.app() + " has degraded.";
-      case ON_DEPLOYED -> "Application " + d.app() + " is now running new version " + d.revision() + ".";
-    };
+    String text =
+        switch (d.trigger()) {
+          case ON_SYNC_SUCCEEDED ->
+              "Application "
+                  + d.app()
+                  + " has been successfully synced at revision "
+                  + d.revision()
+                  + ".";
+          case ON_SYNC_FAILED ->
+              "The sync operation of application " + d.app() + " has failed: " + message;
+          case ON_HEALTH_DEGRADED -> "Application " + d.app() + " has degraded.";
+          case ON_DEPLOYED ->
+              "Application " + d.app() + " is now running new version " + d.revision() + ".";
+        };
     if (service.slack()) {
       return Map.of("text", text);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("app", Map.of("namespace", app.getMetadata().getNamespace(), "name", app.getMetadata().getName()));
+    body.put(
+        "app",
+        Map.of("namespace", app.getMetadata().getNamespace(), "name", app.getMetadata().getName()));
     body.put("trigger", d.trigger().id());
     body.put("revision", d.revision());
     body.put("syncStatus", sync);

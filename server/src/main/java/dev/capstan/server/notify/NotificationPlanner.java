@@ -24,7 +24,10 @@ public final class NotificationPlanner {
     this.dedup = dedup;
   }
 
-  /** The deliveries due for {@code app}; each (app, trigger, revision) is returned at most once ever. */
+  /**
+   * The deliveries due for {@code app}; each (app, trigger, revision) is returned at most once
+   * ever.
+   */
   public List<Delivery> plan(GenericKubernetesResource app, NotificationConfig config) {
     Map<Trigger, Set<String>> recipients = recipients(app, config);
     String key = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
@@ -52,17 +55,20 @@ public final class NotificationPlanner {
     }
   }
 
-  private static Map<Trigger, Set<String>> recipients(GenericKubernetesResource app, NotificationConfig config) {
+  private static Map<Trigger, Set<String>> recipients(
+      GenericKubernetesResource app, NotificationConfig config) {
     Map<Trigger, Set<String>> out = new LinkedHashMap<>();
     for (NotificationConfig.Subscription s : config.subscriptions()) {
-      if (!s.selector().isEmpty() && !LabelSelector.parse(s.selector()).matches(app.getMetadata().getLabels())) {
+      if (!s.selector().isEmpty()
+          && !LabelSelector.parse(s.selector()).matches(app.getMetadata().getLabels())) {
         continue;
       }
       for (Trigger t : s.triggers()) {
         out.computeIfAbsent(t, k -> new LinkedHashSet<>()).addAll(s.recipients());
       }
     }
-    Map<String, String> annotations = app.getMetadata().getAnnotations() == null ? Map.of() : app.getMetadata().getAnnotations();
+    Map<String, String> annotations =
+        app.getMetadata().getAnnotations() == null ? Map.of() : app.getMetadata().getAnnotations();
     for (var a : annotations.entrySet()) {
       if (!a.getKey().startsWith(ANNOTATION_PREFIX)) {
         continue;
@@ -72,11 +78,18 @@ public final class NotificationPlanner {
       if (dot < 0) {
         continue;
       }
-      Trigger.of(rest.substring(0, dot)).ifPresent(t -> {
-        String service = rest.substring(dot + 1);
-        String recipient = service.equals("slack") ? "slack" : service.startsWith("slack.") ? "slack:" + service.substring(6) : "webhook:" + service;
-        out.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(recipient);
-      });
+      Trigger.of(rest.substring(0, dot))
+          .ifPresent(
+              t -> {
+                String service = rest.substring(dot + 1);
+                String recipient =
+                    service.equals("slack")
+                        ? "slack"
+                        : service.startsWith("slack.")
+                            ? "slack:" + service.substring(6)
+                            : "webhook:" + service;
+                out.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(recipient);
+              });
     }
     return out;
   }

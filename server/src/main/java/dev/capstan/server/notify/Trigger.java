@@ -43,7 +43,9 @@ public enum Trigger {
     };
   }
 
-  /** The revision a notification is about: the operation's synced revision, else the compared one. */
+  /**
+   * The revision a notification is about: the operation's synced revision, else the compared one.
+   */
   public static String revision(GenericKubernetesResource app) {
     String r = str(app.get("status", "operationState", "syncResult", "revision"));
     return r.isEmpty() ? str(app.get("status", "sync", "revision")) : r;

@@ -18,7 +18,9 @@ final class GlobMatch extends CustomFunction {
 
   @Override
   public AviatorObject call(Map<String, Object> env, AviatorObject value, AviatorObject pattern) {
-    return AviatorBoolean.valueOf(matches(FunctionUtils.getStringValue(value, env), FunctionUtils.getStringValue(pattern, env)));
+    return AviatorBoolean.valueOf(
+        matches(
+            FunctionUtils.getStringValue(value, env), FunctionUtils.getStringValue(pattern, env)));
   }
 
   @Override
@@ -48,7 +50,9 @@ final class GlobMatch extends CustomFunction {
             re.append("\\[");
           } else {
             String body = glob.substring(i + 1, end).replace("\\", "\\\\");
-            re.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+            re.append('[')
+                .append(body.startsWith("!") ? "^" + body.substring(1) : body)
+                .append(']');
             i = end;
           }
         }

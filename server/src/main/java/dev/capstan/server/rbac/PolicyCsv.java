@@ -33,21 +33,36 @@ public record PolicyCsv(List<List<String>> policies, List<List<String>> grouping
       switch (type) {
         case "p" -> {
           if (fields.size() != 6 && fields.size() != 5) {
-            throw new RbacException("policy.csv line " + (i + 1) + ": a p rule has 5 fields after 'p' (subject, resource, action, object, effect): " + line);
+            throw new RbacException(
+                "policy.csv line "
+                    + (i + 1)
+                    + ": a p rule has 5 fields after 'p' (subject, resource, action, object, effect): "
+                    + line);
           }
           String effect = fields.size() == 6 ? fields.get(5) : "allow";
           if (!effect.equals("allow") && !effect.equals("deny")) {
-            throw new RbacException("policy.csv line " + (i + 1) + ": effect must be allow or deny, not '" + effect + "'");
+            throw new RbacException(
+                "policy.csv line "
+                    + (i + 1)
+                    + ": effect must be allow or deny, not '"
+                    + effect
+                    + "'");
           }
           policies.add(List.of(fields.get(1), fields.get(2), fields.get(3), fields.get(4), effect));
         }
         case "g" -> {
           if (fields.size() != 3) {
-            throw new RbacException("policy.csv line " + (i + 1) + ": a g rule has 2 fields after 'g' (subject, role): " + line);
+            throw new RbacException(
+                "policy.csv line "
+                    + (i + 1)
+                    + ": a g rule has 2 fields after 'g' (subject, role): "
+                    + line);
           }
           groupings.add(List.of(fields.get(1), fields.get(2)));
         }
-        default -> throw new RbacException("policy.csv line " + (i + 1) + ": unknown rule type '" + type + "' (p or g)");
+        default ->
+            throw new RbacException(
+                "policy.csv line " + (i + 1) + ": unknown rule type '" + type + "' (p or g)");
       }
     }
     return new PolicyCsv(policies, groupings);

@@ -95,16 +95,28 @@ public final class RbacPolicy {
   public static RbacPolicy fromConfigMap(Map<String, String> data) {
     PolicyCsv policy = PolicyCsv.parse(BuiltinPolicy.CSV);
     policy = PolicyCsv.parse(data.getOrDefault("policy.csv", "")).after(policy);
-    List<String> extensions = new ArrayList<>(data.keySet().stream().filter(k -> k.startsWith("policy.") && k.endsWith(".csv") && !k.equals("policy.csv")).sorted().toList());
+    List<String> extensions =
+        new ArrayList<>(
+            data.keySet().stream()
+                .filter(
+                    k -> k.startsWith("policy.") && k.endsWith(".csv") && !k.equals("policy.csv"))
+                .sorted()
+                .toList());
     for (String key : extensions) {
       policy = PolicyCsv.parse(data.get(key)).after(policy);
     }
-    return new RbacPolicy(policy, data.getOrDefault("policy.default", "").strip(), parseScopes(data.getOrDefault("scopes", "")));
+    return new RbacPolicy(
+        policy,
+        data.getOrDefault("policy.default", "").strip(),
+        parseScopes(data.getOrDefault("scopes", "")));
   }
 
   /** A policy from CSV text and a default role (empty for none), on top of the built-in policy. */
   public static RbacPolicy of(String csv, String defaultRole) {
-    return new RbacPolicy(PolicyCsv.parse(csv).after(PolicyCsv.parse(BuiltinPolicy.CSV)), defaultRole, List.of("groups"));
+    return new RbacPolicy(
+        PolicyCsv.parse(csv).after(PolicyCsv.parse(BuiltinPolicy.CSV)),
+        defaultRole,
+        List.of("groups"));
   }
 
   /** The default role; empty when there is none. */
@@ -117,7 +129,10 @@ public final class RbacPolicy {
     return scopes;
   }
 
-  /** Whether {@code subject} (a user, group or role) may do {@code action} on {@code resource}'s {@code object}. */
+  /**
+   * Whether {@code subject} (a user, group or role) may do {@code action} on {@code resource}'s
+   * {@code object}.
+   */
   public boolean can(String subject, String resource, String action, String object) {
     String res = canonicalResource(resource);
     synchronized (enforcer) {
@@ -129,14 +144,18 @@ public final class RbacPolicy {
   }
 
   /** Whether a user with {@code groups} may do it: the user or any of the groups. */
-  public boolean can(String user, List<String> groups, String resource, String action, String object) {
+  public boolean can(
+      String user, List<String> groups, String resource, String action, String object) {
     if (can(user, resource, action, object)) {
       return true;
     }
     return groups.stream().anyMatch(g -> can(g, resource, action, object));
   }
 
-  /** The canonical plural resource name of a singular or short one ({@code app} → {@code applications}). */
+  /**
+   * The canonical plural resource name of a singular or short one ({@code app} → {@code
+   * applications}).
+   */
   public static String canonicalResource(String resource) {
     return RESOURCE_ALIASES.getOrDefault(resource, resource);
   }
@@ -149,6 +168,9 @@ public final class RbacPolicy {
     if (t.startsWith("[") && t.endsWith("]")) {
       t = t.substring(1, t.length() - 1);
     }
-    return java.util.Arrays.stream(t.split(",")).map(s -> s.strip().replace("'", "").replace("\"", "")).filter(s -> !s.isEmpty()).toList();
+    return java.util.Arrays.stream(t.split(","))
+        .map(s -> s.strip().replace("'", "").replace("\"", ""))
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 /** A pushed branch or tag. */
 public record GitRef(Kind kind, String name) {
   /** Branch or tag. */
-  public enum Kind { BRANCH, TAG }
+  public enum Kind {
+    BRANCH,
+    TAG
+  }
 
   public static GitRef branch(String name) {
     return new GitRef(Kind.BRANCH, name);
@@ -15,7 +18,10 @@ public record GitRef(Kind kind, String name) {
     return new GitRef(Kind.TAG, name);
   }
 
-  /** {@code refs/heads/x} is branch x, {@code refs/tags/x} tag x; anything else (e.g. {@code refs/pull/..}) is empty. */
+  /**
+   * {@code refs/heads/x} is branch x, {@code refs/tags/x} tag x; anything else (e.g. {@code
+   * refs/pull/..}) is empty.
+   */
   public static Optional<GitRef> parse(String ref) {
     if (ref == null) {
       return Optional.empty();

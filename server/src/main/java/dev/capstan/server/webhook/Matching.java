@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 /**
  * Which Argo CD Applications and Flux GitRepositories a push concerns.
  *
- * <p>An Application source matches when its {@code repoURL} is the pushed repository and its
- * {@code targetRevision} names a pushed ref: the branch or tag name, or {@code refs/heads/..} /
- * {@code refs/tags/..}. {@code HEAD} or an empty revision tracks the default branch: it matches a
- * push to the default branch when the payload names it, and any branch push when it does not. A
- * commit SHA never matches (the source cannot move). A GitRepository matches when {@code spec.url}
- * is the repository and {@code spec.ref} names a pushed ref: {@code commit} never, {@code name} by
- * full ref, {@code semver} any tag, {@code tag}, {@code branch}, and no ref at all Flux's default
- * branch {@code master}. Flux's precedence (commit, name, semver, tag, branch) is kept.
+ * <p>An Application source matches when its {@code repoURL} is the pushed repository and its {@code
+ * targetRevision} names a pushed ref: the branch or tag name, or {@code refs/heads/..} / {@code
+ * refs/tags/..}. {@code HEAD} or an empty revision tracks the default branch: it matches a push to
+ * the default branch when the payload names it, and any branch push when it does not. A commit SHA
+ * never matches (the source cannot move). A GitRepository matches when {@code spec.url} is the
+ * repository and {@code spec.ref} names a pushed ref: {@code commit} never, {@code name} by full
+ * ref, {@code semver} any tag, {@code tag}, {@code branch}, and no ref at all Flux's default branch
+ * {@code master}. Flux's precedence (commit, name, semver, tag, branch) is kept.
  */
 public final class Matching {
   private static final Pattern SHA = Pattern.compile("^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$");
@@ -26,8 +26,12 @@ public final class Matching {
   public static boolean argoRevisionMatches(String targetRevision, PushEvent event) {
     String rev = targetRevision == null ? "" : targetRevision.strip();
     if (rev.isEmpty() || rev.equals("HEAD")) {
-      return event.refs().stream().anyMatch(r -> r.kind() == GitRef.Kind.BRANCH
-          && (event.defaultBranch().isEmpty() || event.defaultBranch().get().equals(r.name())));
+      return event.refs().stream()
+          .anyMatch(
+              r ->
+                  r.kind() == GitRef.Kind.BRANCH
+                      && (event.defaultBranch().isEmpty()
+                          || event.defaultBranch().get().equals(r.name())));
     }
     if (rev.startsWith("refs/")) {
       return event.refs().stream().anyMatch(r -> r.fullName().equals(rev));
@@ -52,7 +56,9 @@ public final class Matching {
       sources.addAll(l);
     }
     for (Object o : sources) {
-      if (o instanceof Map<?, ?> src && src.get("repoURL") instanceof String url && event.isRepository(url)
+      if (o instanceof Map<?, ?> src
+          && src.get("repoURL") instanceof String url
+          && event.isRepository(url)
           && argoRevisionMatches(src.get("targetRevision") instanceof String t ? t : "", event)) {
         return true;
       }

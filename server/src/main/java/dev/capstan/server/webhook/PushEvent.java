@@ -9,7 +9,8 @@ import java.util.Set;
  * HTTPS clone, SSH clone), the refs that now point somewhere new, and the repository's default
  * branch if the payload tells it.
  */
-public record PushEvent(String provider, List<String> repoUrls, List<GitRef> refs, Optional<String> defaultBranch) {
+public record PushEvent(
+    String provider, List<String> repoUrls, List<GitRef> refs, Optional<String> defaultBranch) {
   public PushEvent {
     repoUrls = List.copyOf(repoUrls);
     refs = List.copyOf(refs);

@@ -26,8 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  *       raw body>} keyed with {@code webhook.github.secret}; event {@code push}.
  *   <li>GitLab: {@code X-Gitlab-Event}, {@code X-Gitlab-Token} equal to {@code
  *       webhook.gitlab.secret}; events {@code Push Hook} and {@code Tag Push Hook}.
- *   <li>Bitbucket Cloud: {@code X-Event-Key}, which has no signature; {@code X-Hook-UUID} must equal
- *       {@code webhook.bitbucket.uuid} (as Argo CD does); event {@code repo:push}.
+ *   <li>Bitbucket Cloud: {@code X-Event-Key}, which has no signature; {@code X-Hook-UUID} must
+ *       equal {@code webhook.bitbucket.uuid} (as Argo CD does); event {@code repo:push}.
  * </ul>
  *
  * A provider whose secret is not configured is refused. Comparisons are constant-time. Stateless.
@@ -50,16 +50,20 @@ public final class WebhookParser {
   private WebhookParser() {}
 
   /**
-   * Parses a request: {@code headers} gives a header's first value (names case-insensitive),
-   * {@code secrets} a {@code capstan-secret} key's value.
+   * Parses a request: {@code headers} gives a header's first value (names case-insensitive), {@code
+   * secrets} a {@code capstan-secret} key's value.
    *
    * @throws ApiException 400 for an unknown provider or a malformed payload, 401 for a failed or
    *     impossible authentication
    */
-  public static Outcome parse(Function<String, Optional<String>> headers, byte[] body, Function<String, Optional<String>> secrets) {
+  public static Outcome parse(
+      Function<String, Optional<String>> headers,
+      byte[] body,
+      Function<String, Optional<String>> secrets) {
     Optional<String> github = headers.apply("X-GitHub-Event");
     if (github.isPresent()) {
-      String secret = secrets.apply(GITHUB_SECRET).orElseThrow(() -> notConfigured("GitHub", GITHUB_SECRET));
+      String secret =
+          secrets.apply(GITHUB_SECRET).orElseThrow(() -> notConfigured("GitHub", GITHUB_SECRET));
       if (!githubSignatureValid(secret, body, headers.apply("X-Hub-Signature-256").orElse(null))) {
         throw ApiException.unauthenticated("webhook signature is missing or does not match");
       }
@@ -70,7 +74,8 @@ public final class WebhookParser {
     }
     Optional<String> gitlab = headers.apply("X-Gitlab-Event");
     if (gitlab.isPresent()) {
-      String secret = secrets.apply(GITLAB_SECRET).orElseThrow(() -> notConfigured("GitLab", GITLAB_SECRET));
+      String secret =
+          secrets.apply(GITLAB_SECRET).orElseThrow(() -> notConfigured("GitLab", GITLAB_SECRET));
       if (!constantTimeEquals(secret, headers.apply("X-Gitlab-Token").orElse(null))) {
         throw ApiException.unauthenticated("webhook token is missing or does not match");
       }
@@ -82,7 +87,10 @@ public final class WebhookParser {
     }
     Optional<String> bitbucket = headers.apply("X-Event-Key");
     if (bitbucket.isPresent()) {
-      String uuid = secrets.apply(BITBUCKET_UUID).orElseThrow(() -> notConfigured("Bitbucket", BITBUCKET_UUID));
+      String uuid =
+          secrets
+              .apply(BITBUCKET_UUID)
+              .orElseThrow(() -> notConfigured("Bitbucket", BITBUCKET_UUID));
       if (!constantTimeEquals(uuid, headers.apply("X-Hook-UUID").orElse(null))) {
         throw ApiException.unauthenticated("webhook UUID is missing or does not match");
       }
@@ -91,7 +99,8 @@ public final class WebhookParser {
       }
       return new Push(bitbucket(json(body)));
     }
-    throw ApiException.invalid("unknown webhook event: expected an X-GitHub-Event, X-Gitlab-Event or X-Event-Key (Bitbucket Cloud) header");
+    throw ApiException.invalid(
+        "unknown webhook event: expected an X-GitHub-Event, X-Gitlab-Event or X-Event-Key (Bitbucket Cloud) header");
   }
 
   /** Whether {@code header} is {@code sha256=<hex HMAC-SHA256 of body keyed with secret>}. */
@@ -119,7 +128,10 @@ public final class WebhookParser {
     }
   }
 
-  /** Equality that takes the same time whatever the content (both sides are hashed first, so the length does not show either). */
+  /**
+   * Equality that takes the same time whatever the content (both sides are hashed first, so the
+   * length does not show either).
+   */
   static boolean constantTimeEquals(String expected, String given) {
     if (given == null) {
       return false;
@@ -136,15 +148,27 @@ public final class WebhookParser {
 
   static PushEvent github(JsonNode p) {
     JsonNode repo = p.path("repository");
-    List<String> urls = texts(repo.path("html_url"), repo.path("clone_url"), repo.path("ssh_url"), repo.path("git_url"), repo.path("svn_url"));
+    List<String> urls =
+        texts(
+            repo.path("html_url"),
+            repo.path("clone_url"),
+            repo.path("ssh_url"),
+            repo.path("git_url"),
+            repo.path("svn_url"));
     return event("github", urls, refs(p.path("ref")), text(repo.path("default_branch")));
   }
 
   static PushEvent gitlab(JsonNode p) {
     JsonNode project = p.path("project");
     JsonNode repo = p.path("repository");
-    List<String> urls = texts(project.path("web_url"), project.path("git_http_url"), project.path("git_ssh_url"),
-        repo.path("homepage"), repo.path("git_http_url"), repo.path("git_ssh_url"));
+    List<String> urls =
+        texts(
+            project.path("web_url"),
+            project.path("git_http_url"),
+            project.path("git_ssh_url"),
+            repo.path("homepage"),
+            repo.path("git_http_url"),
+            repo.path("git_ssh_url"));
     return event("gitlab", urls, refs(p.path("ref")), text(project.path("default_branch")));
   }
 
@@ -154,14 +178,17 @@ public final class WebhookParser {
     for (JsonNode clone : repo.path("links").path("clone")) {
       text(clone.path("href")).ifPresent(urls::add);
     }
-    // Bitbucket Cloud's push payload has no clone URLs: derive HTTPS and SSH forms from the web address.
+    // Bitbucket Cloud's push payload has no clone URLs: derive HTTPS and SSH forms from the web
+    // address.
     List<String> derived = new ArrayList<>();
     for (String u : urls) {
-      RepoUrl.normalize(u).ifPresent(n -> {
-        int slash = n.indexOf('/');
-        derived.add("https://" + n + ".git");
-        derived.add("git@" + n.substring(0, slash) + ":" + n.substring(slash + 1) + ".git");
-      });
+      RepoUrl.normalize(u)
+          .ifPresent(
+              n -> {
+                int slash = n.indexOf('/');
+                derived.add("https://" + n + ".git");
+                derived.add("git@" + n.substring(0, slash) + ":" + n.substring(slash + 1) + ".git");
+              });
     }
     urls.addAll(derived);
     List<GitRef> refs = new ArrayList<>();
@@ -178,7 +205,8 @@ public final class WebhookParser {
     return event("bitbucket", urls, refs, text(repo.path("mainbranch").path("name")));
   }
 
-  private static PushEvent event(String provider, List<String> urls, List<GitRef> refs, Optional<String> defaultBranch) {
+  private static PushEvent event(
+      String provider, List<String> urls, List<GitRef> refs, Optional<String> defaultBranch) {
     if (urls.stream().noneMatch(u -> RepoUrl.normalize(u).isPresent())) {
       throw ApiException.invalid("the " + provider + " push payload names no repository URL");
     }
@@ -210,10 +238,13 @@ public final class WebhookParser {
   }
 
   private static Optional<String> text(JsonNode n) {
-    return n.isTextual() && !n.asText().isBlank() ? Optional.of(n.asText().strip()) : Optional.empty();
+    return n.isTextual() && !n.asText().isBlank()
+        ? Optional.of(n.asText().strip())
+        : Optional.empty();
   }
 
   private static ApiException notConfigured(String provider, String key) {
-    return ApiException.unauthenticated(provider + " webhooks are not accepted: " + key + " is not set in capstan-secret");
+    return ApiException.unauthenticated(
+        provider + " webhooks are not accepted: " + key + " is not set in capstan-secret");
   }
 }

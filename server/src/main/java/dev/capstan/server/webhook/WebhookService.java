@@ -30,10 +30,10 @@ import java.util.function.Function;
  * {@code POST /api/webhook}: a Git host's push notification. Open without a session (the
  * authentication filter lets it through); {@link WebhookParser} authenticates it with the
  * provider's shared secret. A push sets {@code argocd.argoproj.io/refresh: normal} on every cached
- * Application and {@code reconcile.fluxcd.io/requestedAt} on every cached GitRepository that
- * {@link Matching} says follow the pushed repository and ref, and answers {@code {"refreshed":
- * [...]}} ({@code <namespace>/<name>} for Applications, {@code <namespace>/GitRepository/<name>}
- * for GitRepositories), plus {@code failed} for patches the Kubernetes API refused. Thread-safe.
+ * Application and {@code reconcile.fluxcd.io/requestedAt} on every cached GitRepository that {@link
+ * Matching} says follow the pushed repository and ref, and answers {@code {"refreshed": [...]}}
+ * ({@code <namespace>/<name>} for Applications, {@code <namespace>/GitRepository/<name>} for
+ * GitRepositories), plus {@code failed} for patches the Kubernetes API refused. Thread-safe.
  */
 public final class WebhookService implements HttpService {
   static final String ARGO_REFRESH = "argocd.argoproj.io/refresh";
@@ -47,8 +47,16 @@ public final class WebhookService implements HttpService {
   private final Function<String, Optional<String>> secrets;
   private final Clock clock;
 
-  /** {@code secrets} reads a key of {@code capstan-secret} at request time, so a changed secret applies at once. */
-  public WebhookService(KubernetesClient client, ResourceCache applications, ResourceCache gitRepositories, Function<String, Optional<String>> secrets, Clock clock) {
+  /**
+   * {@code secrets} reads a key of {@code capstan-secret} at request time, so a changed secret
+   * applies at once.
+   */
+  public WebhookService(
+      KubernetesClient client,
+      ResourceCache applications,
+      ResourceCache gitRepositories,
+      Function<String, Optional<String>> secrets,
+      Clock clock) {
     this.client = client;
     this.applications = applications;
     this.gitRepositories = gitRepositories;
@@ -63,11 +71,24 @@ public final class WebhookService implements HttpService {
 
   private void handle(ServerRequest req, ServerResponse res) {
     byte[] body = body(req);
-    WebhookParser.Outcome outcome = WebhookParser.parse(
-        name -> req.headers().first(HeaderNames.create(name.toLowerCase(Locale.ROOT), name)), body, secrets);
+    WebhookParser.Outcome outcome =
+        WebhookParser.parse(
+            name -> req.headers().first(HeaderNames.create(name.toLowerCase(Locale.ROOT), name)),
+            body,
+            secrets);
     switch (outcome) {
-      case WebhookParser.Ignored ignored -> Json.ok(res, Map.of("message",
-          "event \"" + ignored.event() + "\" from " + ignored.provider() + " needs no action", "refreshed", List.of()));
+      case WebhookParser.Ignored ignored ->
+          Json.ok(
+              res,
+              Map.of(
+                  "message",
+                  "event \""
+                      + ignored.event()
+                      + "\" from "
+                      + ignored.provider()
+                      + " needs no action",
+                  "refreshed",
+                  List.of()));
       case WebhookParser.Push push -> Json.ok(res, refresh(push.event()));
     }
   }
@@ -85,7 +106,8 @@ public final class WebhookService implements HttpService {
     String now = clock.instant().toString();
     for (GenericKubernetesResource repo : gitRepositories.list()) {
       if (Matching.gitRepositoryMatches(spec(repo), event)) {
-        String id = repo.getMetadata().getNamespace() + "/GitRepository/" + repo.getMetadata().getName();
+        String id =
+            repo.getMetadata().getNamespace() + "/GitRepository/" + repo.getMetadata().getName();
         (annotate(repo, FLUX_REQUESTED_AT, now) ? refreshed : failed).add(id);
       }
     }
@@ -94,18 +116,41 @@ public final class WebhookService implements HttpService {
     if (!failed.isEmpty()) {
       out.put("failed", failed);
     }
-    LOG.log(System.Logger.Level.INFO, event.provider() + " push " + event.refs() + ": refreshed " + refreshed + (failed.isEmpty() ? "" : ", failed " + failed));
+    LOG.log(
+        System.Logger.Level.INFO,
+        event.provider()
+            + " push "
+            + event.refs()
+            + ": refreshed "
+            + refreshed
+            + (failed.isEmpty() ? "" : ", failed " + failed));
     return out;
   }
 
   private boolean annotate(GenericKubernetesResource o, String key, String value) {
     try {
-      client.genericKubernetesResources(o.getApiVersion(), o.getKind()).inNamespace(o.getMetadata().getNamespace()).withName(o.getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), MAPPER.writeValueAsString(Map.of("metadata", Map.of("annotations", Map.of(key, value)))));
+      client
+          .genericKubernetesResources(o.getApiVersion(), o.getKind())
+          .inNamespace(o.getMetadata().getNamespace())
+          .withName(o.getMetadata().getName())
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              MAPPER.writeValueAsString(
+                  Map.of("metadata", Map.of("annotations", Map.of(key, value)))));
       return true;
     } catch (KubernetesClientException e) {
-      LOG.log(System.Logger.Level.WARNING, "webhook: annotating " + o.getKind() + " " + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName()
-          + " failed: " + e.getCode() + " " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "webhook: annotating "
+              + o.getKind()
+              + " "
+              + o.getMetadata().getNamespace()
+              + "/"
+              + o.getMetadata().getName()
+              + " failed: "
+              + e.getCode()
+              + " "
+              + e.getMessage());
       return false;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -114,7 +159,9 @@ public final class WebhookService implements HttpService {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> spec(GenericKubernetesResource o) {
-    return o.getAdditionalProperties().get("spec") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    return o.getAdditionalProperties().get("spec") instanceof Map<?, ?> m
+        ? (Map<String, Object>) m
+        : null;
   }
 
   private static byte[] body(ServerRequest req) {
@@ -128,7 +175,8 @@ public final class WebhookService implements HttpService {
       throw ApiException.invalid("reading the request body failed");
     } catch (io.helidon.http.RequestException e) {
       if (e.status().code() == 413) {
-        throw new ApiException(413, 8, "webhook payload is larger than " + Json.MAX_BODY + " bytes");
+        throw new ApiException(
+            413, 8, "webhook payload is larger than " + Json.MAX_BODY + " bytes");
       }
       throw e;
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LabelSelectorTest {
-  private static final Map<String, String> LABELS = Map.of("team", "web", "tier", "front", "app.kubernetes.io/part-of", "shop");
+  private static final Map<String, String> LABELS =
+      Map.of("team", "web", "tier", "front", "app.kubernetes.io/part-of", "shop");
 
   @Test
   void evaluatesEveryOperator() {
@@ -24,14 +25,17 @@ class LabelSelectorTest {
 
   @Test
   void rejectsInjectionAttempts() {
-    assertThatThrownBy(() -> LabelSelector.parse("team=web;rm -rf")).isInstanceOf(ApiException.class);
-    assertThatThrownBy(() -> LabelSelector.parse("team=web) or (1=1")).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> LabelSelector.parse("team=web;rm -rf"))
+        .isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> LabelSelector.parse("team=web) or (1=1"))
+        .isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> LabelSelector.parse("a=b\nc")).isInstanceOf(ApiException.class);
   }
 
   @Test
   void namesRejectTraversal() {
-    assertThatThrownBy(() -> Names.objectName("name", "../secrets")).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> Names.objectName("name", "../secrets"))
+        .isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> Names.objectName("name", "a..b")).isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> Names.namespace("kube-system/x")).isInstanceOf(ApiException.class);
     assertThat(Names.objectName("name", "web-1.prod")).isEqualTo("web-1.prod");

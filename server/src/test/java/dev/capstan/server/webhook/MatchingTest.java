@@ -8,11 +8,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MatchingTest {
-  private static final List<String> URLS = List.of("https://github.com/org/repo", "https://github.com/org/repo.git", "git@github.com:org/repo.git");
-  private static final PushEvent MAIN = new PushEvent("github", URLS, List.of(GitRef.branch("main")), Optional.of("main"));
-  private static final PushEvent FEATURE = new PushEvent("github", URLS, List.of(GitRef.branch("feature")), Optional.of("main"));
-  private static final PushEvent FEATURE_NO_DEFAULT = new PushEvent("gitlab", URLS, List.of(GitRef.branch("feature")), Optional.empty());
-  private static final PushEvent TAG = new PushEvent("github", URLS, List.of(GitRef.tag("v1.2.0")), Optional.of("main"));
+  private static final List<String> URLS =
+      List.of(
+          "https://github.com/org/repo",
+          "https://github.com/org/repo.git",
+          "git@github.com:org/repo.git");
+  private static final PushEvent MAIN =
+      new PushEvent("github", URLS, List.of(GitRef.branch("main")), Optional.of("main"));
+  private static final PushEvent FEATURE =
+      new PushEvent("github", URLS, List.of(GitRef.branch("feature")), Optional.of("main"));
+  private static final PushEvent FEATURE_NO_DEFAULT =
+      new PushEvent("gitlab", URLS, List.of(GitRef.branch("feature")), Optional.empty());
+  private static final PushEvent TAG =
+      new PushEvent("github", URLS, List.of(GitRef.tag("v1.2.0")), Optional.of("main"));
 
   @Test
   void refsParse() {
@@ -44,20 +52,64 @@ class MatchingTest {
     assertThat(Matching.argoRevisionMatches("HEAD", FEATURE_NO_DEFAULT)).isTrue();
     assertThat(Matching.argoRevisionMatches("HEAD", TAG)).isFalse();
     String sha = "0123456789abcdef0123456789abcdef01234567";
-    PushEvent shaNamedBranch = new PushEvent("github", URLS, List.of(GitRef.branch(sha)), Optional.empty());
+    PushEvent shaNamedBranch =
+        new PushEvent("github", URLS, List.of(GitRef.branch(sha)), Optional.empty());
     assertThat(Matching.argoRevisionMatches(sha, shaNamedBranch)).isFalse();
   }
 
   @Test
   void applicationsMatchOnRepositoryAndRevisionInAnySource() {
-    assertThat(Matching.applicationMatches(Map.of("source", Map.of("repoURL", "https://GITHUB.com/org/repo/", "targetRevision", "main")), MAIN)).isTrue();
-    assertThat(Matching.applicationMatches(Map.of("source", Map.of("repoURL", "ssh://git@github.com/org/repo.git", "targetRevision", "main")), MAIN)).isTrue();
-    assertThat(Matching.applicationMatches(Map.of("source", Map.of("repoURL", "https://github.com/org/other", "targetRevision", "main")), MAIN)).isFalse();
-    assertThat(Matching.applicationMatches(Map.of("source", Map.of("repoURL", "https://github.com/org/repo", "targetRevision", "prod")), MAIN)).isFalse();
-    assertThat(Matching.applicationMatches(Map.of("source", Map.of("repoURL", "https://github.com/org/repo")), MAIN)).isTrue();
-    Map<String, Object> multi = Map.of("sources", List.of(
-        Map.of("repoURL", "https://charts.example.com", "chart", "x", "targetRevision", "1.0.0"),
-        Map.of("repoURL", "git@github.com:org/repo.git", "targetRevision", "main", "ref", "values")));
+    assertThat(
+            Matching.applicationMatches(
+                Map.of(
+                    "source",
+                    Map.of("repoURL", "https://GITHUB.com/org/repo/", "targetRevision", "main")),
+                MAIN))
+        .isTrue();
+    assertThat(
+            Matching.applicationMatches(
+                Map.of(
+                    "source",
+                    Map.of(
+                        "repoURL", "ssh://git@github.com/org/repo.git", "targetRevision", "main")),
+                MAIN))
+        .isTrue();
+    assertThat(
+            Matching.applicationMatches(
+                Map.of(
+                    "source",
+                    Map.of("repoURL", "https://github.com/org/other", "targetRevision", "main")),
+                MAIN))
+        .isFalse();
+    assertThat(
+            Matching.applicationMatches(
+                Map.of(
+                    "source",
+                    Map.of("repoURL", "https://github.com/org/repo", "targetRevision", "prod")),
+                MAIN))
+        .isFalse();
+    assertThat(
+            Matching.applicationMatches(
+                Map.of("source", Map.of("repoURL", "https://github.com/org/repo")), MAIN))
+        .isTrue();
+    Map<String, Object> multi =
+        Map.of(
+            "sources",
+            List.of(
+                Map.of(
+                    "repoURL",
+                    "https://charts.example.com",
+                    "chart",
+                    "x",
+                    "targetRevision",
+                    "1.0.0"),
+                Map.of(
+                    "repoURL",
+                    "git@github.com:org/repo.git",
+                    "targetRevision",
+                    "main",
+                    "ref",
+                    "values")));
     assertThat(Matching.applicationMatches(multi, MAIN)).isTrue();
     assertThat(Matching.applicationMatches(multi, FEATURE)).isFalse();
     assertThat(Matching.applicationMatches(null, MAIN)).isFalse();
@@ -66,17 +118,59 @@ class MatchingTest {
   @Test
   void gitRepositoriesFollowFluxRefPrecedence() {
     String url = "ssh://git@github.com/org/repo";
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("branch", "main")), MAIN)).isTrue();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("branch", "main")), FEATURE)).isFalse();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", "https://github.com/org/other", "ref", Map.of("branch", "main")), MAIN)).isFalse();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url), MAIN)).as("no ref means Flux's default, master").isFalse();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url), new PushEvent("github", URLS, List.of(GitRef.branch("master")), Optional.empty()))).isTrue();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("tag", "v1.2.0")), TAG)).isTrue();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("tag", "v1.2.0", "branch", "main")), MAIN)).as("tag wins over branch").isFalse();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("semver", ">=1.0.0")), TAG)).isTrue();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("semver", ">=1.0.0", "branch", "main")), MAIN)).isFalse();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("name", "refs/heads/main")), MAIN)).isTrue();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("name", "refs/tags/v1.2.0")), MAIN)).isFalse();
-    assertThat(Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("commit", "0123456789abcdef0123456789abcdef01234567", "branch", "main")), MAIN)).isFalse();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url, "ref", Map.of("branch", "main")), MAIN))
+        .isTrue();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url, "ref", Map.of("branch", "main")), FEATURE))
+        .isFalse();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", "https://github.com/org/other", "ref", Map.of("branch", "main")),
+                MAIN))
+        .isFalse();
+    assertThat(Matching.gitRepositoryMatches(Map.of("url", url), MAIN))
+        .as("no ref means Flux's default, master")
+        .isFalse();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url),
+                new PushEvent("github", URLS, List.of(GitRef.branch("master")), Optional.empty())))
+        .isTrue();
+    assertThat(
+            Matching.gitRepositoryMatches(Map.of("url", url, "ref", Map.of("tag", "v1.2.0")), TAG))
+        .isTrue();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url, "ref", Map.of("tag", "v1.2.0", "branch", "main")), MAIN))
+        .as("tag wins over branch")
+        .isFalse();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url, "ref", Map.of("semver", ">=1.0.0")), TAG))
+        .isTrue();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url, "ref", Map.of("semver", ">=1.0.0", "branch", "main")), MAIN))
+        .isFalse();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url, "ref", Map.of("name", "refs/heads/main")), MAIN))
+        .isTrue();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of("url", url, "ref", Map.of("name", "refs/tags/v1.2.0")), MAIN))
+        .isFalse();
+    assertThat(
+            Matching.gitRepositoryMatches(
+                Map.of(
+                    "url",
+                    url,
+                    "ref",
+                    Map.of("commit", "0123456789abcdef0123456789abcdef01234567", "branch", "main")),
+                MAIN))
+        .isFalse();
   }
 }

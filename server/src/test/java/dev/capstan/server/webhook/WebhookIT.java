@@ -67,27 +67,74 @@ class WebhookIT {
     ns = namespace.name();
     repo = "capstan-it/webhook-" + ns;
     for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).fieldManager("capstan-it").forceConflicts().serverSideApply();
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(crd)
+          .fieldManager("capstan-it")
+          .forceConflicts()
+          .serverSideApply();
     }
     for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  "Established".equals(x.getType())
+                                      && "True".equals(x.getStatus())),
+              60,
+              TimeUnit.SECONDS);
     }
-    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(AccountStore.SECRET).endMetadata()
-        .addToData(WebhookParser.GITHUB_SECRET, Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8))).build()).create();
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(AccountStore.SECRET)
+                .endMetadata()
+                .addToData(
+                    WebhookParser.GITHUB_SECRET,
+                    Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)))
+                .build())
+        .create();
     // Matches: same repository written differently, branch main.
     app("web-app", Map.of("source", source("https://GitHub.com/" + repo + ".git/", "main")));
     // Matches: HEAD tracks the default branch (main in the payload), second of two sources.
-    app("head-app", Map.of("sources", List.of(source("https://charts.example.com/" + ns, "1.0.0"), source("git@github.com:" + repo + ".git", "HEAD"))));
+    app(
+        "head-app",
+        Map.of(
+            "sources",
+            List.of(
+                source("https://charts.example.com/" + ns, "1.0.0"),
+                source("git@github.com:" + repo + ".git", "HEAD"))));
     // Does not match: other branch, other repository, a commit SHA.
     app("release-app", Map.of("source", source("https://github.com/" + repo, "release")));
-    app("other-repo-app", Map.of("source", source("https://github.com/" + repo + "-other", "main")));
-    app("pinned-app", Map.of("source", source("https://github.com/" + repo, "0123456789abcdef0123456789abcdef01234567")));
+    app(
+        "other-repo-app",
+        Map.of("source", source("https://github.com/" + repo + "-other", "main")));
+    app(
+        "pinned-app",
+        Map.of(
+            "source",
+            source("https://github.com/" + repo, "0123456789abcdef0123456789abcdef01234567")));
     gitRepository("gitops-repo", "ssh://git@github.com/" + repo, Map.of("branch", "main"));
     gitRepository("tagged-repo", "https://github.com/" + repo, Map.of("tag", "v1.0.0"));
     gitRepository("other-repo", "https://github.com/" + repo + "-other", Map.of("branch", "main"));
-    server = CapstanServer.start(client, ServerOptions.defaults(ns, Files.createTempDirectory("capstan-webhook-it")).withPort(0));
+    server =
+        CapstanServer.start(
+            client,
+            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-webhook-it"))
+                .withPort(0));
   }
 
   @AfterAll
@@ -105,21 +152,60 @@ class WebhookIT {
     Map<String, Object> spec = new java.util.LinkedHashMap<>(sourcePart);
     spec.put("project", "default");
     spec.put("destination", Map.of("server", "https://kubernetes.default.svc", "namespace", ns));
-    client.genericKubernetesResources(ResourceCache.APPLICATIONS).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
-        .withApiVersion("argoproj.io/v1alpha1").withKind("Application").withNewMetadata().withName(name).withNamespace(ns).endMetadata()
-        .addToAdditionalProperties("spec", spec).build()).create();
+    client
+        .genericKubernetesResources(ResourceCache.APPLICATIONS)
+        .inNamespace(ns)
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1")
+                .withKind("Application")
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
+                .addToAdditionalProperties("spec", spec)
+                .build())
+        .create();
   }
 
   private static void gitRepository(String name, String url, Map<String, Object> ref) {
-    client.genericKubernetesResources(ResourceCache.GIT_REPOSITORIES).inNamespace(ns).resource(new GenericKubernetesResourceBuilder()
-        .withApiVersion("source.toolkit.fluxcd.io/v1").withKind("GitRepository").withNewMetadata().withName(name).withNamespace(ns).endMetadata()
-        .addToAdditionalProperties("spec", Map.of("interval", "5m", "url", url, "ref", ref)).build()).create();
+    client
+        .genericKubernetesResources(ResourceCache.GIT_REPOSITORIES)
+        .inNamespace(ns)
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("source.toolkit.fluxcd.io/v1")
+                .withKind("GitRepository")
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
+                .addToAdditionalProperties("spec", Map.of("interval", "5m", "url", url, "ref", ref))
+                .build())
+        .create();
   }
 
   private static String pushPayload() throws Exception {
-    return JSON.writeValueAsString(Map.of("ref", "refs/heads/main", "before", "0".repeat(40), "after", "1".repeat(40),
-        "repository", Map.of("full_name", repo, "html_url", "https://github.com/" + repo, "clone_url", "https://github.com/" + repo + ".git",
-            "ssh_url", "git@github.com:" + repo + ".git", "default_branch", "main")));
+    return JSON.writeValueAsString(
+        Map.of(
+            "ref",
+            "refs/heads/main",
+            "before",
+            "0".repeat(40),
+            "after",
+            "1".repeat(40),
+            "repository",
+            Map.of(
+                "full_name",
+                repo,
+                "html_url",
+                "https://github.com/" + repo,
+                "clone_url",
+                "https://github.com/" + repo + ".git",
+                "ssh_url",
+                "git@github.com:" + repo + ".git",
+                "default_branch",
+                "main")));
   }
 
   private static String sign(String secret, byte[] body) {
@@ -127,8 +213,11 @@ class WebhookIT {
   }
 
   private static Response post(byte[] body, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/webhook")).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/webhook"))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json");
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -137,13 +226,15 @@ class WebhookIT {
   }
 
   private static Optional<String> annotation(ResourceContext kind, String name, String key) {
-    GenericKubernetesResource o = client.genericKubernetesResources(kind.context).inNamespace(ns).withName(name).get();
+    GenericKubernetesResource o =
+        client.genericKubernetesResources(kind.context).inNamespace(ns).withName(name).get();
     Map<String, String> a = o.getMetadata().getAnnotations();
     return Optional.ofNullable(a == null ? null : a.get(key));
   }
 
   enum ResourceContext {
-    APP(ResourceCache.APPLICATIONS), REPO(ResourceCache.GIT_REPOSITORIES);
+    APP(ResourceCache.APPLICATIONS),
+    REPO(ResourceCache.GIT_REPOSITORIES);
 
     final io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext context;
 
@@ -156,16 +247,20 @@ class WebhookIT {
   @Order(1)
   void badSignatureIsRefusedAndTouchesNothing() throws Exception {
     byte[] body = pushPayload().getBytes(StandardCharsets.UTF_8);
-    Response wrong = post(body, "X-GitHub-Event", "push", "X-Hub-Signature-256", sign("not-the-secret", body));
+    Response wrong =
+        post(body, "X-GitHub-Event", "push", "X-Hub-Signature-256", sign("not-the-secret", body));
     assertThat(wrong.status()).as(wrong.body()).isEqualTo(401);
     assertThat(wrong.json().path("code").asInt()).isEqualTo(16);
     assertThat(wrong.body()).doesNotContain(SECRET);
     Response missing = post(body, "X-GitHub-Event", "push");
     assertThat(missing.status()).isEqualTo(401);
     Response gitlab = post(body, "X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", SECRET);
-    assertThat(gitlab.status()).as("GitLab has no secret configured: " + gitlab.body()).isEqualTo(401);
+    assertThat(gitlab.status())
+        .as("GitLab has no secret configured: " + gitlab.body())
+        .isEqualTo(401);
     assertThat(annotation(ResourceContext.APP, "web-app", WebhookService.ARGO_REFRESH)).isEmpty();
-    assertThat(annotation(ResourceContext.REPO, "gitops-repo", WebhookService.FLUX_REQUESTED_AT)).isEmpty();
+    assertThat(annotation(ResourceContext.REPO, "gitops-repo", WebhookService.FLUX_REQUESTED_AT))
+        .isEmpty();
   }
 
   @Test
@@ -173,33 +268,49 @@ class WebhookIT {
   void oversizedBodyIs413() throws Exception {
     // A raw socket, so the answer can be read even though the server stops reading the body.
     String declared = rawExchange("Content-Length: " + ((1 << 20) + 1) + "\r\n", null);
-    // Helidon refuses a declared length over maxPayloadSize before any handler runs (no JSON body then).
+    // Helidon refuses a declared length over maxPayloadSize before any handler runs (no JSON body
+    // then).
     assertThat(declared).as("Content-Length over the limit").startsWith("HTTP/1.1 413");
     byte[] chunk = new byte[64 * 1024];
     java.util.Arrays.fill(chunk, (byte) ' ');
-    String chunked = rawExchange("Transfer-Encoding: chunked\r\n", out -> {
-      for (int sent = 0; sent <= 1 << 20; sent += chunk.length) {
-        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(chunk);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-      }
-      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-    });
+    String chunked =
+        rawExchange(
+            "Transfer-Encoding: chunked\r\n",
+            out -> {
+              for (int sent = 0; sent <= 1 << 20; sent += chunk.length) {
+                out.write(
+                    (Integer.toHexString(chunk.length) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+              }
+              out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            });
     assertThat(chunked).as("chunked body over the limit").startsWith("HTTP/1.1 413");
-    assertThat(chunked).as("a streamed body is cut off by the handler, which answers in JSON").contains("application/json").contains("\"code\":8");
+    assertThat(chunked)
+        .as("a streamed body is cut off by the handler, which answers in JSON")
+        .contains("application/json")
+        .contains("\"code\":8");
   }
 
   interface BodyWriter {
     void write(java.io.OutputStream out) throws java.io.IOException;
   }
 
-  /** Sends a signed-looking GitHub push request with {@code lengthHeader} and the body {@code body} writes; returns what the server answered. */
+  /**
+   * Sends a signed-looking GitHub push request with {@code lengthHeader} and the body {@code body}
+   * writes; returns what the server answered.
+   */
   private static String rawExchange(String lengthHeader, BodyWriter body) throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(30_000);
       java.io.OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-GitHub-Event: push\r\n"
-          + "X-Hub-Signature-256: sha256=00\r\n" + lengthHeader + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /api/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-GitHub-Event: push\r\n"
+                  + "X-Hub-Signature-256: sha256=00\r\n"
+                  + lengthHeader
+                  + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       if (body != null) {
         try {
@@ -218,7 +329,8 @@ class WebhookIT {
   @Test
   @Order(3)
   void pingAndUnknownEventsDoNothing() throws Exception {
-    byte[] ping = "{\"zen\":\"Design for failure.\",\"hook_id\":7}".getBytes(StandardCharsets.UTF_8);
+    byte[] ping =
+        "{\"zen\":\"Design for failure.\",\"hook_id\":7}".getBytes(StandardCharsets.UTF_8);
     Response r = post(ping, "X-GitHub-Event", "ping", "X-Hub-Signature-256", sign(SECRET, ping));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().path("message").asText()).contains("ping");
@@ -227,7 +339,8 @@ class WebhookIT {
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().path("message").asText()).contains("unknown webhook event");
     byte[] bad = "{not json".getBytes(StandardCharsets.UTF_8);
-    Response malformed = post(bad, "X-GitHub-Event", "push", "X-Hub-Signature-256", sign(SECRET, bad));
+    Response malformed =
+        post(bad, "X-GitHub-Event", "push", "X-Hub-Signature-256", sign(SECRET, bad));
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(annotation(ResourceContext.APP, "web-app", WebhookService.ARGO_REFRESH)).isEmpty();
   }
@@ -241,17 +354,28 @@ class WebhookIT {
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     List<String> refreshed = new ArrayList<>();
     r.json().path("refreshed").forEach(n -> refreshed.add(n.asText()));
-    assertThat(refreshed).containsExactlyInAnyOrder(ns + "/web-app", ns + "/head-app", ns + "/GitRepository/gitops-repo");
+    assertThat(refreshed)
+        .containsExactlyInAnyOrder(
+            ns + "/web-app", ns + "/head-app", ns + "/GitRepository/gitops-repo");
     assertThat(r.json().has("failed")).isFalse();
 
-    assertThat(annotation(ResourceContext.APP, "web-app", WebhookService.ARGO_REFRESH)).contains("normal");
-    assertThat(annotation(ResourceContext.APP, "head-app", WebhookService.ARGO_REFRESH)).contains("normal");
+    assertThat(annotation(ResourceContext.APP, "web-app", WebhookService.ARGO_REFRESH))
+        .contains("normal");
+    assertThat(annotation(ResourceContext.APP, "head-app", WebhookService.ARGO_REFRESH))
+        .contains("normal");
     for (String other : List.of("release-app", "other-repo-app", "pinned-app")) {
-      assertThat(annotation(ResourceContext.APP, other, WebhookService.ARGO_REFRESH)).as(other).isEmpty();
+      assertThat(annotation(ResourceContext.APP, other, WebhookService.ARGO_REFRESH))
+          .as(other)
+          .isEmpty();
     }
-    Instant requested = Instant.parse(annotation(ResourceContext.REPO, "gitops-repo", WebhookService.FLUX_REQUESTED_AT).orElseThrow());
+    Instant requested =
+        Instant.parse(
+            annotation(ResourceContext.REPO, "gitops-repo", WebhookService.FLUX_REQUESTED_AT)
+                .orElseThrow());
     assertThat(requested).isAfter(before).isBefore(Instant.now().plusSeconds(1));
-    assertThat(annotation(ResourceContext.REPO, "tagged-repo", WebhookService.FLUX_REQUESTED_AT)).isEmpty();
-    assertThat(annotation(ResourceContext.REPO, "other-repo", WebhookService.FLUX_REQUESTED_AT)).isEmpty();
+    assertThat(annotation(ResourceContext.REPO, "tagged-repo", WebhookService.FLUX_REQUESTED_AT))
+        .isEmpty();
+    assertThat(annotation(ResourceContext.REPO, "other-repo", WebhookService.FLUX_REQUESTED_AT))
+        .isEmpty();
   }
 }

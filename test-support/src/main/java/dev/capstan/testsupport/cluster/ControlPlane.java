@@ -20,13 +20,13 @@ import java.util.UUID;
  *   <li>{@code -Dcapstan.kubeconfig} or the environment variable {@code CAPSTAN_KUBECONFIG}: a
  *       control plane somebody else runs ({@code bin/test} starts one for the whole build); it is
  *       used as is and never stopped here.
- *   <li>otherwise {@code testenv/up} of the checkout that {@link RepositoryRoot#find()} finds, which
- *       reuses a healthy control plane of that checkout or builds and starts one, and registers
- *       this JVM as one of its users. When the JVM exits, a shutdown hook runs {@code testenv/down
- *       --release <pid>}, which stops the control plane only if a test JVM started it and no other
- *       registered JVM is still alive: test JVMs of several modules (or several developers' builds
- *       in one work tree) share one control plane, and the last one out stops it. {@code
- *       CAPSTAN_TESTENV_KEEP=true} keeps it running for the next run.
+ *   <li>otherwise {@code testenv/up} of the checkout that {@link RepositoryRoot#find()} finds,
+ *       which reuses a healthy control plane of that checkout or builds and starts one, and
+ *       registers this JVM as one of its users. When the JVM exits, a shutdown hook runs {@code
+ *       testenv/down --release <pid>}, which stops the control plane only if a test JVM started it
+ *       and no other registered JVM is still alive: test JVMs of several modules (or several
+ *       developers' builds in one work tree) share one control plane, and the last one out stops
+ *       it. {@code CAPSTAN_TESTENV_KEEP=true} keeps it running for the next run.
  * </ol>
  *
  * <p>Thread-safe. A failed start is remembered: every later caller gets the same error at once
@@ -94,7 +94,8 @@ public final class ControlPlane {
     try {
       contents = Files.readString(kubeconfig);
     } catch (IOException e) {
-      throw new ControlPlaneException("kubeconfig " + kubeconfig + " could not be read: " + e.getMessage(), e);
+      throw new ControlPlaneException(
+          "kubeconfig " + kubeconfig + " could not be read: " + e.getMessage(), e);
     }
     Config config = Config.fromKubeconfig(contents);
     return new KubernetesClientBuilder()
@@ -125,12 +126,14 @@ public final class ControlPlane {
     String token = "jvm-" + pid + "-" + UUID.randomUUID();
     System.err.println(
         "capstan: starting or reusing the test control plane (testenv/up; a cold build takes minutes),"
-            + " log: " + scripts.upLog());
+            + " log: "
+            + scripts.upLog());
     Path kubeconfig = scripts.up(token, pid, UP_TIMEOUT);
     boolean owned = token.equals(scripts.owner());
     if (!"true".equalsIgnoreCase(System.getenv("CAPSTAN_TESTENV_KEEP"))) {
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> releaseQuietly(scripts, pid), "capstan-testenv-release"));
+          .addShutdownHook(
+              new Thread(() -> releaseQuietly(scripts, pid), "capstan-testenv-release"));
     }
     return new ControlPlane(kubeconfig, owned);
   }

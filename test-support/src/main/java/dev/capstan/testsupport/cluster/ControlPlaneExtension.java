@@ -14,17 +14,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that connects a test class to the test control plane ({@link
- * ControlPlane#shared()}) and gives it a {@link KubernetesClient} and a fresh {@link TestNamespace}.
+ * ControlPlane#shared()}) and gives it a {@link KubernetesClient} and a fresh {@link
+ * TestNamespace}.
  *
  * <p>Per test class: one client and one namespace, created before the first test (or when the
- * constructor of a {@code PER_CLASS} test first asks for them) and shared by its tests and {@code
- * @Nested} classes; after the class, the namespace is deleted (without waiting for the namespace
- * controller to finish) and the client closed. The namespace is handed out only once its {@code
- * default} ServiceAccount exists, so Pods can be created in it right away.
+ * constructor of a {@code PER_CLASS} test first asks for them) and shared by its tests and
+ * {@code @Nested} classes; after the class, the namespace is deleted (without waiting for the
+ * namespace controller to finish) and the client closed. The namespace is handed out only once its
+ * {@code default} ServiceAccount exists, so Pods can be created in it right away.
  *
  * <p>Parameters it resolves: {@link KubernetesClient}, {@link TestNamespace}, {@link ControlPlane}.
  */
-public final class ControlPlaneExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class ControlPlaneExtension
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace STORE =
       ExtensionContext.Namespace.create(ControlPlaneExtension.class);
   private static final String KEY = "class-resources";
@@ -46,7 +48,9 @@ public final class ControlPlaneExtension implements BeforeAllCallback, AfterAllC
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == KubernetesClient.class || type == TestNamespace.class || type == ControlPlane.class;
+    return type == KubernetesClient.class
+        || type == TestNamespace.class
+        || type == ControlPlane.class;
   }
 
   @Override
@@ -59,7 +63,9 @@ public final class ControlPlaneExtension implements BeforeAllCallback, AfterAllC
     return type == KubernetesClient.class ? resources.client() : resources.namespace();
   }
 
-  /** The resources of the innermost test class around {@code context}, or of a class enclosing it. */
+  /**
+   * The resources of the innermost test class around {@code context}, or of a class enclosing it.
+   */
   private static ClassResources resources(ExtensionContext context) {
     ExtensionContext classContext = context;
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
@@ -77,7 +83,8 @@ public final class ControlPlaneExtension implements BeforeAllCallback, AfterAllC
   }
 
   /** The client and namespace of one test class; closing deletes the namespace. */
-  private record ClassResources(KubernetesClient client, TestNamespace namespace) implements AutoCloseable {
+  private record ClassResources(KubernetesClient client, TestNamespace namespace)
+      implements AutoCloseable {
     static ClassResources open(Class<?> testClass) {
       KubernetesClient client = ControlPlane.shared().newClient();
       TestNamespace namespace = TestNamespace.forClass(testClass);
@@ -100,19 +107,27 @@ public final class ControlPlaneExtension implements BeforeAllCallback, AfterAllC
       } catch (KubernetesClientException e) {
         client.close();
         throw new ControlPlaneException(
-            "Namespace/" + namespace.name() + " for " + testClass.getName() + " could not be prepared: "
+            "Namespace/"
+                + namespace.name()
+                + " for "
+                + testClass.getName()
+                + " could not be prepared: "
                 + e.getMessage(),
             e);
       }
     }
 
-    /** Deletes the namespace (the namespace controller finishes it in the background), closes the client. */
+    /**
+     * Deletes the namespace (the namespace controller finishes it in the background), closes the
+     * client.
+     */
     @Override
     public void close() {
       try {
         client.namespaces().withName(namespace.name()).delete();
       } catch (KubernetesClientException e) {
-        System.err.println("capstan: Namespace/" + namespace.name() + " delete failed: " + e.getMessage());
+        System.err.println(
+            "capstan: Namespace/" + namespace.name() + " delete failed: " + e.getMessage());
       } finally {
         client.close();
       }

@@ -34,7 +34,10 @@ public record TestNamespace(String name) {
     return new TestNamespace("it-" + (stem.isEmpty() ? "" : stem + "-") + suffix);
   }
 
-  /** Lower-case letters, digits and single dashes: {@code ServerSideApplyIT} → {@code server-side-apply-it}. */
+  /**
+   * Lower-case letters, digits and single dashes: {@code ServerSideApplyIT} → {@code
+   * server-side-apply-it}.
+   */
   static String dnsLabel(String text) {
     String dashed = text.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     return dashed.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");

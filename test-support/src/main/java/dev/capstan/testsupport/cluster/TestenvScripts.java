@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code testenv/up} and {@code testenv/down} of one checkout. Their output goes to a log file,
- * never to this JVM's own stdout or stderr (Surefire and Failsafe use those to talk to their forked
- * JVMs); a failure quotes the end of that log.
+ * Runs {@code testenv/up} and {@code testenv/down} of one checkout. Their output goes to a log
+ * file, never to this JVM's own stdout or stderr (Surefire and Failsafe use those to talk to their
+ * forked JVMs); a failure quotes the end of that log.
  */
 final class TestenvScripts {
   private static final int TAIL_LINES = 40;
@@ -37,8 +37,8 @@ final class TestenvScripts {
   }
 
   /**
-   * Runs {@code testenv/up}, which starts the control plane or reuses a healthy one, and returns the
-   * kubeconfig path it prints last.
+   * Runs {@code testenv/up}, which starts the control plane or reuses a healthy one, and returns
+   * the kubeconfig path it prints last.
    *
    * @param owner token that {@code up} records in {@code testenv/.run/owner} if it starts the
    *     control plane
@@ -47,11 +47,19 @@ final class TestenvScripts {
   Path up(String owner, long user, Duration timeout) {
     Path log = upLog();
     Path stdout = logDir.resolve("testenv-up.stdout");
-    run(List.of("up"), Map.of("TESTENV_OWNER", owner, "TESTENV_USER", Long.toString(user)), timeout, log, stdout);
+    run(
+        List.of("up"),
+        Map.of("TESTENV_OWNER", owner, "TESTENV_USER", Long.toString(user)),
+        timeout,
+        log,
+        stdout);
     List<String> lines = read(stdout);
     if (lines.isEmpty() || lines.getLast().isBlank()) {
       throw new ControlPlaneException(
-          "testenv/up succeeded but printed no kubeconfig path; its log " + log + " ends with:\n" + tail(log));
+          "testenv/up succeeded but printed no kubeconfig path; its log "
+              + log
+              + " ends with:\n"
+              + tail(log));
     }
     Path kubeconfig = Path.of(lines.getLast().strip());
     if (!Files.isRegularFile(kubeconfig)) {
@@ -75,7 +83,8 @@ final class TestenvScripts {
     run(List.of("down", "--release", Long.toString(user)), Map.of(), timeout, log, log);
   }
 
-  private void run(List<String> command, Map<String, String> env, Duration timeout, Path log, Path stdout) {
+  private void run(
+      List<String> command, Map<String, String> env, Duration timeout, Path log, Path stdout) {
     String script = command.getFirst();
     List<String> commandLine = new ArrayList<>(command);
     commandLine.set(0, root.resolve("testenv").resolve(script).toString());
@@ -95,16 +104,29 @@ final class TestenvScripts {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         throw new ControlPlaneException(
-            "testenv/" + script + " did not finish within " + timeout + "; its log " + log
-                + " ends with:\n" + tail(log));
+            "testenv/"
+                + script
+                + " did not finish within "
+                + timeout
+                + "; its log "
+                + log
+                + " ends with:\n"
+                + tail(log));
       }
       if (process.exitValue() != 0) {
         throw new ControlPlaneException(
-            "testenv/" + script + " failed (exit " + process.exitValue() + "); its log " + log
-                + " ends with:\n" + tail(log));
+            "testenv/"
+                + script
+                + " failed (exit "
+                + process.exitValue()
+                + "); its log "
+                + log
+                + " ends with:\n"
+                + tail(log));
       }
     } catch (IOException e) {
-      throw new ControlPlaneException("testenv/" + script + " could not be run: " + e.getMessage(), e);
+      throw new ControlPlaneException(
+          "testenv/" + script + " could not be run: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ControlPlaneException("interrupted while waiting for testenv/" + script, e);

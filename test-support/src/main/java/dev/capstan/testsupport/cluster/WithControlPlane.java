@@ -8,10 +8,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class against the real test control plane: shorthand for {@code
- * @ExtendWith(ControlPlaneExtension.class)}. Test constructors, lifecycle methods and test methods
- * may then declare parameters of type {@link io.fabric8.kubernetes.client.KubernetesClient}, {@link
- * TestNamespace} and {@link ControlPlane}.
+ * Runs a test class against the real test control plane: shorthand for
+ * {@code @ExtendWith(ControlPlaneExtension.class)}. Test constructors, lifecycle methods and test
+ * methods may then declare parameters of type {@link
+ * io.fabric8.kubernetes.client.KubernetesClient}, {@link TestNamespace} and {@link ControlPlane}.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -30,11 +30,13 @@ class ControlPlaneExtensionIT {
     assertThat(live.getMetadata().getLabels()).containsEntry("capstan.dev/test-namespace", "true");
     assertThat(live.getMetadata().getAnnotations())
         .containsEntry("capstan.dev/test-class", ControlPlaneExtensionIT.class.getName());
-    assertThat(client.serviceAccounts().inNamespace(namespace.name()).withName("default").get()).isNotNull();
+    assertThat(client.serviceAccounts().inNamespace(namespace.name()).withName("default").get())
+        .isNotNull();
   }
 
   @Test
-  void methodParametersAreTheSameAsTheConstructors(KubernetesClient sameClient, TestNamespace sameNamespace, ControlPlane controlPlane) {
+  void methodParametersAreTheSameAsTheConstructors(
+      KubernetesClient sameClient, TestNamespace sameNamespace, ControlPlane controlPlane) {
     assertThat(sameClient).isSameAs(client);
     assertThat(sameNamespace).isEqualTo(namespace);
     assertThat(controlPlane.kubeconfig()).isRegularFile();

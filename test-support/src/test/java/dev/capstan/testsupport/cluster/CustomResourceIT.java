@@ -25,7 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A CustomResourceDefinition can be installed, and its resources created, read back and watched. */
+/**
+ * A CustomResourceDefinition can be installed, and its resources created, read back and watched.
+ */
 @WithControlPlane
 class CustomResourceIT {
   private static final String GROUP = "smoke.capstan.dev";
@@ -60,17 +62,33 @@ class CustomResourceIT {
                         new JSONSchemaPropsBuilder()
                             .withType("object")
                             .addToRequired("size")
-                            .addToProperties("size", new JSONSchemaPropsBuilder().withType("integer").build())
+                            .addToProperties(
+                                "size", new JSONSchemaPropsBuilder().withType("integer").build())
                             .build())
                     .build())
             .endSchema()
             .endVersion()
             .endSpec()
             .build();
-    client.apiextensions().v1().customResourceDefinitions().resource(crd).fieldManager("capstan-it").forceConflicts().serverSideApply();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(crd)
+        .fieldManager("capstan-it")
+        .forceConflicts()
+        .serverSideApply();
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> established(client.apiextensions().v1().customResourceDefinitions().withName(CRD_NAME).get()));
+        .until(
+            () ->
+                established(
+                    client
+                        .apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(CRD_NAME)
+                        .get()));
   }
 
   @AfterAll
@@ -80,30 +98,48 @@ class CustomResourceIT {
 
   @Test
   void customResourceIsCreatedAndWatched(KubernetesClient client, TestNamespace namespace) {
-    MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> widgets =
-        client.genericKubernetesResources(GROUP + "/v1", "Widget");
+    MixedOperation<
+            GenericKubernetesResource,
+            GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>>
+        widgets = client.genericKubernetesResources(GROUP + "/v1", "Widget");
     List<String> events = new CopyOnWriteArrayList<>();
     try (Watch ignored =
-        widgets.inNamespace(namespace.name()).watch(new Watcher<>() {
-          @Override
-          public void eventReceived(Action action, GenericKubernetesResource resource) {
-            events.add(action + " " + resource.getMetadata().getName() + " size=" + size(resource));
-          }
+        widgets
+            .inNamespace(namespace.name())
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, GenericKubernetesResource resource) {
+                    events.add(
+                        action
+                            + " "
+                            + resource.getMetadata().getName()
+                            + " size="
+                            + size(resource));
+                  }
 
-          @Override
-          public void onClose(WatcherException cause) {
-            events.add("CLOSED " + cause.getMessage());
-          }
-        })) {
+                  @Override
+                  public void onClose(WatcherException cause) {
+                    events.add("CLOSED " + cause.getMessage());
+                  }
+                })) {
       widgets.inNamespace(namespace.name()).resource(widget("gear", 3)).create();
-      widgets.inNamespace(namespace.name()).withName("gear").edit(w -> {
-        w.setAdditionalProperty("spec", Map.of("size", 5));
-        return w;
-      });
+      widgets
+          .inNamespace(namespace.name())
+          .withName("gear")
+          .edit(
+              w -> {
+                w.setAdditionalProperty("spec", Map.of("size", 5));
+                return w;
+              });
 
       await()
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(events).containsSubsequence("ADDED gear size=3", "MODIFIED gear size=5"));
+          .untilAsserted(
+              () ->
+                  assertThat(events)
+                      .containsSubsequence("ADDED gear size=3", "MODIFIED gear size=5"));
     }
     assertThat(size(widgets.inNamespace(namespace.name()).withName("gear").get())).isEqualTo(5);
   }
@@ -121,10 +157,14 @@ class CustomResourceIT {
             .build();
 
     assertThatThrownBy(
-            () -> client.genericKubernetesResources(GROUP + "/v1", "Widget").inNamespace(namespace.name()).resource(invalid).create())
+            () ->
+                client
+                    .genericKubernetesResources(GROUP + "/v1", "Widget")
+                    .inNamespace(namespace.name())
+                    .resource(invalid)
+                    .create())
         .isInstanceOfSatisfying(
-            KubernetesClientException.class,
-            e -> assertThat(e.getCode()).isEqualTo(422));
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));
   }
 
   private static GenericKubernetesResource widget(String name, int size) {

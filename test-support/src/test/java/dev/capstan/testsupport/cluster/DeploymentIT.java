@@ -30,7 +30,8 @@ class DeploymentIT {
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
             () -> {
-              Deployment live = client.apps().deployments().inNamespace(namespace.name()).withName("web").get();
+              Deployment live =
+                  client.apps().deployments().inNamespace(namespace.name()).withName("web").get();
               assertThat(live.getStatus()).isNotNull();
               assertThat(live.getStatus().getAvailableReplicas()).isEqualTo(2);
               assertThat(live.getStatus().getConditions())
@@ -41,7 +42,8 @@ class DeploymentIT {
                       });
             });
 
-    List<Pod> pods = client.pods().inNamespace(namespace.name()).withLabel("app", "web").list().getItems();
+    List<Pod> pods =
+        client.pods().inNamespace(namespace.name()).withLabel("app", "web").list().getItems();
     assertThat(pods)
         .hasSize(2)
         .allSatisfy(
@@ -54,13 +56,39 @@ class DeploymentIT {
 
   @Test
   void deletingADeploymentCollectsItsReplicaSetAndPods() {
-    client.apps().deployments().inNamespace(namespace.name()).resource(deployment("batch")).create();
+    client
+        .apps()
+        .deployments()
+        .inNamespace(namespace.name())
+        .resource(deployment("batch"))
+        .create();
     await()
         .atMost(Duration.ofSeconds(90))
-        .until(() -> client.pods().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems().size() == 2);
-    assertThat(client.apps().replicaSets().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems())
+        .until(
+            () ->
+                client
+                        .pods()
+                        .inNamespace(namespace.name())
+                        .withLabel("app", "batch")
+                        .list()
+                        .getItems()
+                        .size()
+                    == 2);
+    assertThat(
+            client
+                .apps()
+                .replicaSets()
+                .inNamespace(namespace.name())
+                .withLabel("app", "batch")
+                .list()
+                .getItems())
         .singleElement()
-        .satisfies(rs -> assertThat(rs.getMetadata().getOwnerReferences()).singleElement().extracting("kind").isEqualTo("Deployment"));
+        .satisfies(
+            rs ->
+                assertThat(rs.getMetadata().getOwnerReferences())
+                    .singleElement()
+                    .extracting("kind")
+                    .isEqualTo("Deployment"));
 
     client.apps().deployments().inNamespace(namespace.name()).withName("batch").delete();
 
@@ -68,35 +96,48 @@ class DeploymentIT {
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
             () -> {
-              assertThat(client.apps().replicaSets().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems())
+              assertThat(
+                      client
+                          .apps()
+                          .replicaSets()
+                          .inNamespace(namespace.name())
+                          .withLabel("app", "batch")
+                          .list()
+                          .getItems())
                   .isEmpty();
-              assertThat(client.pods().inNamespace(namespace.name()).withLabel("app", "batch").list().getItems()).isEmpty();
+              assertThat(
+                      client
+                          .pods()
+                          .inNamespace(namespace.name())
+                          .withLabel("app", "batch")
+                          .list()
+                          .getItems())
+                  .isEmpty();
             });
   }
 
   private static Deployment deployment(String app) {
-    return
-        new DeploymentBuilder()
-            .withNewMetadata()
-            .withName(app)
-            .endMetadata()
-            .withNewSpec()
-            .withReplicas(2)
-            .withNewSelector()
-            .addToMatchLabels("app", app)
-            .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", app)
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName(app)
-            .withImage("registry.invalid/" + app + ":1")
-            .endContainer()
-            .endSpec()
-            .endTemplate()
-            .endSpec()
-            .build();
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(app)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(2)
+        .withNewSelector()
+        .addToMatchLabels("app", app)
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", app)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName(app)
+        .withImage("registry.invalid/" + app + ":1")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
   }
 }

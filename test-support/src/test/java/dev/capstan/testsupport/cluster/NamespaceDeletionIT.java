@@ -16,11 +16,20 @@ class NamespaceDeletionIT {
   @Test
   void deletingANamespaceWithContentCompletes(KubernetesClient client) {
     String name = TestNamespace.forClass(NamespaceDeletionIT.class).name();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
     client
         .configMaps()
         .inNamespace(name)
-        .resource(new ConfigMapBuilder().withNewMetadata().withName("settings").endMetadata().addToData("k", "v").build())
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("settings")
+                .endMetadata()
+                .addToData("k", "v")
+                .build())
         .create();
     // Pods need the namespace's default ServiceAccount, which the controller manager creates.
     await()
@@ -44,7 +53,17 @@ class NamespaceDeletionIT {
         .create();
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> "Running".equals(client.pods().inNamespace(name).withName("worker").get().getStatus().getPhase()));
+        .until(
+            () ->
+                "Running"
+                    .equals(
+                        client
+                            .pods()
+                            .inNamespace(name)
+                            .withName("worker")
+                            .get()
+                            .getStatus()
+                            .getPhase()));
 
     client.namespaces().withName(name).delete();
 

@@ -50,6 +50,7 @@ class RepositoryRootTest {
   private static void script(Path path, boolean executable) throws IOException {
     Files.createDirectories(path.getParent());
     Files.writeString(path, "#!/bin/sh\n");
-    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+    Files.setPosixFilePermissions(
+        path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
   }
 }

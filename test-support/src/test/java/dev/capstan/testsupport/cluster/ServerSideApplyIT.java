@@ -12,7 +12,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Server-side apply tracks field managers, and a second manager's change to an owned field conflicts. */
+/**
+ * Server-side apply tracks field managers, and a second manager's change to an owned field
+ * conflicts.
+ */
 @WithControlPlane
 class ServerSideApplyIT {
   private final KubernetesClient client;
@@ -37,7 +40,8 @@ class ServerSideApplyIT {
   void secondManagerChangingAnOwnedFieldGetsAConflictUnlessItForces() {
     apply("capstan", configMap("contested", Map.of("color", "blue")), false);
 
-    assertThatThrownBy(() -> apply("intruder", configMap("contested", Map.of("color", "red")), false))
+    assertThatThrownBy(
+            () -> apply("intruder", configMap("contested", Map.of("color", "red")), false))
         .isInstanceOfSatisfying(
             KubernetesClientException.class,
             e -> {
@@ -61,7 +65,8 @@ class ServerSideApplyIT {
   }
 
   private ConfigMap apply(String manager, ConfigMap desired, boolean force) {
-    var applicable = client.configMaps().inNamespace(namespace.name()).resource(desired).fieldManager(manager);
+    var applicable =
+        client.configMaps().inNamespace(namespace.name()).resource(desired).fieldManager(manager);
     return force ? applicable.forceConflicts().serverSideApply() : applicable.serverSideApply();
   }
 
@@ -70,6 +75,11 @@ class ServerSideApplyIT {
   }
 
   private static ConfigMap configMap(String name, Map<String, String> data) {
-    return new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().withData(data).build();
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withData(data)
+        .build();
   }
 }

@@ -23,16 +23,33 @@ import org.junit.jupiter.api.Test;
 @WithControlPlane
 class ServiceAccountTokenIT {
   @Test
-  void issuedTokenAuthenticatesAsTheServiceAccountAndRbacApplies(KubernetesClient admin, TestNamespace namespace) {
+  void issuedTokenAuthenticatesAsTheServiceAccountAndRbacApplies(
+      KubernetesClient admin, TestNamespace namespace) {
     String ns = namespace.name();
-    admin.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata().withName("robot").endMetadata().build()).create();
-    TokenRequest request = new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build();
-    String token = admin.serviceAccounts().inNamespace(ns).withName("robot").tokenRequest(request).getStatus().getToken();
+    admin
+        .serviceAccounts()
+        .inNamespace(ns)
+        .resource(
+            new ServiceAccountBuilder().withNewMetadata().withName("robot").endMetadata().build())
+        .create();
+    TokenRequest request =
+        new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build();
+    String token =
+        admin
+            .serviceAccounts()
+            .inNamespace(ns)
+            .withName("robot")
+            .tokenRequest(request)
+            .getStatus()
+            .getToken();
 
     TokenReview review =
-        admin.tokenReviews().create(new TokenReviewBuilder().withNewSpec().withToken(token).endSpec().build());
+        admin
+            .tokenReviews()
+            .create(new TokenReviewBuilder().withNewSpec().withToken(token).endSpec().build());
     assertThat(review.getStatus().getAuthenticated()).isTrue();
-    assertThat(review.getStatus().getUser().getUsername()).isEqualTo("system:serviceaccount:" + ns + ":robot");
+    assertThat(review.getStatus().getUser().getUsername())
+        .isEqualTo("system:serviceaccount:" + ns + ":robot");
 
     Config adminConfig = admin.getConfiguration();
     Config robotConfig =
@@ -42,7 +59,10 @@ class ServiceAccountTokenIT {
             .withOauthToken(token)
             .build();
     try (KubernetesClient robot =
-        new KubernetesClientBuilder().withConfig(robotConfig).withHttpClientFactory(new JdkHttpClientFactory()).build()) {
+        new KubernetesClientBuilder()
+            .withConfig(robotConfig)
+            .withHttpClientFactory(new JdkHttpClientFactory())
+            .build()) {
       assertThatThrownBy(() -> robot.configMaps().inNamespace(ns).list())
           .isInstanceOfSatisfying(
               KubernetesClientException.class,
@@ -72,7 +92,8 @@ class ServiceAccountTokenIT {
       await()
           .atMost(Duration.ofSeconds(30))
           .ignoreException(KubernetesClientException.class)
-          .untilAsserted(() -> assertThat(robot.configMaps().inNamespace(ns).list().getItems()).isNotNull());
+          .untilAsserted(
+              () -> assertThat(robot.configMaps().inNamespace(ns).list().getItems()).isNotNull());
     }
   }
 }

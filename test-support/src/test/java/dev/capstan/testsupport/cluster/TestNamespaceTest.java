@@ -21,10 +21,14 @@ class TestNamespaceTest {
     class AVeryLongTestClassNameThatGoesOnAndOnWellPastTheSixtyThreeCharacterLimitIT {}
 
     String name =
-        TestNamespace.forClass(AVeryLongTestClassNameThatGoesOnAndOnWellPastTheSixtyThreeCharacterLimitIT.class)
+        TestNamespace.forClass(
+                AVeryLongTestClassNameThatGoesOnAndOnWellPastTheSixtyThreeCharacterLimitIT.class)
             .name();
 
-    assertThat(name).hasSizeLessThanOrEqualTo(63).startsWith("it-avery-long-test-class").matches(DNS_LABEL);
+    assertThat(name)
+        .hasSizeLessThanOrEqualTo(63)
+        .startsWith("it-avery-long-test-class")
+        .matches(DNS_LABEL);
   }
 
   @Test

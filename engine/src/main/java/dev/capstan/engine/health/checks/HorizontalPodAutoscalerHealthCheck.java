@@ -20,8 +20,8 @@ import java.util.Set;
  * condition that reports a failure to read the scale target or its metrics makes the HPA Degraded;
  * otherwise the first true {@code AbleToScale} or {@code ScalingLimited} makes it Healthy; with
  * neither it is Progressing ("Waiting to Autoscale"). The removed {@code v2beta1} and {@code
- * v2beta2} versions are read like {@code v2} (as standalone gitops-engine still does; current
- * Argo CD dropped them); other versions get no opinion.
+ * v2beta2} versions are read like {@code v2} (as standalone gitops-engine still does; current Argo
+ * CD dropped them); other versions get no opinion.
  */
 public final class HorizontalPodAutoscalerHealthCheck implements HealthCheck {
 
@@ -58,7 +58,8 @@ public final class HorizontalPodAutoscalerHealthCheck implements HealthCheck {
       for (Object item : JSON.readValue(annotation, List.class)) {
         if (item instanceof Map<?, ?> m) {
           conditions.add(
-              new Condition(text(m, "type"), text(m, "status"), text(m, "reason"), text(m, "message")));
+              new Condition(
+                  text(m, "type"), text(m, "status"), text(m, "reason"), text(m, "message")));
         }
       }
     } catch (JsonProcessingException e) {

@@ -7,9 +7,9 @@ import dev.capstan.engine.health.LiveObject;
 import java.util.Optional;
 
 /**
- * Health of {@code batch/Job}, as Argo CD assesses it: Progressing until a {@code Complete},
- * {@code Failed} or {@code Suspended} condition appears; then {@code Failed} is Degraded, a true
- * {@code Suspended} is Suspended and otherwise the job is Healthy.
+ * Health of {@code batch/Job}, as Argo CD assesses it: Progressing until a {@code Complete}, {@code
+ * Failed} or {@code Suspended} condition appears; then {@code Failed} is Degraded, a true {@code
+ * Suspended} is Suspended and otherwise the job is Healthy.
  */
 public final class JobHealthCheck implements HealthCheck {
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Health of core {@code Namespace}: {@code Active} (or no phase yet, as on a freshly created
- * object) is Healthy; {@code Terminating} is Progressing, since the namespace is going away and
- * may hang on finalizers. A true {@code NamespaceDeletion*Failure} condition makes a terminating
+ * object) is Healthy; {@code Terminating} is Progressing, since the namespace is going away and may
+ * hang on finalizers. A true {@code NamespaceDeletion*Failure} condition makes a terminating
  * namespace Degraded. Argo CD has no built-in Namespace check; this follows what the API reports.
  */
 public final class NamespaceHealthCheck implements HealthCheck {

@@ -11,13 +11,13 @@ import java.util.Optional;
 /**
  * Health of core {@code Pod}, as Argo CD assesses it.
  *
- * <p>Long-running pods ({@code restartPolicy: Always}) are Degraded while a container waits with
- * an error or back-off reason, Healthy when Ready, Degraded when not ready after a container
- * terminated, else Progressing. Finite pods ({@code OnFailure}/{@code Never}, typically hooks)
- * stay Progressing while running, so a hook is not failed early; the annotation {@code
+ * <p>Long-running pods ({@code restartPolicy: Always}) are Degraded while a container waits with an
+ * error or back-off reason, Healthy when Ready, Degraded when not ready after a container
+ * terminated, else Progressing. Finite pods ({@code OnFailure}/{@code Never}, typically hooks) stay
+ * Progressing while running, so a hook is not failed early; the annotation {@code
  * argocd.argoproj.io/ignore-restart-policy: "true"} on a pod that is not a hook makes it count as
- * long-running. Phase {@code Succeeded} is Healthy and {@code Failed} Degraded with the most
- * useful message found.
+ * long-running. Phase {@code Succeeded} is Healthy and {@code Failed} Degraded with the most useful
+ * message found.
  */
 public final class PodHealthCheck implements HealthCheck {
 
@@ -103,7 +103,8 @@ public final class PodHealthCheck implements HealthCheck {
       }
       long exitCode = terminated.get().integer("exitCode", 0);
       if (exitCode != 0) {
-        return "container \"%s\" failed with exit code %d".formatted(cs.string("name", ""), exitCode);
+        return "container \"%s\" failed with exit code %d"
+            .formatted(cs.string("name", ""), exitCode);
       }
     }
     return "";

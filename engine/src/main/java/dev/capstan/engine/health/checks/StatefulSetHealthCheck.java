@@ -8,9 +8,9 @@ import java.util.OptionalLong;
 
 /**
  * Health of {@code apps/StatefulSet}, as Argo CD assesses it: Progressing until the spec is
- * observed and all replicas are ready; then, by update strategy, a partitioned rolling update
- * must have updated the pods above the partition, {@code OnDelete} is Healthy as soon as pods are
- * ready, and the default rolling update must have reached the update revision.
+ * observed and all replicas are ready; then, by update strategy, a partitioned rolling update must
+ * have updated the pods above the partition, {@code OnDelete} is Healthy as soon as pods are ready,
+ * and the default rolling update must have reached the update revision.
  */
 public final class StatefulSetHealthCheck implements HealthCheck {
 
@@ -28,7 +28,8 @@ public final class StatefulSetHealthCheck implements HealthCheck {
           "Waiting for %d pods to be ready...".formatted(specReplicas.getAsLong() - ready));
     }
     String strategy = live.string("spec.updateStrategy.type", "");
-    if ("RollingUpdate".equals(strategy) && live.object("spec.updateStrategy.rollingUpdate").isPresent()) {
+    if ("RollingUpdate".equals(strategy)
+        && live.object("spec.updateStrategy.rollingUpdate").isPresent()) {
       OptionalLong partition = live.integer("spec.updateStrategy.rollingUpdate.partition");
       if (specReplicas.isPresent() && partition.isPresent()) {
         long expected = specReplicas.getAsLong() - partition.getAsLong();
@@ -41,7 +42,8 @@ public final class StatefulSetHealthCheck implements HealthCheck {
       }
       return Optional.of(
           HealthResult.healthy(
-              "partitioned roll out complete: %d new pods have been updated...".formatted(updated)));
+              "partitioned roll out complete: %d new pods have been updated..."
+                  .formatted(updated)));
     }
     if ("OnDelete".equals(strategy)) {
       return Optional.of(HealthResult.healthy("statefulset has %d ready pods".formatted(ready)));

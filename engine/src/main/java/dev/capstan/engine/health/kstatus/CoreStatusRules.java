@@ -38,7 +38,8 @@ final class CoreStatusRules {
   static KStatusResult service(LiveObject live) {
     if ("LoadBalancer".equals(live.string("spec.type", "ClusterIP"))
         && live.string("spec.clusterIP", "").isEmpty()) {
-      return KStatusResult.inProgress("NoIPAssigned", "ClusterIP not set. Service type: LoadBalancer");
+      return KStatusResult.inProgress(
+          "NoIPAssigned", "ClusterIP not set. Service type: LoadBalancer");
     }
     return KStatusResult.current("Service is ready");
   }
@@ -89,7 +90,9 @@ final class CoreStatusRules {
         "Job in progress. success:%d, active: %d, failed: %d".formatted(succeeded, active, failed));
   }
 
-  /** CustomResourceDefinition: Current once Established; Failed when names or establishment fail. */
+  /**
+   * CustomResourceDefinition: Current once Established; Failed when names or establishment fail.
+   */
   static KStatusResult customResourceDefinition(LiveObject live) {
     for (Condition c : live.conditions()) {
       if ("NamesAccepted".equals(c.type()) && c.isFalse()) {
@@ -144,7 +147,8 @@ final class CoreStatusRules {
 
   private static KStatusResult pendingPod(LiveObject live, Instant now) {
     Optional<Condition> scheduled =
-        live.condition("PodScheduled").filter(c -> c.isFalse() && "Unschedulable".equals(c.reason()));
+        live.condition("PodScheduled")
+            .filter(c -> c.isFalse() && "Unschedulable".equals(c.reason()));
     if (scheduled.isPresent()) {
       Optional<Instant> created = created(live);
       if (created.isPresent() && now.minus(SCHEDULE_WINDOW).isBefore(created.get())) {

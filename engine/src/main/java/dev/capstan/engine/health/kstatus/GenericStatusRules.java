@@ -37,8 +37,8 @@ final class GenericStatusRules {
   }
 
   /**
-   * For kinds without rules of their own: a {@code Ready} condition that is not {@code True}
-   * means the object is still InProgress; otherwise it is Current.
+   * For kinds without rules of their own: a {@code Ready} condition that is not {@code True} means
+   * the object is still InProgress; otherwise it is Current.
    */
   static KStatusResult readyOrCurrent(LiveObject live) {
     Optional<Condition> ready = live.condition("Ready");

@@ -1,8 +1,8 @@
 package dev.capstan.engine.health.kstatus;
 
 /**
- * The status vocabulary of kstatus ({@code sigs.k8s.io/cli-utils/pkg/kstatus}), which Flux uses
- * to decide whether applied objects are ready.
+ * The status vocabulary of kstatus ({@code sigs.k8s.io/cli-utils/pkg/kstatus}), which Flux uses to
+ * decide whether applied objects are ready.
  */
 public enum KStatus {
   /** The object is still being reconciled towards its desired state. */

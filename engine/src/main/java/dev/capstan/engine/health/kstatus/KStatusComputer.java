@@ -17,10 +17,10 @@ import java.util.function.Function;
  * sigs.k8s.io/cli-utils/pkg/kstatus/status}).
  *
  * <p>Order of rules: deletion is Terminating; an observed generation behind {@code
- * metadata.generation} is InProgress; a true {@code Reconciling} condition is InProgress and a
- * true {@code Stalled} is Failed; then the kind's own rules for built-in kinds; for any other kind
- * a {@code Ready} condition that is not true is InProgress, else Current. A missing object is
- * {@link #notFound()}.
+ * metadata.generation} is InProgress; a true {@code Reconciling} condition is InProgress and a true
+ * {@code Stalled} is Failed; then the kind's own rules for built-in kinds; for any other kind a
+ * {@code Ready} condition that is not true is InProgress, else Current. A missing object is {@link
+ * #notFound()}.
  *
  * <p>Pure apart from reading the clock for the Pod scheduling window. Immutable and thread-safe.
  */
@@ -28,6 +28,7 @@ public final class KStatusComputer {
 
   /** The standard condition for work in progress. */
   public static final String RECONCILING = "Reconciling";
+
   /** The standard condition for work that cannot progress. */
   public static final String STALLED = "Stalled";
 
@@ -83,10 +84,10 @@ public final class KStatusComputer {
   }
 
   /**
-   * Returns a deep copy of the object whose {@code status.conditions} carry the standard
-   * conditions of its computed status: an existing condition of the same type is updated (its
-   * {@code lastTransitionTime} changes only when its status does), a new one is appended. The
-   * input is not changed.
+   * Returns a deep copy of the object whose {@code status.conditions} carry the standard conditions
+   * of its computed status: an existing condition of the same type is updated (its {@code
+   * lastTransitionTime} changes only when its status does), a new one is appended. The input is not
+   * changed.
    */
   public Map<String, Object> augment(Map<String, Object> object) {
     KStatusResult result = compute(object);
@@ -96,10 +97,14 @@ public final class KStatusComputer {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> status =
-        (Map<String, Object>) copy.computeIfAbsent("status", k -> new LinkedHashMap<String, Object>());
+        (Map<String, Object>)
+            copy.computeIfAbsent("status", k -> new LinkedHashMap<String, Object>());
     List<Object> conditions =
-        status.get("conditions") instanceof List<?> existing ? new ArrayList<>(existing) : new ArrayList<>();
-    String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        status.get("conditions") instanceof List<?> existing
+            ? new ArrayList<>(existing)
+            : new ArrayList<>();
+    String now =
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     for (Condition wanted : result.conditions()) {
       boolean present = false;
       for (Object item : conditions) {

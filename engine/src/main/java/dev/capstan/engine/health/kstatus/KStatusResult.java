@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param status the status
  * @param message why
- * @param conditions the standard conditions ({@code Reconciling} or {@code Stalled}) that belong
- *     on the object for this status; empty when it is Current
+ * @param conditions the standard conditions ({@code Reconciling} or {@code Stalled}) that belong on
+ *     the object for this status; empty when it is Current
  */
 public record KStatusResult(KStatus status, String message, List<Condition> conditions) {
 

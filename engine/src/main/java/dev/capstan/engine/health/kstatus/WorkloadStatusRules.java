@@ -5,8 +5,8 @@ import dev.capstan.engine.health.LiveObject;
 
 /**
  * kstatus rules for the replicated workloads: Deployment, StatefulSet, DaemonSet, ReplicaSet. Each
- * compares the desired replica count with the counts the controller reports and is InProgress,
- * with a reason naming the first shortfall, until they agree.
+ * compares the desired replica count with the counts the controller reports and is InProgress, with
+ * a reason naming the first shortfall, until they agree.
  */
 final class WorkloadStatusRules {
 
@@ -15,8 +15,9 @@ final class WorkloadStatusRules {
   /** Deployment: replica counts, then the Progressing and Available conditions. */
   static KStatusResult deployment(LiveObject live) {
     // Without progressDeadlineSeconds the controller never sets Progressing, so it cannot gate.
-    boolean newReplicaSetAvailable = live.integer("spec.progressDeadlineSeconds").isEmpty()
-        || live.integer("spec.progressDeadlineSeconds").getAsLong() == Integer.MAX_VALUE;
+    boolean newReplicaSetAvailable =
+        live.integer("spec.progressDeadlineSeconds").isEmpty()
+            || live.integer("spec.progressDeadlineSeconds").getAsLong() == Integer.MAX_VALUE;
     boolean available = false;
     for (Condition c : live.conditions()) {
       if ("Progressing".equals(c.type())) {
@@ -90,7 +91,8 @@ final class WorkloadStatusRules {
     if (spec > current) {
       return KStatusResult.inProgress("LessCurrent", "current: %d/%d".formatted(current, spec));
     }
-    if (!live.string("status.currentRevision", "").equals(live.string("status.updateRevision", ""))) {
+    if (!live.string("status.currentRevision", "")
+        .equals(live.string("status.updateRevision", ""))) {
       return KStatusResult.inProgress(
           "RevisionMismatch", "Waiting for updated revision to match current");
     }

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * ignored. The core group is written {@code _Kind} or just {@code Kind}.
  *
  * <p>Selection, as in Argo CD: the exact group and kind first; failing that, keys with {@code *}
- * wildcards (e.g. {@code *.crossplane.io_*}), tried in lexical order of their pattern, where
- * {@code *} matches any run of characters. A script that does not compile is kept and assesses
- * every matching object as {@code Unknown} with the compiler's message; {@link #problems()} lists
- * such scripts.
+ * wildcards (e.g. {@code *.crossplane.io_*}), tried in lexical order of their pattern, where {@code
+ * *} matches any run of characters. A script that does not compile is kept and assesses every
+ * matching object as {@code Unknown} with the compiler's message; {@link #problems()} lists such
+ * scripts.
  *
  * <p>Immutable and thread-safe.
  */

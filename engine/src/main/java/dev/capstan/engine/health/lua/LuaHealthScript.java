@@ -12,8 +12,8 @@ import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 
 /**
- * An Argo CD-style health script: Lua code that reads the global {@code obj} (the live object as
- * a table) and returns a table {@code {status = "...", message = "..."}}.
+ * An Argo CD-style health script: Lua code that reads the global {@code obj} (the live object as a
+ * table) and returns a table {@code {status = "...", message = "..."}}.
  *
  * <p>Outcomes: a returned table with a valid status (exact Argo CD spelling, e.g. {@code
  * "Healthy"}) is that result; an invalid status gives {@code Unknown} "Lua returned an invalid
@@ -79,8 +79,7 @@ public final class LuaHealthScript implements HealthCheck {
       return Optional.empty();
     }
     if (!value.istable()) {
-      return unknown(
-          live, "failed", "InvalidResult", "expected a table, got " + value.typename());
+      return unknown(live, "failed", "InvalidResult", "expected a table, got " + value.typename());
     }
     LuaValue status = value.get("status");
     LuaValue message = value.get("message");
@@ -100,10 +99,12 @@ public final class LuaHealthScript implements HealthCheck {
     return Optional.empty();
   }
 
-  private Optional<HealthResult> unknown(LiveObject live, String step, String reason, String cause) {
+  private Optional<HealthResult> unknown(
+      LiveObject live, String step, String reason, String cause) {
     return Optional.of(
         HealthResult.unknown(
-            "%s health script %s %s (%s): %s".formatted(live.identity(), name, step, reason, cause)));
+            "%s health script %s %s (%s): %s"
+                .formatted(live.identity(), name, step, reason, cause)));
   }
 
   @Override

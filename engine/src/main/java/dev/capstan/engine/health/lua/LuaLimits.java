@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Resource limits for one run of a health script. A run that exceeds any of them is stopped and
- * the resource's health is {@code Unknown} with a message naming the limit.
+ * Resource limits for one run of a health script. A run that exceeds any of them is stopped and the
+ * resource's health is {@code Unknown} with a message naming the limit.
  *
  * @param timeout wall-clock time for one run
  * @param maxInstructions Lua VM instructions for one run (checked every {@link #CHECK_INTERVAL})
- * @param maxAllocatedBytes bytes the running thread may allocate during one run; this bounds
- *     memory use, since a script cannot hold more than it allocated
+ * @param maxAllocatedBytes bytes the running thread may allocate during one run; this bounds memory
+ *     use, since a script cannot hold more than it allocated
  * @param maxStringLength the longest string {@code string.rep} may build in one call
  */
 public record LuaLimits(
@@ -31,8 +31,8 @@ public record LuaLimits(
   }
 
   /**
-   * The defaults: one second (Argo CD's own limit for a health script), 20 million instructions,
-   * 64 MiB allocated, strings of at most 1 MiB from {@code string.rep}.
+   * The defaults: one second (Argo CD's own limit for a health script), 20 million instructions, 64
+   * MiB allocated, strings of at most 1 MiB from {@code string.rep}.
    */
   public static LuaLimits defaults() {
     return new LuaLimits(Duration.ofSeconds(1), 20_000_000L, 64L << 20, 1 << 20);

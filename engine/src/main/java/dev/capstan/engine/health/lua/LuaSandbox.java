@@ -62,7 +62,9 @@ final class LuaSandbox {
     Globals globals = environment(limits);
     RunBudget budget = new RunBudget(limits);
     LuaValue debug = globals.get("debug");
-    debug.get("sethook").call(budget, LuaValue.valueOf(""), LuaValue.valueOf(LuaLimits.CHECK_INTERVAL));
+    debug
+        .get("sethook")
+        .call(budget, LuaValue.valueOf(""), LuaValue.valueOf(LuaLimits.CHECK_INTERVAL));
     globals.set("debug", LuaValue.NIL);
     globals.get("package").get("loaded").set("debug", LuaValue.NIL);
     globals.set("obj", obj);
@@ -83,12 +85,14 @@ final class LuaSandbox {
     for (String name : new String[] {"dofile", "loadfile", "load", "collectgarbage"}) {
       globals.set(name, LuaValue.NIL);
     }
-    globals.set("print", new TwoArgFunction() {
-      @Override
-      public LuaValue call(LuaValue a, LuaValue b) {
-        return LuaValue.NONE;
-      }
-    });
+    globals.set(
+        "print",
+        new TwoArgFunction() {
+          @Override
+          public LuaValue call(LuaValue a, LuaValue b) {
+            return LuaValue.NONE;
+          }
+        });
 
     LuaValue string = globals.get("string");
     string.set("dump", LuaValue.NIL);
@@ -134,7 +138,8 @@ final class LuaSandbox {
 
     @Override
     public Varargs invoke(Varargs args) {
-      long unit = args.checkstring(1).length() + (args.isstring(3) ? args.checkstring(3).length() : 0);
+      long unit =
+          args.checkstring(1).length() + (args.isstring(3) ? args.checkstring(3).length() : 0);
       long times = args.checklong(2);
       if (times > 0 && unit * times > maxLength) {
         throw new LimitExceeded(

@@ -1,8 +1,8 @@
 package dev.capstan.engine.health.lua;
 
 /**
- * A health script could not be compiled. Terminal: the configuration must change. Runtime
- * failures never throw; they become an {@code Unknown} health result.
+ * A health script could not be compiled. Terminal: the configuration must change. Runtime failures
+ * never throw; they become an {@code Unknown} health result.
  */
 public final class LuaScriptException extends RuntimeException {
 

@@ -8,9 +8,9 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
 /**
- * Converts a JSON-like Java tree (maps, lists, strings, numbers, booleans) into Lua values, the
- * way Argo CD hands {@code obj} to a script: objects become tables with string keys, arrays
- * become tables indexed from 1, nulls are absent.
+ * Converts a JSON-like Java tree (maps, lists, strings, numbers, booleans) into Lua values, the way
+ * Argo CD hands {@code obj} to a script: objects become tables with string keys, arrays become
+ * tables indexed from 1, nulls are absent.
  */
 final class LuaTrees {
 

@@ -8,8 +8,8 @@ import org.luaj.vm2.lib.VarArgFunction;
 /**
  * The debug hook that enforces {@link LuaLimits} during one run. luaj calls it every {@link
  * LuaLimits#CHECK_INTERVAL} instructions; it counts instructions and checks the deadline and the
- * bytes the running thread allocated since the run began. Not thread-safe: one instance per run,
- * on the thread that runs the script.
+ * bytes the running thread allocated since the run began. Not thread-safe: one instance per run, on
+ * the thread that runs the script.
  */
 final class RunBudget extends VarArgFunction {
 

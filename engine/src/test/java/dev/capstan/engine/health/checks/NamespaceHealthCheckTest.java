@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 class NamespaceHealthCheckTest {
 
   private static HealthResult assess(String yaml) {
-    return new NamespaceHealthCheck().assess(LiveObject.of(HealthCorpus.yamlText(yaml))).orElseThrow();
+    return new NamespaceHealthCheck()
+        .assess(LiveObject.of(HealthCorpus.yamlText(yaml)))
+        .orElseThrow();
   }
 
   @Test
   void activeOrFreshNamespaceIsHealthy() {
-    assertThat(assess("{apiVersion: v1, kind: Namespace, metadata: {name: a}, status: {phase: Active}}"))
+    assertThat(
+            assess(
+                "{apiVersion: v1, kind: Namespace, metadata: {name: a}, status: {phase: Active}}"))
         .isEqualTo(HealthResult.healthy(""));
     assertThat(assess("{apiVersion: v1, kind: Namespace, metadata: {name: a}}"))
         .isEqualTo(HealthResult.healthy(""));
@@ -23,7 +27,9 @@ class NamespaceHealthCheckTest {
 
   @Test
   void terminatingNamespaceIsProgressingOrDegradedWhenDeletionFails() {
-    assertThat(assess("{apiVersion: v1, kind: Namespace, metadata: {name: a}, status: {phase: Terminating}}"))
+    assertThat(
+            assess(
+                "{apiVersion: v1, kind: Namespace, metadata: {name: a}, status: {phase: Terminating}}"))
         .isEqualTo(HealthResult.progressing("Namespace is terminating"));
     assertThat(
             assess(

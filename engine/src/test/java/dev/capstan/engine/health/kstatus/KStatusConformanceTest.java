@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every case of the kstatus corpus ({@code shared/conformance/health/kstatus}): cli-utils'
- * own expectations for {@code Compute} and {@code Augment}. Skips are listed in {@link
+ * Runs every case of the kstatus corpus ({@code shared/conformance/health/kstatus}): cli-utils' own
+ * expectations for {@code Compute} and {@code Augment}. Skips are listed in {@link
  * ConformanceSkips}.
  */
 class KStatusConformanceTest {
@@ -68,8 +68,12 @@ class KStatusConformanceTest {
       Map<String, Object> want = map(item);
       Optional<Condition> got = result.condition((String) want.get("type"));
       assertThat(got).as("condition %s in %s", want.get("type"), result.conditions()).isPresent();
-      assertThat(got.get().status()).as("status of %s", want.get("type")).isEqualTo(want.get("status"));
-      assertThat(got.get().reason()).as("reason of %s", want.get("type")).isEqualTo(want.get("reason"));
+      assertThat(got.get().status())
+          .as("status of %s", want.get("type"))
+          .isEqualTo(want.get("status"));
+      assertThat(got.get().reason())
+          .as("reason of %s", want.get("type"))
+          .isEqualTo(want.get("reason"));
     }
     for (Object type : list(expected.get("absentConditionTypes"))) {
       assertThat(result.condition((String) type)).as("absent condition %s", type).isEmpty();
@@ -91,7 +95,9 @@ class KStatusConformanceTest {
     }
     List<Object> conditions =
         list(map(augmented.getOrDefault("status", Map.of())).get("conditions"));
-    assertThat(conditions).as("conditions after Augment").hasSize(((Number) expected.get("conditionCount")).intValue());
+    assertThat(conditions)
+        .as("conditions after Augment")
+        .hasSize(((Number) expected.get("conditionCount")).intValue());
     for (Object item : list(expected.get("conditions"))) {
       Map<String, Object> want = map(item);
       assertThat(conditions)

@@ -29,14 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs every case of the Argo CD resource-customization corpus ({@code
  * shared/conformance/health/argocd-lua}, 1,123 cases) through Capstan's Lua engine.
  *
- * <p>The corpus has inputs and expected results but no scripts. The scripts run here are
- * Capstan's own, in {@code src/test/resources/health/argocd-lua/<group>/<kind>/health.lua} (the
- * directory names of the corpus, {@code _} being a wildcard). They are loaded as Argo CD config
- * map keys and selected by the object's group and kind exactly as at run time, so the wildcard
- * and cross-directory selection rules are exercised too. Kinds with a Java built-in check that
- * mirrors Argo CD's bundled script (CronJob, CustomResourceDefinition) run that check. Any other
- * case is skipped with the reason given by {@link ConformanceSkips#argoLuaNoScript(String)}.
- * Status and message are compared exactly, as upstream does.
+ * <p>The corpus has inputs and expected results but no scripts. The scripts run here are Capstan's
+ * own, in {@code src/test/resources/health/argocd-lua/<group>/<kind>/health.lua} (the directory
+ * names of the corpus, {@code _} being a wildcard). They are loaded as Argo CD config map keys and
+ * selected by the object's group and kind exactly as at run time, so the wildcard and
+ * cross-directory selection rules are exercised too. Kinds with a Java built-in check that mirrors
+ * Argo CD's bundled script (CronJob, CustomResourceDefinition) run that check. Any other case is
+ * skipped with the reason given by {@link ConformanceSkips#argoLuaNoScript(String)}. Status and
+ * message are compared exactly, as upstream does.
  */
 class ArgoLuaConformanceTest {
 
@@ -48,7 +48,11 @@ class ArgoLuaConformanceTest {
   static Stream<Arguments> cases() {
     Path root = HealthCorpus.root().resolve("argocd-lua");
     return HealthCorpus.jsonLines(root.resolve("index.jsonl")).stream()
-        .map(c -> Arguments.of(Named.of(c.get("dir") + "/" + Path.of((String) c.get("input")).getFileName(), c)));
+        .map(
+            c ->
+                Arguments.of(
+                    Named.of(
+                        c.get("dir") + "/" + Path.of((String) c.get("input")).getFileName(), c)));
   }
 
   @Test
@@ -62,7 +66,9 @@ class ArgoLuaConformanceTest {
   void healthMatchesArgoCdCustomization(Map<String, Object> c) {
     String scriptDir = (String) c.get("resolvedScriptDir");
     LiveObject live =
-        LiveObject.of(HealthCorpus.yaml(HealthCorpus.root().resolve("argocd-lua").resolve((String) c.get("input"))));
+        LiveObject.of(
+            HealthCorpus.yaml(
+                HealthCorpus.root().resolve("argocd-lua").resolve((String) c.get("input"))));
     GroupKind gk = live.groupKind();
 
     HealthCheck check;
@@ -75,7 +81,8 @@ class ArgoLuaConformanceTest {
       check = selected.get();
     } else {
       Optional<HealthCheck> builtIn = BuiltInHealthChecks.forKind(gk);
-      Assumptions.assumeTrue(builtIn.isPresent(), () -> ConformanceSkips.argoLuaNoScript(scriptDir));
+      Assumptions.assumeTrue(
+          builtIn.isPresent(), () -> ConformanceSkips.argoLuaNoScript(scriptDir));
       check = builtIn.get();
     }
 
@@ -98,7 +105,8 @@ class ArgoLuaConformanceTest {
   private static Map<String, String> configMap() {
     Map<String, String> config = new TreeMap<>();
     try (Stream<Path> files = Files.walk(SCRIPTS)) {
-      for (Path file : files.filter(p -> p.getFileName().toString().equals("health.lua")).toList()) {
+      for (Path file :
+          files.filter(p -> p.getFileName().toString().equals("health.lua")).toList()) {
         String dir = SCRIPTS.relativize(file.getParent()).toString().replace('\\', '/');
         config.put(configKey(dir), Files.readString(file));
       }

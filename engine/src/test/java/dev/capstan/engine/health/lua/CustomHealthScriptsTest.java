@@ -19,12 +19,18 @@ class CustomHealthScriptsTest {
   private final CustomHealthScripts scripts =
       CustomHealthScripts.fromConfigMap(
           Map.of(
-              P + "pkg.crossplane.io_Provider", "return nil",
-              P + "*.crossplane.io_*", "return nil",
-              P + "*.io_*", "return nil",
-              P + "_Namespace", "return nil",
-              P + "ConfigMap", "return nil",
-              "resource.customizations.actions.apps_Deployment", "not health"),
+              P + "pkg.crossplane.io_Provider",
+              "return nil",
+              P + "*.crossplane.io_*",
+              "return nil",
+              P + "*.io_*",
+              "return nil",
+              P + "_Namespace",
+              "return nil",
+              P + "ConfigMap",
+              "return nil",
+              "resource.customizations.actions.apps_Deployment",
+              "not health"),
           LuaLimits.defaults());
 
   @Test

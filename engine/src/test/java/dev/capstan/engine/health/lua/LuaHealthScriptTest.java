@@ -77,7 +77,8 @@ class LuaHealthScriptTest {
 
   @Test
   void returningNothingMeansNoOpinion() {
-    Optional<HealthResult> result = LuaHealthScript.compile("t", "local x = 1", LuaLimits.defaults()).assess(POD);
+    Optional<HealthResult> result =
+        LuaHealthScript.compile("t", "local x = 1", LuaLimits.defaults()).assess(POD);
 
     assertThat(result).isEmpty();
   }
@@ -87,19 +88,22 @@ class LuaHealthScriptTest {
     HealthResult result = run("return {status = obj.spec.missing.field}");
 
     assertThat(result.status()).isEqualTo(HealthStatus.UNKNOWN);
-    assertThat(result.message()).startsWith("Pod/prod/web health script test failed (ScriptError): ");
+    assertThat(result.message())
+        .startsWith("Pod/prod/web health script test failed (ScriptError): ");
   }
 
   @Test
   void syntaxErrorIsRejectedAtCompileTime() {
-    assertThatThrownBy(() -> LuaHealthScript.compile("bad", "return {status = ", LuaLimits.defaults()))
+    assertThatThrownBy(
+            () -> LuaHealthScript.compile("bad", "return {status = ", LuaLimits.defaults()))
         .isInstanceOf(LuaScriptException.class)
         .hasMessageStartingWith("bad compile failed (SyntaxError): ");
   }
 
   @Test
   void infiniteLoopIsStoppedByTheInstructionLimit() {
-    HealthResult result = run("while true do end", LuaLimits.defaults().withMaxInstructions(100_000));
+    HealthResult result =
+        run("while true do end", LuaLimits.defaults().withMaxInstructions(100_000));
 
     assertThat(result.status()).isEqualTo(HealthStatus.UNKNOWN);
     assertThat(result.message())
@@ -111,7 +115,9 @@ class LuaHealthScriptTest {
   @Test
   void infiniteLoopIsStoppedByTheTimeLimit() {
     LuaLimits limits =
-        LuaLimits.defaults().withMaxInstructions(Long.MAX_VALUE).withTimeout(Duration.ofMillis(200));
+        LuaLimits.defaults()
+            .withMaxInstructions(Long.MAX_VALUE)
+            .withTimeout(Duration.ofMillis(200));
 
     HealthResult result = run("local i = 0 while true do i = i + 1 end", limits);
 
@@ -136,7 +142,9 @@ class LuaHealthScriptTest {
   @Test
   void growingMemoryIsStoppedByTheAllocationLimit() {
     LuaLimits limits =
-        LuaLimits.defaults().withMaxInstructions(Long.MAX_VALUE).withMaxAllocatedBytes(8L << 20)
+        LuaLimits.defaults()
+            .withMaxInstructions(Long.MAX_VALUE)
+            .withMaxAllocatedBytes(8L << 20)
             .withTimeout(Duration.ofSeconds(30));
 
     HealthResult result =
@@ -247,9 +255,11 @@ class LuaHealthScriptTest {
             return {status = "Healthy", message = obj.metadata.name .. n}
             """,
             LuaLimits.defaults());
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
-      List<java.util.concurrent.Future<Optional<HealthResult>>> results = new java.util.ArrayList<>();
+      List<java.util.concurrent.Future<Optional<HealthResult>>> results =
+          new java.util.ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String name = "pod" + i;
         LiveObject live = LiveObject.of(Map.of("kind", "Pod", "metadata", Map.of("name", name)));
