@@ -17,6 +17,7 @@ import dev.capstan.server.auth.TokenService;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.server.notify.NotificationController;
 import dev.capstan.server.rbac.RbacConfigWatch;
+import dev.capstan.server.ui.UiHandler;
 import dev.capstan.server.webhook.WebhookService;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helidon.common.configurable.Resource;
@@ -26,8 +27,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -84,6 +83,7 @@ public final class CapstanServer implements AutoCloseable {
             options::serves,
             new ApplicationPreview(client, options.namespace(), options.cacheDirectory()));
     boolean tls = options.tlsCertificate().isPresent();
+    UiHandler ui = UiHandler.classpath(options.namespace());
 
     HttpRouting.Builder routing =
         HttpRouting.builder()
@@ -138,12 +138,8 @@ public final class CapstanServer implements AutoCloseable {
                   throw ApiException.notFound(
                       "no such API: " + req.prologue().method().text() + " " + req.path().path());
                 })
-            .get(
-                "/",
-                (req, res) -> {
-                  res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-                  res.send(indexPage());
-                });
+            .get("/", ui)
+            .get("/*", ui);
     ErrorHandling.register(routing);
 
     io.helidon.webserver.WebServerConfig.Builder builder =
@@ -181,16 +177,6 @@ public final class CapstanServer implements AutoCloseable {
   /** What the start-up did to the secrets. */
   public SecretBootstrap.Result bootstrap() {
     return bootstrap;
-  }
-
-  private static byte[] indexPage() {
-    try (InputStream in = CapstanServer.class.getResourceAsStream("index.html")) {
-      return in == null
-          ? "<!doctype html><title>Capstan</title><p>Capstan API server</p>".getBytes()
-          : in.readAllBytes();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   @Override
