@@ -68,6 +68,12 @@ final class TestenvScripts {
     return kubeconfig;
   }
 
+  /** Runs {@code testenv/build} (builds the binaries when they are missing or stale). */
+  void build(Duration timeout) {
+    Path log = logDir.resolve("testenv-build.log");
+    run(List.of("build"), Map.of(), timeout, log, log);
+  }
+
   /** The token that the last fresh start recorded, if the control plane is running. */
   String owner() {
     Path file = root.resolve("testenv/.run/owner");
