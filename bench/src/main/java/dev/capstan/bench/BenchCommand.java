@@ -1,6 +1,7 @@
 package dev.capstan.bench;
 
 import dev.capstan.bench.controller.LatencyCommand;
+import dev.capstan.bench.controller.PeersCommand;
 import dev.capstan.bench.controller.ScaleArgoCommand;
 import dev.capstan.bench.controller.ScaleFluxCommand;
 import dev.capstan.bench.limit.LimitCommand;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
       LimitCommand.class,
       ScaleFluxCommand.class,
       ScaleArgoCommand.class,
-      LatencyCommand.class
+      LatencyCommand.class,
+      PeersCommand.class
     })
 public final class BenchCommand implements Runnable {
 

@@ -33,23 +33,26 @@ final class BenchCluster {
       client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
     }
     for (CustomResourceDefinition crd : crds) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  x.getType().equals("Established")
-                                      && x.getStatus().equals("True")),
-              60,
-              TimeUnit.SECONDS);
+      awaitEstablished(crd.getMetadata().getName());
     }
+  }
+
+  /** Waits up to a minute until the CRD {@code name} is established. */
+  void awaitEstablished(String name) {
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(name)
+        .waitUntilCondition(
+            c ->
+                c != null
+                    && c.getStatus() != null
+                    && c.getStatus().getConditions().stream()
+                        .anyMatch(
+                            x -> x.getType().equals("Established") && x.getStatus().equals("True")),
+            60,
+            TimeUnit.SECONDS);
   }
 
   /** Creates {@code <prefix>-<random>} and returns its name. */
@@ -67,6 +70,26 @@ final class BenchCluster {
                 .build())
         .create();
     return ns;
+  }
+
+  /**
+   * Removes the finalizers of every object of {@code kinds} ({@code apiVersion/Kind}) in {@code
+   * ns}, so deleting the namespace after their controller stopped does not hang.
+   */
+  void dropFinalizers(String ns, String... kinds) {
+    for (String k : kinds) {
+      int slash = k.lastIndexOf('/');
+      var op = kind(k.substring(0, slash), k.substring(slash + 1)).inNamespace(ns);
+      for (GenericKubernetesResource r : op.list().getItems()) {
+        if (r.getMetadata().getFinalizers() != null && !r.getMetadata().getFinalizers().isEmpty()) {
+          op.withName(r.getMetadata().getName())
+              .patch(
+                  io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                      io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                  "{\"metadata\":{\"finalizers\":null}}");
+        }
+      }
+    }
   }
 
   void deleteNamespace(String ns) {

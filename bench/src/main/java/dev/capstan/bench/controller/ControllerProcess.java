@@ -5,13 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A controller running as its own JVM process, its output in a log file, its memory sampled every
- * second while it runs. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
+ * A controller running as its own process, its output in a log file. Started with {@link #start} (a
+ * JVM), its resident set and heap are sampled every second while it runs; started with {@link
+ * #startUnsampled} (a JVM whose memory is not reported, or a process that is not a JVM), nothing is
+ * sampled in the background and {@link #peakRssMib()} reads the kernel's high-water mark when
+ * asked. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
  */
 final class ControllerProcess implements AutoCloseable {
   private final Process process;
@@ -24,25 +28,45 @@ final class ControllerProcess implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final boolean sampleHeap;
   private volatile double peakRssMib;
 
-  private ControllerProcess(Process process, Path log, Path javaHome) {
+  private ControllerProcess(Process process, Path log, Path javaHome, boolean sampleHeap) {
     this.process = process;
     this.log = log;
     this.memory = new ProcessMemory(process.pid(), javaHome);
-    sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+    this.sampleHeap = sampleHeap;
+    if (sampleHeap) {
+      sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
   }
 
   static ControllerProcess start(List<String> command, Path log, Path javaHome) throws IOException {
+    return new ControllerProcess(launch(command, log, Map.of()), log, javaHome, true);
+  }
+
+  /**
+   * Starts {@code command} with {@code env} added to this JVM's environment; no background sampling
+   * (a {@code jcmd} per second costs CPU that latency runs should not pay).
+   */
+  static ControllerProcess startUnsampled(List<String> command, Path log, Map<String, String> env)
+      throws IOException {
+    return new ControllerProcess(launch(command, log, env), log, Launch.javaHome(), false);
+  }
+
+  private static Process launch(List<String> command, Path log, Map<String, String> env)
+      throws IOException {
     Files.createDirectories(log.getParent());
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new ControllerProcess(p, log, javaHome);
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    return pb.redirectOutput(log.toFile()).start();
   }
 
   private void sample() {
     memory.peakRssMib().ifPresent(v -> peakRssMib = Math.max(peakRssMib, v));
-    memory.sampleHeapMib();
+    if (sampleHeap) {
+      memory.sampleHeapMib();
+    }
   }
 
   long pid() {
