@@ -8,6 +8,8 @@ import dev.capstan.server.api.Authentication;
 import dev.capstan.server.api.ErrorHandling;
 import dev.capstan.server.api.FluxService;
 import dev.capstan.server.api.Json;
+import dev.capstan.server.api.ProjectService;
+import dev.capstan.server.api.Projects;
 import dev.capstan.server.api.SessionService;
 import dev.capstan.server.api.StreamService;
 import dev.capstan.server.auth.AccountStore;
@@ -75,13 +77,15 @@ public final class CapstanServer implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metrics.gauge("capstan_server_applications_cached", apps, ResourceCache::size);
     TokenService tokens = new TokenService(accounts.secretKey(), clock);
+    Projects projects = new Projects(client, options.namespace());
     ApplicationService applications =
         new ApplicationService(
             client,
             apps,
             options.namespace(),
             options::serves,
-            new ApplicationPreview(client, options.namespace(), options.cacheDirectory()));
+            new ApplicationPreview(client, options.namespace(), options.cacheDirectory()),
+            Optional.of(projects));
     boolean tls = options.tlsCertificate().isPresent();
     UiHandler ui = UiHandler.classpath(options.namespace());
 
@@ -102,7 +106,7 @@ public final class CapstanServer implements AutoCloseable {
                             String.valueOf(res.status().code())));
                   }
                 })
-            .addFilter(new Authentication(tokens, accounts, rbac))
+            .addFilter(new Authentication(tokens, accounts, rbac, Optional.of(projects)))
             .get("/healthz", (req, res) -> res.send("ok"))
             .get(
                 "/metrics",
@@ -121,6 +125,7 @@ public final class CapstanServer implements AutoCloseable {
                     metrics))
             .register("/api/v1/account", new AccountService(accounts, tokens, clock))
             .register("/api/v1/applications", applications)
+            .register("/api/v1/projects", new ProjectService(client, projects, tokens))
             .register(
                 "/api/v1/stream", new StreamService(apps, applications, options::serves, metrics))
             .register(
@@ -164,6 +169,7 @@ public final class CapstanServer implements AutoCloseable {
         apps,
         kustomizations,
         gitRepositories,
+        projects,
         rbac,
         accounts,
         metrics::close);

@@ -33,6 +33,7 @@ import java.util.function.Predicate;
  */
 public final class ApplicationService implements HttpService {
   static final String REFRESH = "argocd.argoproj.io/refresh";
+  static final String FINALIZER = "resources-finalizer.argocd.argoproj.io";
 
   private final KubernetesClient client;
   private final ResourceCache apps;
@@ -40,6 +41,7 @@ public final class ApplicationService implements HttpService {
   private final Predicate<String> servedNamespaces;
   private final ApplicationPreview preview;
   private final ReentrantLock previewLock = new ReentrantLock();
+  private final Optional<Projects> projects;
 
   public ApplicationService(
       KubernetesClient client,
@@ -47,18 +49,37 @@ public final class ApplicationService implements HttpService {
       String namespace,
       Predicate<String> servedNamespaces,
       ApplicationPreview preview) {
+    this(client, apps, namespace, servedNamespaces, preview, Optional.empty());
+  }
+
+  /**
+   * With {@code projects}, create and update check that the Application's project exists (without,
+   * they do not).
+   */
+  public ApplicationService(
+      KubernetesClient client,
+      ResourceCache apps,
+      String namespace,
+      Predicate<String> servedNamespaces,
+      ApplicationPreview preview,
+      Optional<Projects> projects) {
     this.client = client;
     this.apps = apps;
     this.namespace = namespace;
     this.servedNamespaces = servedNamespaces;
     this.preview = preview;
+    this.projects = projects;
   }
 
   @Override
   public void routing(HttpRules rules) {
     rules
         .get("/", this::list)
+        .post("/", this::create)
         .get("/{name}", this::get)
+        .put("/{name}", this::update)
+        .put("/{name}/spec", this::updateSpec)
+        .delete("/{name}", this::delete)
         .get("/{name}/resource-tree", this::tree)
         .get("/{name}/managed-resources", this::managed)
         .get("/{name}/events", this::events)
@@ -122,6 +143,305 @@ public final class ApplicationService implements HttpService {
       app = patch(app, Map.of("metadata", Map.of("annotations", Map.of(REFRESH, refresh.get()))));
     }
     Json.ok(res, view(app));
+  }
+
+  private void create(ServerRequest req, ServerResponse res) {
+    Caller caller = Authentication.caller(req);
+    Submitted app = Submitted.of(Json.body(req), namespace);
+    checkNamespace(app.namespace());
+    String object = rbacObject(app.project(), app.namespace(), app.name());
+    caller.require("applications", "create", object);
+    validate(app);
+    boolean upsert = req.query().first("upsert").asOptional().map("true"::equals).orElse(false);
+    var resource =
+        client
+            .genericKubernetesResources(ResourceCache.APPLICATIONS)
+            .inNamespace(app.namespace())
+            .withName(app.name());
+    for (int attempt = 0; ; attempt++) {
+      GenericKubernetesResource existing;
+      try {
+        existing = resource.get();
+        if (existing == null) {
+          Json.ok(res, view(resource.create(app.toResource())));
+          return;
+        }
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 409 && attempt < 3) {
+          continue;
+        }
+        throw cluster("creating the application", e);
+      }
+      if (Json.MAPPER.valueToTree(existing.get("spec")).equals(app.spec())) {
+        Json.ok(res, view(existing));
+        return;
+      }
+      if (!upsert) {
+        throw ApiException.invalid(
+            "existing application spec is different, use upsert flag to force update");
+      }
+      caller.require("applications", "update", rbacObject(existing));
+      Optional<GenericKubernetesResource> written = replace(existing, app);
+      if (written.isPresent()) {
+        Json.ok(res, view(written.get()));
+        return;
+      }
+      if (attempt >= 3) {
+        throw ApiException.conflict(
+            "application " + app.name() + " changed while it was being updated; retry");
+      }
+    }
+  }
+
+  private void update(ServerRequest req, ServerResponse res) {
+    Caller caller = Authentication.caller(req);
+    GenericKubernetesResource existing = require(req, caller, "update");
+    Submitted app = Submitted.of(Json.body(req), existing.getMetadata().getNamespace());
+    if (!app.name().equals(existing.getMetadata().getName())
+        || !app.namespace().equals(existing.getMetadata().getNamespace())) {
+      throw ApiException.invalid(
+          "the body names application "
+              + app.namespace()
+              + "/"
+              + app.name()
+              + ", the path "
+              + existing.getMetadata().getNamespace()
+              + "/"
+              + existing.getMetadata().getName());
+    }
+    // Moving an Application to another project needs update on both, as in Argo CD.
+    caller.require(
+        "applications", "update", rbacObject(app.project(), app.namespace(), app.name()));
+    validate(app);
+    Json.ok(res, view(replaceFresh(existing, app)));
+  }
+
+  private void updateSpec(ServerRequest req, ServerResponse res) {
+    Caller caller = Authentication.caller(req);
+    GenericKubernetesResource existing = require(req, caller, "update");
+    ObjectNode spec = Json.body(req);
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode metadata = body.putObject("metadata");
+    metadata.put("name", existing.getMetadata().getName());
+    metadata.put("namespace", existing.getMetadata().getNamespace());
+    if (existing.getMetadata().getLabels() != null) {
+      metadata.set("labels", Json.MAPPER.valueToTree(existing.getMetadata().getLabels()));
+    }
+    if (existing.getMetadata().getAnnotations() != null) {
+      metadata.set("annotations", Json.MAPPER.valueToTree(existing.getMetadata().getAnnotations()));
+    }
+    body.set("spec", spec);
+    Submitted app = Submitted.of(body, existing.getMetadata().getNamespace());
+    caller.require(
+        "applications", "update", rbacObject(app.project(), app.namespace(), app.name()));
+    validate(app);
+    Json.ok(res, replaceFresh(existing, app).get("spec"));
+  }
+
+  private void delete(ServerRequest req, ServerResponse res) {
+    Caller caller = Authentication.caller(req);
+    GenericKubernetesResource app = require(req, caller, "delete");
+    var q = req.query();
+    Optional<String> cascadeText = q.first("cascade").asOptional().filter(s -> !s.isEmpty());
+    if (cascadeText.isPresent()
+        && !cascadeText.get().equals("true")
+        && !cascadeText.get().equals("false")) {
+      throw ApiException.invalid("cascade must be true or false");
+    }
+    boolean cascade = cascadeText.map("true"::equals).orElse(true);
+    String policy = q.first("propagationPolicy").orElse("");
+    if (!cascade && !policy.isEmpty()) {
+      throw ApiException.invalid("cannot set propagation policy when cascading is disabled");
+    }
+    String finalizer =
+        switch (policy) {
+          case "", "foreground" -> FINALIZER;
+          case "background" -> FINALIZER + "/background";
+          default ->
+              throw ApiException.invalid("propagationPolicy must be foreground or background");
+        };
+    List<String> finalizers =
+        new ArrayList<>(
+            app.getMetadata().getFinalizers() == null
+                ? List.of()
+                : app.getMetadata().getFinalizers());
+    boolean had = finalizers.removeIf(f -> f.startsWith(FINALIZER));
+    if (cascade) {
+      finalizers.add(finalizer);
+    }
+    if (cascade || had) {
+      patch(app, Map.of("metadata", Map.of("finalizers", finalizers)));
+    }
+    try {
+      client
+          .genericKubernetesResources(ResourceCache.APPLICATIONS)
+          .inNamespace(app.getMetadata().getNamespace())
+          .withName(app.getMetadata().getName())
+          .delete();
+    } catch (KubernetesClientException e) {
+      throw cluster("deleting the application", e);
+    }
+    Json.ok(res, Map.of());
+  }
+
+  /** Writes {@code app}'s spec, labels and annotations over the current Application. */
+  private GenericKubernetesResource replaceFresh(GenericKubernetesResource cached, Submitted app) {
+    var resource =
+        client
+            .genericKubernetesResources(ResourceCache.APPLICATIONS)
+            .inNamespace(cached.getMetadata().getNamespace())
+            .withName(cached.getMetadata().getName());
+    for (int attempt = 0; attempt < 4; attempt++) {
+      GenericKubernetesResource fresh;
+      try {
+        fresh = resource.get();
+      } catch (KubernetesClientException e) {
+        throw cluster("reading the application", e);
+      }
+      if (fresh == null) {
+        throw ApiException.notFound(
+            "applications.argoproj.io \"" + cached.getMetadata().getName() + "\" not found");
+      }
+      Optional<GenericKubernetesResource> written = replace(fresh, app);
+      if (written.isPresent()) {
+        return written.get();
+      }
+    }
+    throw ApiException.conflict(
+        "application " + app.name() + " changed while it was being updated; retry");
+  }
+
+  /** Replaces with {@code existing}'s resourceVersion; empty on a conflict. */
+  private Optional<GenericKubernetesResource> replace(
+      GenericKubernetesResource existing, Submitted app) {
+    GenericKubernetesResource next =
+        Json.MAPPER.convertValue(existing, GenericKubernetesResource.class);
+    next.getMetadata().setManagedFields(null);
+    next.getMetadata().setLabels(app.labels());
+    next.getMetadata().setAnnotations(app.annotations());
+    next.getAdditionalProperties().put("spec", Json.MAPPER.convertValue(app.spec(), Map.class));
+    try {
+      return Optional.of(
+          client
+              .genericKubernetesResources(ResourceCache.APPLICATIONS)
+              .inNamespace(existing.getMetadata().getNamespace())
+              .resource(next)
+              .update());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return Optional.empty();
+      }
+      throw cluster("updating the application", e);
+    }
+  }
+
+  private void checkNamespace(String ns) {
+    if (!servedNamespaces.test(ns)) {
+      throw ApiException.forbidden("application namespace " + ns + " is not permitted");
+    }
+  }
+
+  /** Argo CD's checks of a submitted Application that need no render. */
+  private void validate(Submitted app) {
+    JsonNode spec = app.spec();
+    boolean source = spec.path("source").isObject();
+    boolean sources = spec.path("sources").isArray() && !spec.path("sources").isEmpty();
+    if (!source && !sources) {
+      throw ApiException.invalid(
+          "application spec for "
+              + app.name()
+              + " is invalid: spec.source or spec.sources is required");
+    }
+    JsonNode dest = spec.path("destination");
+    if (!dest.isObject()
+        || (dest.path("server").asText("").isEmpty() && dest.path("name").asText("").isEmpty())) {
+      throw ApiException.invalid(
+          "application spec for "
+              + app.name()
+              + " is invalid: spec.destination needs a server or a name");
+    }
+    if (projects.isPresent() && projects.get().get(app.project()).isEmpty()) {
+      throw ApiException.invalid(
+          "application spec for "
+              + app.name()
+              + " is invalid: InvalidSpecError: Application referencing project "
+              + app.project()
+              + " which does not exist");
+    }
+  }
+
+  private String rbacObject(String project, String ns, String name) {
+    return ns.equals(namespace) ? project + "/" + name : project + "/" + ns + "/" + name;
+  }
+
+  /**
+   * An Application as a client sent it: only name, namespace, labels, annotations, finalizers and
+   * spec are taken; status and operation are ignored.
+   */
+  record Submitted(
+      String name,
+      String namespace,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      List<String> finalizers,
+      ObjectNode spec) {
+
+    @SuppressWarnings("unchecked")
+    static Submitted of(ObjectNode body, String defaultNamespace) {
+      JsonNode metadata = body.path("metadata");
+      String name = Names.objectName("application name", metadata.path("name").asText(""));
+      String ns = metadata.path("namespace").asText("");
+      ns = Names.namespace(ns.isEmpty() ? defaultNamespace : ns);
+      if (!body.path("apiVersion").asText("argoproj.io/v1alpha1").equals("argoproj.io/v1alpha1")
+          || !body.path("kind").asText("Application").equals("Application")) {
+        throw ApiException.invalid("the body must be an argoproj.io/v1alpha1 Application");
+      }
+      if (!(body.get("spec") instanceof ObjectNode spec)) {
+        throw ApiException.invalid("application " + name + " has no spec");
+      }
+      ObjectNode copy = spec.deepCopy();
+      if (copy.path("project").asText("").isEmpty()) {
+        copy.put("project", "default");
+      }
+      Names.objectName("project name", copy.path("project").asText());
+      try {
+        return new Submitted(
+            name,
+            ns,
+            metadata.has("labels")
+                ? Json.MAPPER.convertValue(metadata.get("labels"), Map.class)
+                : null,
+            metadata.has("annotations")
+                ? Json.MAPPER.convertValue(metadata.get("annotations"), Map.class)
+                : null,
+            metadata.has("finalizers")
+                ? Json.MAPPER.convertValue(metadata.get("finalizers"), List.class)
+                : null,
+            copy);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("labels, annotations and finalizers must be strings");
+      }
+    }
+
+    String project() {
+      return spec.path("project").asText();
+    }
+
+    GenericKubernetesResource toResource() {
+      GenericKubernetesResource r = new GenericKubernetesResource();
+      r.setApiVersion("argoproj.io/v1alpha1");
+      r.setKind("Application");
+      io.fabric8.kubernetes.api.model.ObjectMeta m =
+          new io.fabric8.kubernetes.api.model.ObjectMeta();
+      m.setName(name);
+      m.setNamespace(namespace);
+      m.setLabels(labels);
+      m.setAnnotations(annotations);
+      m.setFinalizers(finalizers);
+      r.setMetadata(m);
+      r.getAdditionalProperties().put("spec", Json.MAPPER.convertValue(spec, Map.class));
+      return r;
+    }
   }
 
   private void sync(ServerRequest req, ServerResponse res) {
@@ -334,9 +654,7 @@ public final class ApplicationService implements HttpService {
             .filter(s -> !s.isEmpty())
             .map(Names::namespace)
             .orElse(namespace);
-    if (!servedNamespaces.test(ns)) {
-      throw ApiException.forbidden("application namespace " + ns + " is not permitted");
-    }
+    checkNamespace(ns);
     Optional<GenericKubernetesResource> app = apps.get(ns, name);
     if (app.isEmpty()) {
       // Argo CD answers "permission denied" for an application the caller could not see anyway.
@@ -382,7 +700,21 @@ public final class ApplicationService implements HttpService {
       return ApiException.forbidden(
           step + " failed: the server's service account is not allowed to");
     }
+    if (e.getCode() == 422 || e.getCode() == 400) {
+      return ApiException.invalid(step + " failed: " + kubernetesReason(e));
+    }
+    if (e.getCode() <= 0) {
+      // No HTTP answer at all (fabric8 reports -1 or 0): connection refused, reset, timed out.
+      return ApiException.unavailable(step + " failed: the Kubernetes API cannot be reached");
+    }
     return ApiException.unavailable(step + " failed: the Kubernetes API answered " + e.getCode());
+  }
+
+  /** The API server's own message of a rejected request (validation), without the URL. */
+  private static String kubernetesReason(KubernetesClientException e) {
+    return e.getStatus() != null && e.getStatus().getMessage() != null
+        ? e.getStatus().getMessage()
+        : "the Kubernetes API rejected it (" + e.getCode() + ")";
   }
 
   /** The object as served: without managedFields. */

@@ -29,11 +29,25 @@ public final class Authentication implements Filter {
   private final TokenService tokens;
   private final AccountStore accounts;
   private final RbacConfigWatch rbac;
+  private final Optional<Projects> projects;
 
   public Authentication(TokenService tokens, AccountStore accounts, RbacConfigWatch rbac) {
+    this(tokens, accounts, rbac, Optional.empty());
+  }
+
+  /**
+   * With {@code projects}: project role tokens are accepted while listed on their role, and the
+   * projects' role policies take part in RBAC.
+   */
+  public Authentication(
+      TokenService tokens,
+      AccountStore accounts,
+      RbacConfigWatch rbac,
+      Optional<Projects> projects) {
     this.tokens = tokens;
     this.accounts = accounts;
     this.rbac = rbac;
+    this.projects = projects;
   }
 
   @Override
@@ -56,12 +70,25 @@ public final class Authentication implements Filter {
     }
     Session session;
     try {
-      session = tokens.verify(token.get(), accounts::account);
+      session =
+          tokens.verify(
+              token.get(),
+              accounts::account,
+              projects
+                  .<TokenService.RoleTokens>map(p -> p::listed)
+                  .orElse(TokenService.RoleTokens.NONE));
     } catch (AuthException e) {
       Json.send(res, 401, Json.error(ApiException.unauthenticated(e.getMessage())));
       return;
     }
-    req.context().register(new Caller(session, rbac.policy()));
+    req.context()
+        .register(
+            new Caller(
+                session,
+                rbac.policy(),
+                projects
+                    .<Caller.ProjectPolicies>map(p -> p::policy)
+                    .orElse(Caller.ProjectPolicies.NONE)));
     chain.proceed();
   }
 

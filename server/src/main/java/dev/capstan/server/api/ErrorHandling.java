@@ -15,6 +15,21 @@ public final class ErrorHandling {
   public static void register(HttpRouting.Builder routing) {
     routing.error(
         ApiException.class, (req, res, e) -> Json.send(res, e.httpStatus(), Json.error(e)));
+    // A Kubernetes API call that no handler translated: most often the API server cannot be
+    // reached (the cluster went away while the UI was open). 503, never a stack trace.
+    routing.error(
+        io.fabric8.kubernetes.client.KubernetesClientException.class,
+        (req, res, e) -> {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              req.prologue().method().text()
+                  + " "
+                  + req.path().path()
+                  + ": Kubernetes API call failed: "
+                  + e.getMessage());
+          ApiException mapped = ApplicationService.cluster("calling the Kubernetes API", e);
+          Json.send(res, mapped.httpStatus(), Json.error(mapped));
+        });
     routing.error(
         Exception.class,
         (req, res, e) -> {

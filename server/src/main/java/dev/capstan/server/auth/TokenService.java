@@ -60,6 +60,34 @@ public final class TokenService {
     return issue(account, Account.API_KEY, ttl, id);
   }
 
+  /**
+   * A token for the project role {@code subject} ({@code proj:<project>:<role>}), as Argo CD issues
+   * them; it never expires when {@code ttl} is empty.
+   */
+  public Issued projectRole(String subject, Optional<Duration> ttl, String id) {
+    return issue(subject, PROJECT_ROLE, ttl, id);
+  }
+
+  /** Kind of project role tokens. */
+  static final String PROJECT_ROLE = "projectRole";
+
+  /**
+   * Whether a project role token is still listed on its role: the role exists and has a token with
+   * this id (or, for tokens listed without an id, this issue time).
+   */
+  @FunctionalInterface
+  public interface RoleTokens {
+    boolean listed(String subject, String id, long issuedAt);
+
+    /** No project role token is valid. */
+    RoleTokens NONE = (subject, id, issuedAt) -> false;
+  }
+
+  /** {@link #verify(String, Function, RoleTokens)} without project role tokens. */
+  public Session verify(String token, Function<String, Optional<Account>> accounts) {
+    return verify(token, accounts, RoleTokens.NONE);
+  }
+
   private Issued issue(String account, String kind, Optional<Duration> ttl, String id) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Optional<Instant> exp = ttl.map(now::plus);
@@ -81,7 +109,8 @@ public final class TokenService {
    * @throws AuthException when the token is malformed, forged, expired, revoked or its account is
    *     gone or disabled
    */
-  public Session verify(String token, Function<String, Optional<Account>> accounts) {
+  public Session verify(
+      String token, Function<String, Optional<Account>> accounts, RoleTokens roleTokens) {
     DecodedJWT jwt;
     try {
       jwt = verifier.verify(token);
@@ -92,6 +121,17 @@ public final class TokenService {
               : "invalid session: " + reason(e));
     }
     String subject = Optional.ofNullable(jwt.getSubject()).orElse("");
+    String kind = Optional.ofNullable(jwt.getClaim(KIND).asString()).orElse("");
+    Instant issued = Optional.ofNullable(jwt.getIssuedAtAsInstant()).orElse(Instant.EPOCH);
+    Instant exp = Optional.ofNullable(jwt.getExpiresAtAsInstant()).orElse(Instant.MAX);
+    if (kind.equals(PROJECT_ROLE)) {
+      String id = Optional.ofNullable(jwt.getId()).orElse("");
+      if (!roleTokens.listed(subject, id, issued.getEpochSecond())) {
+        throw new AuthException(
+            "invalid session: token " + id + " of " + subject + " was revoked or its role is gone");
+      }
+      return new Session(subject, List.of(), id, ISSUER, exp);
+    }
     Account account =
         accounts
             .apply(subject)
@@ -100,8 +140,6 @@ public final class TokenService {
                 () ->
                     new AuthException(
                         "invalid session: account " + subject + " is unknown or disabled"));
-    String kind = Optional.ofNullable(jwt.getClaim(KIND).asString()).orElse("");
-    Instant issued = Optional.ofNullable(jwt.getIssuedAtAsInstant()).orElse(Instant.EPOCH);
     switch (kind) {
       case "login" -> {
         if (!account.can(Account.LOGIN)) {
@@ -124,7 +162,6 @@ public final class TokenService {
       }
       default -> throw new AuthException("invalid session: unknown token kind");
     }
-    Instant exp = Optional.ofNullable(jwt.getExpiresAtAsInstant()).orElse(Instant.MAX);
     return new Session(
         subject, List.of(), Optional.ofNullable(jwt.getId()).orElse(""), ISSUER, exp);
   }

@@ -68,10 +68,12 @@ public final class RbacPolicy {
   }
 
   private final Enforcer enforcer;
+  private final PolicyCsv rules;
   private final String defaultRole;
   private final List<String> scopes;
 
   private RbacPolicy(PolicyCsv policy, String defaultRole, List<String> scopes) {
+    this.rules = policy;
     Model model = Model.newModelFromString(MODEL);
     Enforcer e = new Enforcer(model);
     e.enableLog(false);
@@ -117,6 +119,18 @@ public final class RbacPolicy {
         PolicyCsv.parse(csv).after(PolicyCsv.parse(BuiltinPolicy.CSV)),
         defaultRole,
         List.of("groups"));
+  }
+
+  /**
+   * This policy with a project's runtime policy (its roles' rules and group bindings, see {@link
+   * ProjectPolicy}) after its own rules, as Argo CD evaluates requests on a project's objects. The
+   * default role and scopes stay.
+   */
+  public RbacPolicy withRuntimePolicy(PolicyCsv runtime) {
+    if (runtime.policies().isEmpty() && runtime.groupings().isEmpty()) {
+      return this;
+    }
+    return new RbacPolicy(runtime.after(rules), defaultRole, scopes);
   }
 
   /** The default role; empty when there is none. */

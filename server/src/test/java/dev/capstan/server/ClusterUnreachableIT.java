@@ -1,0 +1,290 @@
+package dev.capstan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.server.auth.SecretBootstrap;
+import dev.capstan.server.cache.ResourceCache;
+import dev.capstan.testsupport.cluster.ControlPlane;
+import dev.capstan.testsupport.cluster.TestNamespace;
+import dev.capstan.testsupport.cluster.WithControlPlane;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster that goes away while the server runs: the server reaches the test control plane through
+ * a TCP relay of this test's own, which the test then shuts (the shared control plane keeps
+ * running). Calls that need the Kubernetes API answer 503 JSON (code 14) saying it cannot be
+ * reached, without a stack trace; reads served from the informer cache keep working.
+ */
+@WithControlPlane
+class ClusterUnreachableIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  record Response(int status, JsonNode body, String raw) {}
+
+  @Test
+  void apiAnswers503WhenTheKubernetesApiCannotBeReached(KubernetesClient admin, TestNamespace ns)
+      throws Exception {
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      admin
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(crd)
+          .fieldManager("capstan-it")
+          .forceConflicts()
+          .serverSideApply();
+    }
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      admin
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  "Established".equals(x.getType())
+                                      && "True".equals(x.getStatus())),
+              60,
+              TimeUnit.SECONDS);
+    }
+    admin
+        .genericKubernetesResources(ResourceCache.APPLICATIONS)
+        .inNamespace(ns.name())
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1")
+                .withKind("Application")
+                .withNewMetadata()
+                .withName("web")
+                .withNamespace(ns.name())
+                .endMetadata()
+                .addToAdditionalProperties(
+                    "spec",
+                    Map.of(
+                        "project", "default",
+                        "source", Map.of("repoURL", "http://127.0.0.1:1/x.git", "path", "."),
+                        "destination",
+                            Map.of("server", "https://kubernetes.default.svc", "namespace", "x")))
+                .build())
+        .create();
+
+    admin
+        .genericKubernetesResources(dev.capstan.server.api.Projects.APP_PROJECTS)
+        .inNamespace(ns.name())
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1")
+                .withKind("AppProject")
+                .withNewMetadata()
+                .withName("default")
+                .withNamespace(ns.name())
+                .endMetadata()
+                .addToAdditionalProperties("spec", Map.of("sourceRepos", List.of("*")))
+                .build())
+        .create();
+    Config direct = Config.fromKubeconfig(Files.readString(ControlPlane.shared().kubeconfig()));
+    URI api = URI.create(direct.getMasterUrl());
+    try (Relay relay = new Relay(api.getHost(), api.getPort())) {
+      Config viaRelay = Config.fromKubeconfig(Files.readString(ControlPlane.shared().kubeconfig()));
+      viaRelay.setMasterUrl("https://" + api.getHost() + ":" + relay.port());
+      viaRelay.setRequestRetryBackoffLimit(1);
+      try (KubernetesClient client =
+              new KubernetesClientBuilder()
+                  .withConfig(viaRelay)
+                  .withHttpClientFactory(new JdkHttpClientFactory())
+                  .build();
+          CapstanServer server =
+              CapstanServer.start(
+                  client,
+                  ServerOptions.defaults(ns.name(), Files.createTempDirectory("capstan-gone-it"))
+                      .withPort(0))) {
+        String password =
+            SecretBootstrap.decode(
+                    admin
+                        .secrets()
+                        .inNamespace(ns.name())
+                        .withName(SecretBootstrap.INITIAL_ADMIN_SECRET)
+                        .get())
+                .get("password");
+        Response login =
+            call(
+                server,
+                "POST",
+                "/api/v1/session",
+                null,
+                Map.of("username", "admin", "password", password));
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        String token = login.body().path("token").asText();
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    call(server, "GET", "/api/v1/applications/web/events", token, null).status()
+                        == 200);
+
+        relay.close();
+
+        for (String[] request :
+            List.of(
+                new String[] {"GET", "/api/v1/applications/web/events"},
+                new String[] {"GET", "/api/v1/applications/web?refresh=normal"},
+                new String[] {"POST", "/api/v1/applications/web/sync"},
+                new String[] {"DELETE", "/api/v1/applications/web"})) {
+          Response r = call(server, request[0], request[1], token, Map.of());
+          assertThat(r.status()).as(request[0] + " " + request[1] + ": " + r.raw()).isEqualTo(503);
+          assertThat(r.body().path("code").asInt()).isEqualTo(14);
+          assertThat(r.body().path("message").asText())
+              .contains("the Kubernetes API cannot be reached");
+          assertThat(r.raw()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        Response create =
+            call(
+                server,
+                "POST",
+                "/api/v1/applications",
+                token,
+                Map.of(
+                    "metadata",
+                    Map.of("name", "new"),
+                    "spec",
+                    Map.of(
+                        "source", Map.of("repoURL", "http://127.0.0.1:1/x.git"),
+                        "destination", Map.of("server", "https://kubernetes.default.svc"))));
+        assertThat(create.status()).as(create.raw()).isEqualTo(503);
+        assertThat(create.body().path("message").asText())
+            .contains("the Kubernetes API cannot be reached");
+        // What the informer cache holds is still served.
+        Response list = call(server, "GET", "/api/v1/applications", token, null);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().path("items").size()).isEqualTo(1);
+      }
+    }
+  }
+
+  private static Response call(
+      CapstanServer server, String method, String path, String token, Object body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode node;
+    try {
+      node = res.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(res.body());
+    } catch (IOException e) {
+      node = JSON.getNodeFactory().textNode(res.body());
+    }
+    return new Response(res.statusCode(), node, res.body());
+  }
+
+  /**
+   * A TCP relay on loopback to the API server; {@link #close} stops accepting and cuts every open
+   * connection, so the server behind it looks gone.
+   */
+  static final class Relay implements AutoCloseable {
+    private final ServerSocket listener;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+    Relay(String host, int port) throws IOException {
+      listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!listener.isClosed()) {
+                  try {
+                    Socket in = listener.accept();
+                    Socket out = new Socket();
+                    out.connect(new InetSocketAddress(host, port), 5000);
+                    open.add(in);
+                    open.add(out);
+                    pipe(in, out);
+                    pipe(out, in);
+                  } catch (IOException e) {
+                    // closed, or the upstream refused: the client sees the connection drop
+                  }
+                }
+              });
+    }
+
+    int port() {
+      return listener.getLocalPort();
+    }
+
+    private void pipe(Socket from, Socket to) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                byte[] buf = new byte[16384];
+                try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
+                  int n;
+                  while ((n = in.read(buf)) >= 0) {
+                    out.write(buf, 0, n);
+                    out.flush();
+                  }
+                } catch (IOException e) {
+                  // a side closed
+                } finally {
+                  closeQuietly(from);
+                  closeQuietly(to);
+                }
+              });
+    }
+
+    private static void closeQuietly(Socket s) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        // already closed
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      listener.close();
+      open.forEach(Relay::closeQuietly);
+    }
+  }
+}
