@@ -22,7 +22,10 @@ final class Subcommands {
                 new AppCommand(),
                 new ControllerCommand(),
                 new ServerCommand(),
-                new AdminCommand()));
+                new AdminCommand(),
+                new dev.capstan.cli.login.LoginCommand(),
+                new dev.capstan.cli.login.LogoutCommand(),
+                new dev.capstan.cli.account.AccountCommand()));
     all.addAll(dev.capstan.cli.flux.FluxCommands.all());
     return all;
   }

@@ -10,9 +10,11 @@ import picocli.CommandLine.Spec;
     name = "app",
     mixinStandardHelpOptions = true,
     description =
-        "Manage Argo CD Applications (talks to the cluster directly, like 'argocd --core').",
+        "Manage Argo CD Applications, through the Capstan server after 'capstan login' (or"
+            + " --server), else straight in the cluster (like 'argocd --core'; --core forces it).",
     subcommands = {
       AppListCommand.class,
+      AppCreateCommand.class,
       AppGetCommand.class,
       AppSyncCommand.class,
       AppDiffCommand.class,

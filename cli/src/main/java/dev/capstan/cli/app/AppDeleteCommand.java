@@ -1,16 +1,10 @@
 package dev.capstan.cli.app;
 
 import dev.capstan.controller.api.argo.Application;
-import dev.capstan.controller.argo.ApplicationReconciler;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,33 +48,13 @@ public final class AppDeleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = cluster.connect()) {
-      Application app = cluster.require(client, name);
-      var resource =
-          client
-              .resources(Application.class)
-              .inNamespace(app.getMetadata().getNamespace())
-              .withName(app.getMetadata().getName());
-      List<String> finalizers =
-          new ArrayList<>(
-              app.getMetadata().getFinalizers() == null
-                  ? List.of()
-                  : app.getMetadata().getFinalizers());
-      finalizers.removeIf(f -> f.startsWith(ApplicationReconciler.FINALIZER));
-      if (cascade) {
-        finalizers.add(ApplicationReconciler.FINALIZER);
-      }
-      // A merge patch without resourceVersion: the controller writes status all the time.
-      resource.patch(
-          PatchContext.of(PatchType.JSON_MERGE),
-          "{\"metadata\":{\"finalizers\":"
-              + client.getKubernetesSerialization().asJson(finalizers)
-              + "}}");
-      resource.delete();
+    try (AppBackend backend = cluster.open()) {
+      Application app = backend.get(name);
+      backend.delete(app, cascade);
       if (waitForDeletion) {
         try {
-          resource.waitUntilCondition(a -> a == null, timeout * 1000, TimeUnit.MILLISECONDS);
-        } catch (KubernetesClientTimeoutException e) {
+          backend.await(app, Optional::isEmpty, Duration.ofSeconds(timeout));
+        } catch (AppBackend.TimeoutException e) {
           throw new IllegalArgumentException(
               "application "
                   + app.getMetadata().getName()

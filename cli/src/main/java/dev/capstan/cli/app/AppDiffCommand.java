@@ -1,10 +1,7 @@
 package dev.capstan.cli.app;
 
-import dev.capstan.controller.argo.ApplicationPreview;
-import dev.capstan.engine.diff.DiffResult;
-import dev.capstan.engine.diff.ResourceDiff;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,27 +29,27 @@ public final class AppDiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = cluster.connect()) {
-      var app = cluster.require(client, name);
-      DiffResult diff =
-          new ApplicationPreview(client, cluster.namespaceOf(name), CliCache.gitCache()).diff(app);
-      for (ResourceDiff d : diff.drifted()) {
+    try (AppBackend backend = cluster.open()) {
+      var app = backend.get(name);
+      List<AppBackend.ResourceChange> drifted =
+          backend.diff(app).stream().filter(AppBackend.ResourceChange::modified).toList();
+      for (AppBackend.ResourceChange d : drifted) {
         out.println(
             "===== "
-                + (d.key().group().isEmpty() ? "" : d.key().group())
+                + d.group()
                 + "/"
-                + d.key().kind()
+                + d.kind()
                 + " "
-                + d.key().namespace()
+                + d.namespace()
                 + "/"
-                + d.key().name()
+                + d.name()
                 + " ("
                 + d.status()
                 + ") ======");
-        out.print(d.unifiedDiff());
+        out.print(d.diff());
       }
       out.flush();
-      return diff.inSync() ? 0 : 1;
+      return drifted.isEmpty() ? 0 : 1;
     }
   }
 }

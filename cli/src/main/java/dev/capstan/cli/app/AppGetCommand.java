@@ -2,14 +2,9 @@ package dev.capstan.cli.app;
 
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.argo.ApplicationReconciler;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,10 +47,10 @@ public final class AppGetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = cluster.connect()) {
-      Application app = cluster.require(client, name);
+    try (AppBackend backend = cluster.open()) {
+      Application app = backend.get(name);
       if (refresh || hardRefresh) {
-        app = refresh(client, app, hardRefresh ? "hard" : "normal");
+        app = refresh(backend, app, hardRefresh ? "hard" : "normal");
       }
       switch (output) {
         case "json" -> out.println(AppViews.json(app));
@@ -70,30 +65,25 @@ public final class AppGetCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Application refresh(KubernetesClient client, Application app, String kind) {
-    var resource =
-        client
-            .resources(Application.class)
-            .inNamespace(app.getMetadata().getNamespace())
-            .withName(app.getMetadata().getName());
-    resource.patch(
-        PatchContext.of(PatchType.JSON_MERGE),
-        "{\"metadata\":{\"annotations\":{\""
-            + ApplicationReconciler.REFRESH
-            + "\":\""
-            + kind
-            + "\"}}}");
+  private Application refresh(AppBackend backend, Application app, String kind) {
+    backend.requestRefresh(app, kind);
     try {
-      return resource.waitUntilCondition(
-          a ->
-              a != null
-                  && (a.getMetadata().getAnnotations() == null
-                      || !a.getMetadata()
+      return backend
+          .await(
+              app,
+              o ->
+                  o.isEmpty()
+                      || o.get().getMetadata().getAnnotations() == null
+                      || !o.get()
+                          .getMetadata()
                           .getAnnotations()
-                          .containsKey(ApplicationReconciler.REFRESH)),
-          Duration.ofSeconds(timeout).toMillis(),
-          TimeUnit.MILLISECONDS);
-    } catch (KubernetesClientTimeoutException e) {
+                          .containsKey(ApplicationReconciler.REFRESH),
+              Duration.ofSeconds(timeout))
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "application " + app.getMetadata().getName() + " was deleted"));
+    } catch (AppBackend.TimeoutException e) {
       throw new IllegalArgumentException(
           "the refresh was not done within "
               + timeout

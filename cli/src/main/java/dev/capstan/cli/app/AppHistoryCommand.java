@@ -1,6 +1,5 @@
 package dev.capstan.cli.app;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,8 +31,8 @@ public final class AppHistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = cluster.connect()) {
-      var app = cluster.require(client, name);
+    try (AppBackend backend = cluster.open()) {
+      var app = backend.get(name);
       switch (output) {
         case "json" -> out.println(AppViews.json(AppViews.status(app).history()));
         case "yaml" -> out.print(AppViews.yaml(AppViews.status(app).history()));

@@ -1,9 +1,7 @@
 package dev.capstan.cli.app;
 
 import dev.capstan.controller.api.argo.Application;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,15 +31,8 @@ public final class AppListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = cluster.connect()) {
-      var apps = client.resources(Application.class);
-      List<Application> items =
-          (all ? apps.inAnyNamespace().list() : apps.inNamespace(cluster.namespace).list())
-              .getItems().stream()
-                  .sorted(
-                      Comparator.comparing((Application a) -> a.getMetadata().getNamespace())
-                          .thenComparing(a -> a.getMetadata().getName()))
-                  .toList();
+    try (AppBackend backend = cluster.open()) {
+      List<Application> items = backend.list(all);
       switch (output) {
         case "json" -> out.println(AppViews.json(items));
         case "yaml" -> out.print(AppViews.yaml(items));

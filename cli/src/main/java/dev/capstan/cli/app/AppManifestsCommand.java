@@ -1,8 +1,6 @@
 package dev.capstan.cli.app;
 
-import dev.capstan.controller.argo.ApplicationPreview;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -28,13 +26,10 @@ public final class AppManifestsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = cluster.connect()) {
-      var app = cluster.require(client, name);
-      var manifests =
-          new ApplicationPreview(client, cluster.namespaceOf(name), CliCache.gitCache())
-              .manifests(app);
+    try (AppBackend backend = cluster.open()) {
+      var app = backend.get(name);
       KubernetesSerialization yaml = new KubernetesSerialization();
-      for (GenericKubernetesResource o : manifests.objects()) {
+      for (GenericKubernetesResource o : backend.manifests(app)) {
         String text = yaml.asYaml(o);
         out.print(text.startsWith("---") ? text : "---\n" + text);
       }

@@ -4,13 +4,11 @@ import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.api.argo.Operation;
 import dev.capstan.controller.api.argo.OperationState;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Requests an operation the way Argo CD's CLI does — by setting the Application's {@code operation}
@@ -45,23 +43,17 @@ final class AppOperations {
 
   /** Waits until the operation requested at {@code requested} finished; its state. */
   static OperationState await(
-      KubernetesClient client, Application app, Instant requested, Duration timeout) {
+      AppBackend backend, Application app, Instant requested, Duration timeout) {
     try {
       Application done =
-          client
-              .resources(Application.class)
-              .inNamespace(app.getMetadata().getNamespace())
-              .withName(app.getMetadata().getName())
-              .waitUntilCondition(
-                  a -> a == null || finished(a, requested),
-                  timeout.toMillis(),
-                  TimeUnit.MILLISECONDS);
-      if (done == null) {
-        throw new IllegalArgumentException(
-            "application " + app.getMetadata().getName() + " was deleted");
-      }
+          backend
+              .await(app, a -> a.isEmpty() || finished(a.get(), requested), timeout)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "application " + app.getMetadata().getName() + " was deleted"));
       return done.getStatus().operationState();
-    } catch (KubernetesClientTimeoutException e) {
+    } catch (AppBackend.TimeoutException e) {
       throw new IllegalArgumentException(
           "the operation did not finish within "
               + timeout.toSeconds()

@@ -2,9 +2,7 @@ package dev.capstan.cli.app;
 
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.api.argo.ApplicationStatus;
-import dev.capstan.controller.api.argo.Operation;
 import dev.capstan.controller.api.argo.OperationState;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +49,8 @@ public final class AppRollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (KubernetesClient client = cluster.connect()) {
-      Application app = cluster.require(client, name);
+    try (AppBackend backend = cluster.open()) {
+      Application app = backend.get(name);
       if (app.getSpec().syncPolicy() != null && app.getSpec().syncPolicy().automatedSyncEnabled()) {
         throw new IllegalArgumentException(
             "rollback cannot be initiated when auto-sync is enabled");
@@ -80,22 +78,9 @@ public final class AppRollbackCommand implements Callable<Integer> {
                                 + " has no history id "
                                 + id));
       }
-      Operation.SyncOperation sync =
-          new Operation.SyncOperation(
-              entry.revision(),
-              entry.revisions(),
-              prune,
-              false,
-              null,
-              null,
-              entry.source(),
-              entry.sources(),
-              null,
-              null,
-              0);
-      Instant requested = AppOperations.request(client, app, sync);
+      Instant requested = backend.requestRollback(app, entry, prune);
       OperationState state =
-          AppOperations.await(client, app, requested, Duration.ofSeconds(timeout));
+          AppOperations.await(backend, app, requested, Duration.ofSeconds(timeout));
       AppViews.operationResult(state, out);
       out.flush();
       return OperationState.SUCCEEDED.equals(state.phase()) ? 0 : 1;

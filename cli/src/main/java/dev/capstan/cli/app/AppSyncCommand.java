@@ -3,7 +3,6 @@ package dev.capstan.cli.app;
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.api.argo.Operation;
 import dev.capstan.controller.api.argo.OperationState;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,12 +68,12 @@ public final class AppSyncCommand implements Callable<Integer> {
       }
       selected.add(new Operation.SyncOperationResource(p[0], p[1], p[2], ""));
     }
-    try (KubernetesClient client = cluster.connect()) {
-      Application app = cluster.require(client, name);
+    try (AppBackend backend = cluster.open()) {
+      Application app = backend.get(name);
       Operation.SyncOperation sync =
           new Operation.SyncOperation(
               revision, null, prune, dryRun, null, selected, null, null, null, null, 0);
-      Instant requested = AppOperations.request(client, app, sync);
+      Instant requested = backend.requestSync(app, sync);
       if (async) {
         out.println(
             "sync of "
@@ -86,7 +85,7 @@ public final class AppSyncCommand implements Callable<Integer> {
         return 0;
       }
       OperationState state =
-          AppOperations.await(client, app, requested, Duration.ofSeconds(timeout));
+          AppOperations.await(backend, app, requested, Duration.ofSeconds(timeout));
       AppViews.operationResult(state, out);
       out.flush();
       return OperationState.SUCCEEDED.equals(state.phase()) ? 0 : 1;

@@ -2,11 +2,10 @@ package dev.capstan.cli.app;
 
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.api.argo.OperationState;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,21 +49,21 @@ public final class AppWaitCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     boolean all = !sync && !health && !operation;
-    try (KubernetesClient client = cluster.connect()) {
-      Application app = cluster.require(client, name);
+    try (AppBackend backend = cluster.open()) {
+      Application app = backend.get(name);
       try {
-        Application done =
-            client
-                .resources(Application.class)
-                .inNamespace(app.getMetadata().getNamespace())
-                .withName(app.getMetadata().getName())
-                .waitUntilCondition(
-                    a -> a != null && ready(a, all), timeout * 1000, TimeUnit.MILLISECONDS);
-        AppViews.get(done, out);
+        Optional<Application> done =
+            backend.await(
+                app, a -> a.isEmpty() || ready(a.get(), all), Duration.ofSeconds(timeout));
+        if (done.isEmpty()) {
+          throw new IllegalArgumentException(
+              "application " + app.getMetadata().getName() + " was deleted");
+        }
+        AppViews.get(done.get(), out);
         out.flush();
         return 0;
-      } catch (KubernetesClientTimeoutException e) {
-        Application now = cluster.require(client, name);
+      } catch (AppBackend.TimeoutException e) {
+        Application now = backend.get(name);
         spec.commandLine()
             .getErr()
             .println(

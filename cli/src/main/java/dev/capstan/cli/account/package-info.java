@@ -1,0 +1,2 @@
+/** {@code capstan account}: the logged-in account, through the Capstan server. */
+package dev.capstan.cli.account;
