@@ -61,6 +61,7 @@ final class CapstanStack implements AutoCloseable {
   private final CapstanServer server;
   private final String adminPassword;
   private final List<String> applications = new ArrayList<>();
+  private boolean serverStopped;
 
   private CapstanStack(
       KubernetesClient client,
@@ -88,6 +89,16 @@ final class CapstanStack implements AutoCloseable {
    * polled every 3 s) and the Flux controller run too.
    */
   static CapstanStack start(KubernetesClient client, String namespace, boolean controllers)
+      throws IOException {
+    return start(client, client, namespace, controllers);
+  }
+
+  /**
+   * As {@link #start(KubernetesClient, String, boolean)}, but the server talks to the cluster
+   * through {@code serverClient} (e.g. one whose connection a test can cut).
+   */
+  static CapstanStack start(
+      KubernetesClient client, KubernetesClient serverClient, String namespace, boolean controllers)
       throws IOException {
     installCrds(client);
     AppProject project = new AppProject();
@@ -158,7 +169,7 @@ final class CapstanStack implements AutoCloseable {
     }
     CapstanServer server =
         CapstanServer.start(
-            client,
+            serverClient,
             ServerOptions.defaults(namespace, Files.createTempDirectory("capstan-e2e-server"))
                 .withPort(0));
     String adminPassword =
@@ -316,6 +327,14 @@ final class CapstanStack implements AutoCloseable {
     awaitSyncedAndHealthy(app);
   }
 
+  /** Stops the server (the API goes away while a page is open); idempotent. */
+  synchronized void stopServer() {
+    if (!serverStopped) {
+      serverStopped = true;
+      server.close();
+    }
+  }
+
   private static void installCrds(KubernetesClient client) {
     for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
       client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
@@ -382,7 +401,7 @@ final class CapstanStack implements AutoCloseable {
     } catch (RuntimeException e) {
       System.err.println("CapstanStack: Applications still there after close: " + e.getMessage());
     }
-    server.close();
+    stopServer();
     for (AutoCloseable c : controllers.reversed()) {
       try {
         c.close();
