@@ -1,6 +1,7 @@
 package dev.capstan.server.api;
 
 import dev.capstan.server.cache.ResourceCache;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -11,6 +12,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +21,11 @@ import java.util.Optional;
 /**
  * Capstan's API for one Flux kind ({@code /api/v1/kustomizations}, {@code
  * /api/v1/gitrepositories}): list ({@code ?namespace=}, {@code ?name=}, {@code ?selector=}, paging
- * as applications), get ({@code /{namespace}/{name}}) and reconcile ({@code POST
- * /{namespace}/{name}/reconcile}, which sets {@code reconcile.fluxcd.io/requestedAt} as {@code flux
- * reconcile} does). RBAC resource is the kind's plural, object {@code <namespace>/<name>};
- * reconcile needs {@code sync}.
+ * as applications), get ({@code /{namespace}/{name}}), its events ({@code .../events}), the objects
+ * of its inventory and what they own ({@code .../resource-tree}, empty for a GitRepository) and
+ * reconcile ({@code POST /{namespace}/{name}/reconcile}, which sets {@code
+ * reconcile.fluxcd.io/requestedAt} as {@code flux reconcile} does). RBAC resource is the kind's
+ * plural, object {@code <namespace>/<name>}; reconcile needs {@code sync}.
  */
 public final class FluxService implements HttpService {
   static final String REQUESTED_AT = "reconcile.fluxcd.io/requestedAt";
@@ -43,6 +47,8 @@ public final class FluxService implements HttpService {
     rules
         .get("/", this::list)
         .get("/{namespace}/{name}", this::get)
+        .get("/{namespace}/{name}/events", this::events)
+        .get("/{namespace}/{name}/resource-tree", this::tree)
         .post("/{namespace}/{name}/reconcile", this::reconcile);
   }
 
@@ -75,6 +81,56 @@ public final class FluxService implements HttpService {
 
   private void get(ServerRequest req, ServerResponse res) {
     Json.ok(res, ApplicationService.view(require(req, "get")));
+  }
+
+  /** Core/v1 Events whose involvedObject is this object, as {@code {metadata, items}}. */
+  private void events(ServerRequest req, ServerResponse res) {
+    GenericKubernetesResource o = require(req, "get");
+    try {
+      List<Event> items =
+          client
+              .v1()
+              .events()
+              .inNamespace(o.getMetadata().getNamespace())
+              .withField("involvedObject.name", o.getMetadata().getName())
+              .list()
+              .getItems()
+              .stream()
+              .filter(e -> o.getKind().equals(e.getInvolvedObject().getKind()))
+              .toList();
+      Json.ok(res, Map.of("metadata", Map.of(), "items", items));
+    } catch (KubernetesClientException e) {
+      throw ApplicationService.cluster("listing events", e);
+    }
+  }
+
+  /**
+   * The objects in {@code status.inventory} (Flux's {@code <namespace>_<name>_<group>_<kind>} ids
+   * with their versions) and what they own, in the shape of an Application's resource tree.
+   */
+  private void tree(ServerRequest req, ServerResponse res) {
+    GenericKubernetesResource o = require(req, "get");
+    List<Map<String, Object>> resources = new ArrayList<>();
+    if (o.get("status", "inventory", "entries") instanceof List<?> entries) {
+      for (Object e : entries) {
+        if (!(e instanceof Map<?, ?> entry) || !(entry.get("id") instanceof String id)) {
+          continue;
+        }
+        String[] parts = id.split("_", -1);
+        if (parts.length == 4) {
+          Map<String, Object> r = new LinkedHashMap<>();
+          r.put("group", parts[2]);
+          r.put("version", entry.get("v") instanceof String v ? v : "v1");
+          r.put("kind", parts[3]);
+          r.put("namespace", parts[0]);
+          r.put("name", parts[1]);
+          resources.add(r);
+        }
+      }
+    }
+    GenericKubernetesResource owner = new GenericKubernetesResource();
+    owner.setAdditionalProperty("status", Map.of("resources", resources));
+    Json.ok(res, new ResourceTree(client).build(owner));
   }
 
   private void reconcile(ServerRequest req, ServerResponse res) {

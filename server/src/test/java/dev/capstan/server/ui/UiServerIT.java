@@ -1,0 +1,299 @@
+package dev.capstan.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.server.CapstanServer;
+import dev.capstan.server.ServerOptions;
+import dev.capstan.server.auth.SecretBootstrap;
+import dev.capstan.server.cache.ResourceCache;
+import dev.capstan.testsupport.cluster.TestNamespace;
+import dev.capstan.testsupport.cluster.WithControlPlane;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real server on the test control plane serves the built web UI (from the capstan-ui jar) next to
+ * the API, and the Flux views the UI needs: a Kustomization's inventory tree and its events.
+ */
+@WithControlPlane
+class UiServerIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static CapstanServer server;
+  private static String ns;
+  private static String token;
+
+  @BeforeAll
+  static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
+    ns = namespace.name();
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(crd)
+          .fieldManager("capstan-it")
+          .forceConflicts()
+          .serverSideApply();
+    }
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  "Established".equals(x.getType())
+                                      && "True".equals(x.getStatus())),
+              60,
+              TimeUnit.SECONDS);
+    }
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("settings")
+                .endMetadata()
+                .addToData("a", "1")
+                .build())
+        .create();
+    // The control plane's deployment controller creates the ReplicaSet below it.
+    client
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("web")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(0)
+                .withNewSelector()
+                .addToMatchLabels("app", "web")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "web")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("web")
+                .withImage("nginx:1.27")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+    var ks =
+        client
+            .genericKubernetesResources(ResourceCache.KUSTOMIZATIONS)
+            .inNamespace(ns)
+            .resource(
+                new GenericKubernetesResourceBuilder()
+                    .withApiVersion("kustomize.toolkit.fluxcd.io/v1")
+                    .withKind("Kustomization")
+                    .withNewMetadata()
+                    .withName("apps")
+                    .withNamespace(ns)
+                    .endMetadata()
+                    .addToAdditionalProperties(
+                        "spec",
+                        Map.of(
+                            "interval",
+                            "5m",
+                            "path",
+                            "./apps",
+                            "prune",
+                            true,
+                            "sourceRef",
+                            Map.of("kind", "GitRepository", "name", "repo")))
+                    .build())
+            .create();
+    client
+        .genericKubernetesResources(ResourceCache.KUSTOMIZATIONS)
+        .inNamespace(ns)
+        .withName("apps")
+        .subresource("status")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            JSON.writeValueAsString(
+                Map.of(
+                    "status",
+                    Map.of(
+                        "inventory",
+                        Map.of(
+                            "entries",
+                            List.of(
+                                Map.of("id", ns + "_settings__ConfigMap", "v", "v1"),
+                                Map.of("id", ns + "_web_apps_Deployment", "v", "v1"),
+                                Map.of("id", "not-an-inventory-id", "v", "v1")))))));
+    for (String kind : new String[] {"Kustomization", "GitRepository"}) {
+      client
+          .v1()
+          .events()
+          .inNamespace(ns)
+          .resource(
+              new EventBuilder()
+                  .withNewMetadata()
+                  .withName("apps." + kind.toLowerCase())
+                  .endMetadata()
+                  .withNewInvolvedObject()
+                  .withApiVersion(ks.getApiVersion())
+                  .withKind(kind)
+                  .withName("apps")
+                  .withNamespace(ns)
+                  .endInvolvedObject()
+                  .withType("Normal")
+                  .withReason("ReconciliationSucceeded")
+                  .withMessage(kind + " event")
+                  .withLastTimestamp(Instant.now().toString())
+                  .build())
+          .create();
+    }
+    server =
+        CapstanServer.start(
+            client,
+            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-ui-it")).withPort(0));
+    var initial =
+        client.secrets().inNamespace(ns).withName(SecretBootstrap.INITIAL_ADMIN_SECRET).get();
+    String password = SecretBootstrap.decode(initial).get("password");
+    HttpResponse<String> login =
+        send(
+            "POST",
+            "/api/v1/session",
+            JSON.writeValueAsString(Map.of("username", "admin", "password", password)));
+    assertThat(login.statusCode()).isEqualTo(200);
+    token = JSON.readTree(login.body()).path("token").asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesTheBuiltUiWithHistoryRoutingBesideTheApi() throws Exception {
+    HttpResponse<String> root = send("GET", "/", null);
+    assertThat(root.statusCode()).isEqualTo(200);
+    assertThat(root.headers().firstValue("cache-control")).hasValue("no-cache");
+    assertThat(root.body()).contains("<meta name=\"capstan-namespace\" content=\"" + ns + "\">");
+    HttpResponse<String> deep = send("GET", "/applications/" + ns + "/web", null);
+    assertThat(deep.statusCode()).isEqualTo(200);
+    assertThat(deep.body()).isEqualTo(root.body());
+    assertThat(send("GET", "/api/v1/no-such-thing", null).body()).contains("\"code\":5");
+    assertThat(send("GET", "/healthz", null).body()).isEqualTo("ok");
+    Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(root.body());
+    assumeThat(script.find()).as("the UI was built (not -Dskip.ui)").isTrue();
+    HttpResponse<String> js = send("GET", script.group(1), null);
+    assertThat(js.statusCode()).isEqualTo(200);
+    assertThat(js.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+    assertThat(js.headers().firstValue("cache-control"))
+        .hasValue("public, max-age=31536000, immutable");
+    assertThat(js.body()).contains("data-testid").contains("/api/v1/stream/applications");
+  }
+
+  @Test
+  void kustomizationInventoryTreeAndEvents() throws Exception {
+    List<String> nodes = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> tree =
+                  send("GET", "/api/v1/kustomizations/" + ns + "/apps/resource-tree", null);
+              assertThat(tree.statusCode()).as(tree.body()).isEqualTo(200);
+              nodes.clear();
+              for (JsonNode n : JSON.readTree(tree.body()).path("nodes")) {
+                String parent =
+                    n.path("parentRefs").isEmpty()
+                        ? ""
+                        : " <- " + n.path("parentRefs").get(0).path("kind").asText();
+                String name = n.path("name").asText().replaceAll("^web-[a-z0-9]+$", "web-<hash>");
+                nodes.add(n.path("kind").asText() + "/" + name + parent);
+                assertThat(n.path("uid").asText()).isNotEmpty();
+              }
+              assertThat(nodes)
+                  .containsExactlyInAnyOrder(
+                      "ConfigMap/settings",
+                      "Deployment/web",
+                      "ReplicaSet/web-<hash> <- Deployment");
+            });
+    JsonNode events =
+        JSON.readTree(send("GET", "/api/v1/kustomizations/" + ns + "/apps/events", null).body());
+    assertThat(events.path("items")).hasSize(1);
+    assertThat(events.path("items").get(0).path("message").asText())
+        .isEqualTo("Kustomization event");
+    HttpResponse<String> missing =
+        send("GET", "/api/v1/kustomizations/" + ns + "/nope/resource-tree", null);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/api/v1/kustomizations/" + ns + "/apps/events", null).body())
+        .doesNotContain("GitRepository event");
+    String saved = token;
+    token = null;
+    try {
+      assertThat(
+              send("GET", "/api/v1/kustomizations/" + ns + "/apps/resource-tree", null)
+                  .statusCode())
+          .isEqualTo(401);
+    } finally {
+      token = saved;
+    }
+  }
+}
