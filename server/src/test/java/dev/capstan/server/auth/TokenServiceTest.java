@@ -143,4 +143,25 @@ class TokenServiceTest {
     assertThatThrownBy(() -> new TokenService(new byte[8], Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void projectRoleTokensAreValidWhileListedOnTheirRole() {
+    TokenService.Issued issued =
+        at(NOW).projectRole("proj:web:ci", Optional.of(Duration.ofHours(1)), "pipeline");
+    TokenService.RoleTokens listed =
+        (subject, id, iat) ->
+            subject.equals("proj:web:ci") && id.equals("pipeline") && iat == NOW.getEpochSecond();
+    Session s = at(NOW.plusSeconds(10)).verify(issued.token(), accounts(), listed);
+    assertThat(s.username()).isEqualTo("proj:web:ci");
+    assertThat(s.tokenId()).isEqualTo("pipeline");
+    assertThatThrownBy(() -> at(NOW.plusSeconds(10)).verify(issued.token(), accounts()))
+        .isInstanceOf(AuthException.class)
+        .hasMessageContaining("was revoked or its role is gone");
+    assertThatThrownBy(
+            () -> at(NOW.plus(Duration.ofHours(2))).verify(issued.token(), accounts(), listed))
+        .hasMessage("token is expired");
+    // An account token is not taken for a project role's, nor the other way round.
+    String login = at(NOW).login("admin", Duration.ofHours(1)).token();
+    assertThat(at(NOW).verify(login, accounts(ADMIN), listed).username()).isEqualTo("admin");
+  }
 }
