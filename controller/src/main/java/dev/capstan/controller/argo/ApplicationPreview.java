@@ -5,6 +5,7 @@ import dev.capstan.controller.api.argo.ApplicationSpec;
 import dev.capstan.engine.cluster.DiscoveryResourceTypes;
 import dev.capstan.engine.diff.DiffResult;
 import dev.capstan.engine.inventory.TrackingIdOwnership;
+import dev.capstan.engine.render.GitRemoteBases;
 import dev.capstan.engine.render.RenderResult;
 import dev.capstan.engine.render.RenderSource;
 import dev.capstan.engine.render.Renderer;
@@ -59,7 +60,8 @@ public final class ApplicationPreview {
     ApplicationSpec spec = app.getSpec();
     SourceFetcher fetcher = new SourceFetcher(client, git, controllerNamespace, repo -> {});
     try (SourceFetcher.Fetched fetched =
-        fetcher.fetch(app.getMetadata().getNamespace(), spec.effectiveSources(), List.of())) {
+            fetcher.fetch(app.getMetadata().getNamespace(), spec.effectiveSources(), List.of());
+        GitRemoteBases remoteBases = fetcher.remoteBases(app.getMetadata().getNamespace())) {
       List<RenderSource> inputs = new ArrayList<>();
       for (int i = 0; i < spec.effectiveSources().size(); i++) {
         if (!SpecTranslator.isRefOnly(spec.effectiveSources().get(i))) {
@@ -68,7 +70,7 @@ public final class ApplicationPreview {
                   spec.effectiveSources().get(i), fetched.snapshots().get(i).orElseThrow().root()));
         }
       }
-      RenderResult result = renderer.render(inputs);
+      RenderResult result = renderer.render(inputs, remoteBases);
       if (!result.succeeded()) {
         throw new PreviewException(result.errorMessage());
       }

@@ -16,6 +16,7 @@ import dev.capstan.engine.cluster.ClusterException;
 import dev.capstan.engine.inventory.Inventory;
 import dev.capstan.engine.inventory.Ownership;
 import dev.capstan.engine.inventory.TrackingIdOwnership;
+import dev.capstan.engine.render.GitRemoteBases;
 import dev.capstan.engine.render.RenderResult;
 import dev.capstan.engine.render.RenderSource;
 import dev.capstan.engine.render.Renderer;
@@ -25,14 +26,17 @@ import dev.capstan.engine.sync.SyncResult;
 import dev.capstan.engine.sync.Syncer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +67,9 @@ public final class ApplicationReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationReconciler.class);
   private static final Duration TRANSIENT_RETRY = Duration.ofSeconds(15);
 
+  /** How soon to look again while the API server does not answer. */
+  private static final Duration OUTAGE_RETRY = Duration.ofSeconds(2);
+
   private final KubernetesClient client;
   private final ControllerSettings settings;
   private final ApplicationStore store;
@@ -74,7 +81,12 @@ public final class ApplicationReconciler {
   private final AppEvents events;
   private final AppMetrics metrics;
   private final Clock clock;
-  private final List<dev.capstan.engine.diff.IgnoreDifference> systemIgnores;
+  private final Supplier<ArgoConfig> config;
+
+  /** Why an Application's last operation was interrupted, until it is resumed. */
+  private final Map<AppKey, String> interruptions;
+
+  private final Supplier<String> stopNote;
 
   ApplicationReconciler(
       KubernetesClient client,
@@ -87,8 +99,12 @@ public final class ApplicationReconciler {
       AppEvents events,
       AppMetrics metrics,
       Clock clock,
-      List<dev.capstan.engine.diff.IgnoreDifference> systemIgnores) {
-    this.systemIgnores = List.copyOf(systemIgnores);
+      Supplier<ArgoConfig> config,
+      Map<AppKey, String> interruptions,
+      Supplier<String> stopNote) {
+    this.config = config;
+    this.interruptions = interruptions;
+    this.stopNote = stopNote;
     this.client = client;
     this.settings = settings;
     this.store = store;
@@ -107,6 +123,18 @@ public final class ApplicationReconciler {
     long start = System.nanoTime();
     try {
       return reconcileOnce(key);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 0 && e.getCode() < 500) {
+        throw e;
+      }
+      // The API server is down or restarting: one line, no stack trace, look again soon. A sync
+      // that was running keeps its Running state and is resumed then.
+      LOG.warn(
+          "{}: the API server did not answer ({}); retrying in {} s",
+          key,
+          firstLine(e.getMessage()),
+          OUTAGE_RETRY.toSeconds());
+      return Optional.of(OUTAGE_RETRY);
     } finally {
       metrics.reconciled(Duration.ofNanos(System.nanoTime() - start));
     }
@@ -138,6 +166,7 @@ public final class ApplicationReconciler {
     }
 
     ApplicationSpec spec = app.getSpec();
+    List<dev.capstan.engine.diff.IgnoreDifference> systemIgnores = config.get().ignores();
     SyncPolicy policy =
         spec.syncPolicy() == null ? new SyncPolicy(null, null, null, null) : spec.syncPolicy();
     boolean autoPrune = policy.automatedSyncEnabled() && policy.automated().prune();
@@ -168,7 +197,12 @@ public final class ApplicationReconciler {
               app,
               previous,
               draft,
-              e.transientFailure ? Optional.of(TRANSIENT_RETRY) : poll());
+              !e.transientFailure
+                  ? poll()
+                  : Optional.of(
+                      ReportingWaveGate.apiServerUnavailable(e.getMessage())
+                          ? OUTAGE_RETRY
+                          : TRANSIENT_RETRY));
       app.operation().ifPresent(op -> store.removeOperation(key, op));
       return next;
     }
@@ -178,9 +212,22 @@ public final class ApplicationReconciler {
     Optional<Operation> requested = app.operation().filter(op -> op.sync() != null);
     if (requested.isPresent()) {
       run = runRequested(key, app, ownership, requested.get(), rendered, inventory, draft);
-    } else if (policy.automatedSyncEnabled() && !comparison.synced()) {
+      if (run.isPresent() && run.get().interrupted()) {
+        // Kept: the operation runs again when the API server answers.
+        Optional<Duration> result = finish(key, app, previous, draft, Optional.of(OUTAGE_RETRY));
+        return result;
+      }
+    } else if (policy.automatedSyncEnabled() && (!comparison.synced() || interrupted(previous))) {
+      Optional<OperationRunner.Resumption> resumption = resumption(key, previous);
       AutoSync.Decision decision =
-          AutoSync.decide(policy, comparison, previous.operationState(), clock);
+          resumption.isPresent()
+              ? new AutoSync.Decision.Sync(
+                  previous.operationState().retryCount(),
+                  previous.operationState().operation() == null
+                          || previous.operationState().operation().sync() == null
+                      ? 0
+                      : previous.operationState().operation().sync().autoHealAttemptsCount())
+              : AutoSync.decide(policy, comparison, previous.operationState(), clock);
       switch (decision) {
         case AutoSync.Decision.Sync s -> {
           Operation op =
@@ -197,9 +244,13 @@ public final class ApplicationReconciler {
                       SpecTranslator.syncOptions(spec, List.of(), autoPrune, systemIgnores),
                       comparison.revisions(),
                       spec.effectiveSources(),
-                      s.retryCount()));
+                      s.retryCount(),
+                      resumption,
+                      progress(key, previous)));
           draft.operationState = run.get().state();
-          if (run.get().succeeded()) {
+          if (run.get().interrupted()) {
+            next = Optional.of(OUTAGE_RETRY);
+          } else if (run.get().succeeded()) {
             draft.history =
                 OperationRunner.appendHistory(
                     previous.history(),
@@ -218,8 +269,31 @@ public final class ApplicationReconciler {
         }
         case AutoSync.Decision.Wait w -> next = Optional.of(w.delay());
       }
+    } else if (interrupted(previous)) {
+      // Nobody resumes it (automated sync is off now, and no sync is requested).
+      OperationState last = previous.operationState();
+      draft.operationState =
+          new OperationState(
+              last.operation(),
+              OperationState.ERROR,
+              "The operation was interrupted ("
+                  + interruptionNote(key)
+                  + ") and is not resumed: automated sync is off; sync again",
+              last.syncResult(),
+              last.startedAt(),
+              now(),
+              last.retryCount());
+      interruptions.remove(key);
+    }
+    if (run.isPresent() && run.get().interrupted()) {
+      interruptions.put(key, firstLine(run.get().state().message()));
+      // The API server did not answer during the sync: the status keeps the rows it had; the
+      // operation stays Running and is resumed when the server answers again.
+      Optional<Duration> result = finish(key, app, previous, draft, next);
+      return result;
     }
     if (run.isPresent()) {
+      interruptions.remove(key);
       // Compare again, so the status reflects the cluster after the sync.
       comparison = compare(ownership, rendered, run.get().result().inventory(), previewOptions);
     }
@@ -284,12 +358,30 @@ public final class ApplicationReconciler {
         ResourceFilter.select(rendered.objects(), sync.resources());
     SyncOptions options =
         SpecTranslator.syncOptions(
-                spec, sync.syncOptions(), sync.prune() && sync.resources().isEmpty(), systemIgnores)
+                spec,
+                sync.syncOptions(),
+                sync.prune() && sync.resources().isEmpty(),
+                config.get().ignores())
             .withDryRun(sync.dryRun());
     OperationRunner.Run run =
         runner.run(
-            key, app, ownership, op, desired, inventory, options, rendered.revisions(), sources, 0);
+            key,
+            app,
+            ownership,
+            op,
+            desired,
+            inventory,
+            options,
+            rendered.revisions(),
+            sources,
+            0,
+            resumption(key, app.getStatus() == null ? ApplicationStatus.empty() : app.getStatus()),
+            progress(key, app.getStatus() == null ? ApplicationStatus.empty() : app.getStatus()));
     draft.operationState = run.state();
+    if (run.interrupted()) {
+      interruptions.put(key, firstLine(run.state().message()));
+      return Optional.of(run);
+    }
     if (run.succeeded() && !sync.dryRun()) {
       draft.history =
           OperationRunner.appendHistory(
@@ -367,7 +459,8 @@ public final class ApplicationReconciler {
   }
 
   private Rendered render(AppKey key, List<ApplicationSource> sources, List<String> revisions) {
-    try (SourceFetcher.Fetched fetched = fetcher.fetch(key.namespace(), sources, revisions)) {
+    try (SourceFetcher.Fetched fetched = fetcher.fetch(key.namespace(), sources, revisions);
+        GitRemoteBases remoteBases = fetcher.remoteBases(key.namespace())) {
       List<RenderSource> inputs = new ArrayList<>();
       for (int i = 0; i < sources.size(); i++) {
         if (!SpecTranslator.isRefOnly(sources.get(i))) {
@@ -376,7 +469,7 @@ public final class ApplicationReconciler {
                   sources.get(i), fetched.snapshots().get(i).orElseThrow().root()));
         }
       }
-      RenderResult result = renderer.render(inputs);
+      RenderResult result = renderer.render(inputs, remoteBases);
       if (!result.succeeded()) {
         throw new ComparisonFailure("Failed to load target state: " + result.errorMessage(), false);
       }
@@ -454,6 +547,51 @@ public final class ApplicationReconciler {
     }
   }
 
+  private static boolean interrupted(ApplicationStatus previous) {
+    return previous.operationState() != null
+        && OperationState.RUNNING.equals(previous.operationState().phase());
+  }
+
+  /**
+   * The operation to resume: one found Running when this controller runs none for the Application
+   * (one reconcile per Application at a time), so it was interrupted.
+   */
+  private Optional<OperationRunner.Resumption> resumption(AppKey key, ApplicationStatus previous) {
+    if (!interrupted(previous)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new OperationRunner.Resumption(
+            previous.operationState().startedAt(), interruptionNote(key)));
+  }
+
+  private String interruptionNote(AppKey key) {
+    String note = interruptions.get(key);
+    return note != null ? note : stopNote.get();
+  }
+
+  /** Writes the Running state of an operation; a failed write is only logged. */
+  private java.util.function.Consumer<OperationState> progress(
+      AppKey key, ApplicationStatus previous) {
+    boolean[] hasStatus = {previous.sync() != null || previous.operationState() != null};
+    return state -> {
+      try {
+        store.writeOperationState(key, state, hasStatus[0]);
+        hasStatus[0] = true;
+      } catch (KubernetesClientException e) {
+        LOG.debug("{}: progress not written: {}", key, firstLine(e.getMessage()));
+      }
+    };
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
   private OperationState errored(Operation op, String message) {
     String now = now();
     return new OperationState(op, OperationState.ERROR, message, null, now, now, 0);
@@ -478,9 +616,10 @@ public final class ApplicationReconciler {
   }
 
   private Optional<Duration> poll() {
-    long jitter = settings.jitter().toMillis();
+    ArgoConfig current = config.get();
+    long jitter = current.jitter().toMillis();
     return Optional.of(
-        settings
+        current
             .reconciliation()
             .plusMillis(jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1)));
   }

@@ -51,6 +51,29 @@ final class ApplicationStore {
     patch(key, patch, true);
   }
 
+  /**
+   * Replaces only {@code status.operationState} (the progress of a running operation), leaving the
+   * rest of the status as the last reconcile wrote it; {@code hasStatus} says whether the
+   * Application has a status at all yet.
+   */
+  void writeOperationState(
+      AppKey key, dev.capstan.controller.api.argo.OperationState state, boolean hasStatus) {
+    ArrayNode patch = mapper.createArrayNode();
+    ObjectNode op = patch.addObject();
+    op.put("op", "add");
+    ObjectNode value =
+        mapper.valueToTree(
+            client.getKubernetesSerialization().convertValue(state, java.util.Map.class));
+    if (hasStatus) {
+      op.put("path", "/status/operationState");
+      op.set("value", value);
+    } else {
+      op.put("path", "/status");
+      op.set("value", mapper.createObjectNode().set("operationState", value));
+    }
+    patch(key, patch, true);
+  }
+
   /** Removes {@code operation} if it is still {@code expected} (a newer request stays). */
   void removeOperation(AppKey key, Operation expected) {
     ArrayNode patch = mapper.createArrayNode();

@@ -7,8 +7,6 @@ import dev.capstan.engine.cluster.ClusterCache;
 import dev.capstan.engine.cluster.DiscoveryResourceTypes;
 import dev.capstan.engine.cluster.InformerClusterCache;
 import dev.capstan.engine.cluster.ResourceTypes;
-import dev.capstan.engine.health.HealthAssessor;
-import dev.capstan.engine.health.HealthOptions;
 import dev.capstan.engine.inventory.OwnerChangeRouter;
 import dev.capstan.engine.render.Renderer;
 import dev.capstan.engine.source.GitSource;
@@ -35,7 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +60,23 @@ public final class ArgoController implements AutoCloseable {
   /** How long a sync waits for one wave to become healthy before the next. */
   private static final Duration WAVE_TIMEOUT = Duration.ofMinutes(5);
 
+  /** How long one ask of the health gate lasts, so progress and outages show between asks. */
+  private static final Duration GATE_SLICE = Duration.ofSeconds(2);
+
   private final KubernetesClient client;
   private final ControllerSettings settings;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Optional<MetricsServer> metricsServer;
   private final List<AutoCloseable> running = new ArrayList<>();
-  private final CountDownLatch leading = new CountDownLatch(1);
+  private volatile boolean leading;
+
+  /** Why each Application's operation was interrupted; kept across leadership terms. */
+  private final Map<AppKey, String> interruptions = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** What an operation found Running was interrupted by, when nothing more precise is known. */
+  private volatile String stopNote = "the controller stopped while the operation was running";
+
   private volatile CompletableFuture<?> election;
   private volatile boolean closed;
 
@@ -102,9 +110,9 @@ public final class ArgoController implements AutoCloseable {
     return registry;
   }
 
-  /** True once this instance reconciles (it leads, or leader election is off). */
+  /** True while this instance reconciles (it leads, or leader election is off). */
   public boolean isLeading() {
-    return leading.getCount() == 0;
+    return leading;
   }
 
   private void elect() {
@@ -126,10 +134,24 @@ public final class ArgoController implements AutoCloseable {
                             () -> {
                               if (!closed) {
                                 LOG.warn(
-                                    "lost the Lease {}/{}: stopping reconciles",
+                                    "lost the Lease {}/{}: stopping reconciles until it is"
+                                        + " taken again",
                                     settings.namespace(),
                                     LEASE);
+                                stopNote =
+                                    "the controller lost its leader Lease (the API server did not"
+                                        + " answer within the renew deadline)";
                                 stopReconciling();
+                                // Stand for election again: an API server outage must not end
+                                // reconciling for good.
+                                Thread.ofVirtual()
+                                    .name("capstan-reelect")
+                                    .start(
+                                        () -> {
+                                          if (!closed) {
+                                            elect();
+                                          }
+                                        });
                               }
                             },
                             leader -> LOG.info("leader is {}", leader)))
@@ -148,11 +170,27 @@ public final class ArgoController implements AutoCloseable {
     running.add(cache);
     AppMetrics metrics = new AppMetrics(registry);
     GitSource git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory()));
-    HealthAssessor assessor =
-        new HealthAssessor(HealthOptions.defaults().withArgoConfigMap(config));
+    List<SharedIndexInformer<Application>> appInformers =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicReference<WorkQueue<AppKey>> queueRef = new AtomicReference<>();
+    // capstan-cm is watched: health scripts, ignore rules and poll timing apply on the next
+    // reconcile, and every Application is queued when it changes.
+    ArgoConfigWatch configWatch =
+        new ArgoConfigWatch(
+            client, settings, config, () -> requeueAll(appInformers, queueRef.get()));
+    running.add(configWatch);
     // As Argo CD: a sync wave starts only once the previous wave is healthy (Degraded stops it).
-    HealthWaveGate gate =
-        new HealthWaveGate(client, types, assessor, WAVE_TIMEOUT, Duration.ofSeconds(1));
+    // The health gate is asked in short slices, with the health checks of the current config.
+    ReportingWaveGate gate =
+        new ReportingWaveGate(
+            () ->
+                new HealthWaveGate(
+                    client,
+                    types,
+                    configWatch.current().assessor(),
+                    GATE_SLICE,
+                    Duration.ofSeconds(1)),
+            WAVE_TIMEOUT);
     ApplicationReconciler reconciler =
         new ApplicationReconciler(
             client,
@@ -161,13 +199,16 @@ public final class ArgoController implements AutoCloseable {
             new SourceFetcher(client, git, settings.namespace(), metrics::gitRequest),
             new Renderer(),
             new Syncer(client, types, Optional.of(cache), gate),
-            new HealthView(cache, assessor),
+            new HealthView(cache, () -> configWatch.current().assessor()),
             new AppEvents(client, Clock.systemUTC()),
             metrics,
             Clock.systemUTC(),
-            SystemIgnoreDifferences.parse(config));
+            configWatch::current,
+            interruptions,
+            () -> stopNote);
     WorkQueue<AppKey> queue =
         new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile);
+    queueRef.set(queue);
     running.add(queue);
     running.add(
         cache.addListener(
@@ -182,9 +223,10 @@ public final class ArgoController implements AutoCloseable {
     for (var op : applicationSources()) {
       SharedIndexInformer<Application> informer =
           op.inform(new ApplicationEvents(queue, metrics), 0);
+      appInformers.add(informer);
       running.add(informer::close);
     }
-    leading.countDown();
+    leading = true;
     LOG.info(
         "Argo CD controller reconciling Applications in {} with {} workers",
         settings.watchesAllNamespaces()
@@ -194,6 +236,18 @@ public final class ArgoController implements AutoCloseable {
                     ? ""
                     : " + " + settings.applicationNamespaces()),
         settings.workers());
+  }
+
+  private static void requeueAll(
+      List<SharedIndexInformer<Application>> informers, WorkQueue<AppKey> queue) {
+    if (queue == null) {
+      return;
+    }
+    for (SharedIndexInformer<Application> informer : informers) {
+      for (Application app : informer.getStore().list()) {
+        queue.add(new AppKey(app.getMetadata().getNamespace(), app.getMetadata().getName()));
+      }
+    }
   }
 
   private List<io.fabric8.kubernetes.client.dsl.Informable<Application>> applicationSources() {
@@ -222,6 +276,7 @@ public final class ArgoController implements AutoCloseable {
   }
 
   private synchronized void stopReconciling() {
+    leading = false;
     for (AutoCloseable c : running.reversed()) {
       try {
         c.close();

@@ -29,9 +29,10 @@ final class HealthView {
   record Assessed(List<ResourceStatus> rows, HealthStatus status) {}
 
   private final ClusterCache cache;
-  private final HealthAssessor assessor;
+  private final java.util.function.Supplier<HealthAssessor> assessor;
 
-  HealthView(ClusterCache cache, HealthAssessor assessor) {
+  /** {@code assessor} gives the health checks of the current config. */
+  HealthView(ClusterCache cache, java.util.function.Supplier<HealthAssessor> assessor) {
     this.cache = cache;
     this.assessor = assessor;
   }
@@ -60,7 +61,7 @@ final class HealthView {
         managed.add(ManagedResource.live(live.get()));
       }
     }
-    ApplicationHealth health = assessor.assessApplication(managed);
+    ApplicationHealth health = assessor.get().assessApplication(managed);
     return new Assessed(
         ResourceStatuses.withHealth(rows, health),
         new HealthStatus(health.status().wireName(), "", ""));

@@ -20,8 +20,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +40,22 @@ final class OperationRunner {
   /**
    * What a sync did.
    *
-   * @param state the finished operation state
+   * @param state the operation state: finished, or {@code Running} when the sync was interrupted
    * @param result the engine's result
    * @param succeeded true when nothing failed
+   * @param interrupted true when the API server stopped answering during the sync: the state stays
+   *     {@code Running} and the operation is resumed once the server answers again
    */
-  record Run(OperationState state, SyncResult result, boolean succeeded) {}
+  record Run(OperationState state, SyncResult result, boolean succeeded, boolean interrupted) {}
+
+  /**
+   * An operation found {@code Running} when it was not: the controller stopped during it, or the
+   * API server stopped answering.
+   *
+   * @param startedAt when the operation started first
+   * @param note why it was interrupted
+   */
+  record Resumption(String startedAt, String note) {}
 
   private final Syncer syncer;
   private final AppEvents events;
@@ -55,6 +69,11 @@ final class OperationRunner {
     this.clock = clock;
   }
 
+  /**
+   * Runs {@code operation}. {@code progress} gets the {@code Running} state when the sync starts
+   * and whenever it waits for a wave to become healthy (with the resources applied so far); it must
+   * not throw.
+   */
   Run run(
       AppKey key,
       Application app,
@@ -65,36 +84,113 @@ final class OperationRunner {
       SyncOptions options,
       List<String> revisions,
       List<ApplicationSource> sources,
-      long retryCount) {
-    String started = now();
+      long retryCount,
+      Optional<Resumption> resumed,
+      Consumer<OperationState> progress) {
+    String started = resumed.map(Resumption::startedAt).filter(s -> !s.isEmpty()).orElse(now());
     String revision = String.join(",", revisions);
+    String resumedNote =
+        resumed.map(r -> " (resumed after an interruption: " + r.note() + ")").orElse("");
     boolean automated = operation.initiatedBy() != null && operation.initiatedBy().automated();
-    events.normal(
-        app,
-        "OperationStarted",
-        (automated ? "Initiated automated sync to '" : "Initiated sync to '") + revision + "'");
-    SyncResult result = syncer.sync(ownership, desired, inventory, options);
+    if (resumed.isPresent()) {
+      events.warning(
+          app,
+          "OperationResumed",
+          "Resuming sync to '" + revision + "' after an interruption: " + resumed.get().note());
+    } else {
+      events.normal(
+          app,
+          "OperationStarted",
+          (automated ? "Initiated automated sync to '" : "Initiated sync to '") + revision + "'");
+    }
+    if (!options.dryRun()) {
+      progress.accept(
+          new OperationState(
+              operation,
+              OperationState.RUNNING,
+              "one or more tasks are running" + resumedNote,
+              syncResult(List.of(), revisions, sources),
+              started,
+              "",
+              retryCount));
+    }
+    Map<ResourceKey, ResourceResult> applied = new LinkedHashMap<>();
+    Map<String, String> versions = versions(desired);
+    String[] lastMessage = {""};
+    ReportingWaveGate.Listener listener =
+        (wave, reason) -> {
+          List<GenericKubernetesResource> objects = new ArrayList<>(wave.definitions());
+          objects.addAll(wave.rest());
+          for (GenericKubernetesResource o : objects) {
+            ResourceKey k = ResourceKey.of(o);
+            applied.putIfAbsent(
+                k,
+                resourceResult(
+                    k, versions, "Synced", "applied in wave " + wave.number(), "Succeeded"));
+          }
+          String message =
+              "wave "
+                  + wave.number()
+                  + " applied; waiting for it to become healthy: "
+                  + reason
+                  + resumedNote;
+          if (!message.equals(lastMessage[0])) {
+            lastMessage[0] = message;
+            progress.accept(
+                new OperationState(
+                    operation,
+                    OperationState.RUNNING,
+                    message,
+                    syncResult(List.copyOf(applied.values()), revisions, sources),
+                    started,
+                    "",
+                    retryCount));
+          }
+        };
+    SyncResult result =
+        ReportingWaveGate.reporting(
+            listener, () -> syncer.sync(ownership, desired, inventory, options));
     List<Change> failures = result.changes().with(Action.FAILED);
     boolean ok = failures.isEmpty();
+    boolean stopped = Thread.currentThread().isInterrupted();
+    boolean interrupted =
+        !ok
+            && (stopped
+                || failures.stream()
+                    .allMatch(c -> ReportingWaveGate.apiServerUnavailable(c.message())));
+    String reason =
+        String.join(
+            "; ", failures.stream().map(c -> c.key() + ": " + c.message()).limit(5).toList());
+    if (interrupted) {
+      String message =
+          (stopped
+                  ? "interrupted: the controller stopped reconciling ("
+                  : "interrupted: the API server did not answer (")
+              + reason
+              + "); nothing was pruned, and the sync is resumed when the API server answers again";
+      OperationState state =
+          new OperationState(
+              operation,
+              OperationState.RUNNING,
+              message,
+              syncResult(resourceResults(result, versions), revisions, sources),
+              started,
+              "",
+              retryCount);
+      events.warning(app, "OperationInterrupted", "Sync operation to " + revision + " " + message);
+      LOG.warn("{} sync to {} {}", key, revision, message);
+      return new Run(state, result, false, true);
+    }
     String message =
         ok
             ? "successfully synced (all tasks run)"
-            : "one or more objects failed to apply, reason: "
-                + String.join(
-                    "; ",
-                    failures.stream().map(c -> c.key() + ": " + c.message()).limit(5).toList());
+            : "one or more objects failed to apply, reason: " + reason;
     OperationState state =
         new OperationState(
             operation,
             ok ? OperationState.SUCCEEDED : OperationState.FAILED,
             message,
-            new OperationState.SyncResult(
-                resourceResults(result, desired),
-                revisions.size() == 1 ? revisions.getFirst() : "",
-                revisions.size() > 1 ? revisions : List.of(),
-                sources.size() == 1 ? sources.getFirst() : null,
-                sources.size() > 1 ? sources : List.of(),
-                null),
+            syncResult(resourceResults(result, versions), revisions, sources),
             started,
             now(),
             retryCount);
@@ -117,7 +213,18 @@ final class OperationRunner {
         revision,
         state.phase(),
         result.changes().changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList());
-    return new Run(state, result, ok);
+    return new Run(state, result, ok, false);
+  }
+
+  private static OperationState.SyncResult syncResult(
+      List<ResourceResult> resources, List<String> revisions, List<ApplicationSource> sources) {
+    return new OperationState.SyncResult(
+        resources,
+        revisions.size() == 1 ? revisions.getFirst() : "",
+        revisions.size() > 1 ? revisions : List.of(),
+        sources.size() == 1 ? sources.getFirst() : null,
+        sources.size() > 1 ? sources : List.of(),
+        null);
   }
 
   /** The history with a new entry for {@code state} appended, trimmed to {@code limit}. */
@@ -145,17 +252,36 @@ final class OperationRunner {
     return out;
   }
 
-  private static List<ResourceResult> resourceResults(
-      SyncResult result, List<GenericKubernetesResource> desired) {
+  private static Map<String, String> versions(List<GenericKubernetesResource> desired) {
     Map<String, String> versions = new HashMap<>();
     for (GenericKubernetesResource o : desired) {
       ResourceKey k = ResourceKey.of(o);
       versions.put(
           k.group() + "/" + k.kind() + "/" + k.name(), ResourceStatuses.version(o.getApiVersion()));
     }
+    return versions;
+  }
+
+  private static ResourceResult resourceResult(
+      ResourceKey k, Map<String, String> versions, String status, String message, String phase) {
+    return new ResourceResult(
+        k.group(),
+        versions.getOrDefault(k.group() + "/" + k.kind() + "/" + k.name(), ""),
+        k.kind(),
+        k.namespace(),
+        k.name(),
+        status,
+        message,
+        "",
+        phase,
+        "Sync",
+        List.of());
+  }
+
+  private static List<ResourceResult> resourceResults(
+      SyncResult result, Map<String, String> versions) {
     List<ResourceResult> out = new ArrayList<>();
     for (Change c : result.changes().changes()) {
-      ResourceKey k = c.key();
       String status =
           switch (c.action()) {
             case CREATED, CONFIGURED, UNCHANGED -> "Synced";
@@ -169,18 +295,12 @@ final class OperationRunner {
               ? c.action().toString().toLowerCase()
               : c.action().toString().toLowerCase() + ": " + c.message();
       out.add(
-          new ResourceResult(
-              k.group(),
-              versions.getOrDefault(k.group() + "/" + k.kind() + "/" + k.name(), ""),
-              k.kind(),
-              k.namespace(),
-              k.name(),
+          resourceResult(
+              c.key(),
+              versions,
               status,
               message,
-              "",
-              c.action() == Action.FAILED ? "Failed" : "Succeeded",
-              "Sync",
-              List.of()));
+              c.action() == Action.FAILED ? "Failed" : "Succeeded"));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.capstan.controller.argo;
 
 import dev.capstan.controller.api.argo.ApplicationSource;
+import dev.capstan.engine.render.GitRemoteBases;
 import dev.capstan.engine.source.GitCredentials;
 import dev.capstan.engine.source.GitRemote;
 import dev.capstan.engine.source.GitSource;
@@ -91,6 +92,38 @@ final class SourceFetcher {
       throw e;
     }
     return new Fetched(out);
+  }
+
+  /**
+   * A resolver for the remote bases of kustomizations rendered for an Application in {@code
+   * appNamespace}: fetched through the same Git source and cache, with the credentials of the same
+   * repository Secrets (read once per resolver, on the first remote base). Close it after the
+   * render.
+   */
+  GitRemoteBases remoteBases(String appNamespace) {
+    return new GitRemoteBases(git, new LazyCredentials(appNamespace)::forUrl);
+  }
+
+  /** Credentials by repository URL, reading the Secrets on first use. */
+  private final class LazyCredentials {
+    private final String appNamespace;
+    private List<SecretData> secrets;
+    private Optional<String> knownHosts;
+
+    LazyCredentials(String appNamespace) {
+      this.appNamespace = appNamespace;
+    }
+
+    synchronized GitCredentials forUrl(String url) {
+      if (secrets == null) {
+        secrets = repositorySecrets(appNamespace);
+        knownHosts = knownHosts();
+      }
+      gitRequestCounter.accept(url);
+      return ArgoCdRepositoryCredentials.resolve(url, secrets, knownHosts)
+          .map(ArgoCdRepositoryCredentials.Match::credentials)
+          .orElse(GitCredentials.none());
+    }
   }
 
   private List<SecretData> repositorySecrets(String appNamespace) {

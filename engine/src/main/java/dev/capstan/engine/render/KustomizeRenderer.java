@@ -3,6 +3,7 @@ package dev.capstan.engine.render;
 import dev.capstan.kustomize.BuildOptions;
 import dev.capstan.kustomize.KustomizeException;
 import dev.capstan.kustomize.Kustomizer;
+import dev.capstan.kustomize.RemoteResolver;
 import dev.capstan.kustomize.fs.DiskFileTree;
 import dev.capstan.kustomize.fs.FileTree;
 import dev.capstan.kustomize.resource.Resource;
@@ -27,9 +28,11 @@ final class KustomizeRenderer {
   static final List<String> FILE_NAMES =
       List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
+  private final BuildOptions options;
   private final Kustomizer kustomizer;
 
   KustomizeRenderer(BuildOptions options) {
+    this.options = options;
     this.kustomizer = new Kustomizer(options);
   }
 
@@ -38,7 +41,9 @@ final class KustomizeRenderer {
   }
 
   @SuppressWarnings("unchecked")
-  RenderResult render(RenderSource source, Path dir, Path file) {
+  RenderResult render(RenderSource source, Path dir, Path file, Optional<RemoteResolver> remote) {
+    Kustomizer kustomizer =
+        remote.map(r -> new Kustomizer(options.withRemoteResolver(r))).orElse(this.kustomizer);
     String name = source.displayName();
     FileTree fs = DiskFileTree.INSTANCE;
     try {

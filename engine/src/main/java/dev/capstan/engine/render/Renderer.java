@@ -1,6 +1,7 @@
 package dev.capstan.engine.render;
 
 import dev.capstan.kustomize.BuildOptions;
+import dev.capstan.kustomize.RemoteResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,17 +37,36 @@ public final class Renderer {
     this.kustomize = new KustomizeRenderer(options);
   }
 
-  /** Renders every source in order and concatenates their objects and errors. */
+  /**
+   * Renders every source in order and concatenates their objects and errors; remote bases of
+   * kustomizations are refused (or resolved as the constructor's build options say).
+   */
   public RenderResult render(List<RenderSource> sources) {
+    return render(sources, Optional.empty());
+  }
+
+  /**
+   * Renders every source in order, with the remote bases of kustomizations (git URLs in {@code
+   * resources:} or {@code components:}) resolved by {@code remote}, e.g. {@link GitRemoteBases}.
+   */
+  public RenderResult render(List<RenderSource> sources, RemoteResolver remote) {
+    return render(sources, Optional.of(remote));
+  }
+
+  private RenderResult render(List<RenderSource> sources, Optional<RemoteResolver> remote) {
     RenderResult all = new RenderResult(List.of(), List.of(), List.of());
     for (RenderSource s : sources) {
-      all = all.plus(render(s));
+      all = all.plus(render(s, remote));
     }
     return all;
   }
 
   /** Renders one source. */
   public RenderResult render(RenderSource source) {
+    return render(source, Optional.empty());
+  }
+
+  private RenderResult render(RenderSource source, Optional<RemoteResolver> remote) {
     String name = source.displayName();
     if (source.chart()) {
       return helm(name);
@@ -67,7 +87,7 @@ public final class Renderer {
     }
     Optional<Path> kustomization = KustomizeRenderer.kustomizationFile(dir.get());
     if (kustomization.isPresent()) {
-      return kustomize.render(source, dir.get(), kustomization.get());
+      return kustomize.render(source, dir.get(), kustomization.get(), remote);
     }
     return DirectoryRenderer.render(source, dir.get());
   }
