@@ -58,6 +58,13 @@ public final class ScaleArgoCommand implements Callable<Integer> {
       description = "Seconds to wait for all Synced (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(
+      names = "--controller-java-option",
+      description =
+          "An extra option for the controller JVM (repeatable): -Xmx256m, a system property, "
+              + "-XX:StartFlightRecording=... to profile it.")
+  List<String> controllerJavaOptions = new ArrayList<>();
+
   record Outcome(
       int n, int synced, double seconds, double peakRssMib, double peakHeapMib, boolean complete) {}
 
@@ -143,8 +150,7 @@ public final class ScaleArgoCommand implements Callable<Integer> {
     bc.create(ArgoSetup.defaultProject(ns));
     Path log = common.results.resolve("tmp").resolve("scale-argo-controller-" + ns + ".log");
     try (ControllerProcess controller =
-        ControllerProcess.start(
-            Launch.argoController(kubeconfig, ns, workers), log, Launch.javaHome())) {
+        ControllerProcess.start(command(kubeconfig, ns), log, Launch.javaHome())) {
       if (!controller.awaitLog("capstan controller:", Duration.ofMinutes(5))) {
         throw new IllegalStateException(
             "capstan controller did not start; log " + log + ":\n" + controller.tail(30));
@@ -189,6 +195,12 @@ public final class ScaleArgoCommand implements Callable<Integer> {
       deleteApplications(bc, ns);
       bc.deleteNamespace(ns);
     }
+  }
+
+  private List<String> command(Path kubeconfig, String ns) {
+    List<String> command = new ArrayList<>(Launch.argoController(kubeconfig, ns, workers));
+    command.addAll(1, controllerJavaOptions); // after the java binary
+    return command;
   }
 
   /** Applications carry finalizers only when asked; delete them before the namespace anyway. */

@@ -64,6 +64,17 @@ public final class ScaleFluxCommand implements Callable<Integer> {
       description = "Controller JVM heap flag (default ${DEFAULT-VALUE}).")
   String heap;
 
+  @Option(
+      names = "--controller-jfr",
+      description =
+          "Also record a Java Flight Recording (profile settings) of the controller JVM to this file.")
+  Path controllerJfr;
+
+  @Option(
+      names = "--controller-java-option",
+      description = "An extra option for the controller JVM (repeatable), e.g. a system property.")
+  List<String> controllerJavaOptions = new ArrayList<>();
+
   record Outcome(
       int n, int ready, double seconds, double peakRssMib, double peakHeapMib, boolean complete) {}
 
@@ -157,9 +168,19 @@ public final class ScaleFluxCommand implements Callable<Integer> {
     commit.create();
     Path cache = Files.createTempDirectory("capstan-bench-flux");
     Path log = common.results.resolve("tmp").resolve("scale-flux-controller-" + ns + ".log");
-    try (ControllerProcess controller =
-        ControllerProcess.start(
-            Launch.fluxController(kubeconfig, ns, cache, workers, heap), log, Launch.javaHome())) {
+    List<String> command =
+        new ArrayList<>(Launch.fluxController(kubeconfig, ns, cache, workers, heap));
+    command.addAll(1, controllerJavaOptions);
+    if (controllerJfr != null) {
+      command.add(
+          1,
+          "-XX:StartFlightRecording=filename="
+              + controllerJfr.toAbsolutePath()
+              + ",settings=profile,dumponexit=true");
+    }
+    // the testenv's two Nodes hold 220 pods; larger runs get Nodes of their own
+    try (ScaleFluxNodes nodes = ScaleFluxNodes.add(bc.client(), ns, n > 150 ? n : 0);
+        ControllerProcess controller = ControllerProcess.start(command, log, Launch.javaHome())) {
       if (!controller.awaitLog("flux controller started", Duration.ofMinutes(2))) {
         throw new IllegalStateException(
             "the Flux controller did not start; log " + log + ":\n" + controller.tail(30));

@@ -12,6 +12,7 @@ import dev.capstan.engine.inventory.OwnerChangeRouter;
 import dev.capstan.engine.render.Renderer;
 import dev.capstan.engine.source.GitSource;
 import dev.capstan.engine.source.GitSourceOptions;
+import dev.capstan.engine.sync.SyncOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -149,13 +150,31 @@ public final class FluxController implements AutoCloseable {
             "flux-kustomization", settings.workers(), timed("Kustomization", ks::reconcile));
     running.add(sources);
     running.add(kustomizations);
+    OwnerChangeRouter router =
+        OwnerChangeRouter.byFluxLabels(
+            (owner, key) -> {
+              LOG.debug("{} changed: reconciling Kustomization {}", key, owner);
+              ObjectKey k = ObjectKey.parse(owner);
+              ks.driftSeen(k);
+              kustomizations.add(k);
+            });
+    DriftFilter drift = new DriftFilter(SyncOptions.defaults().fieldManager());
     running.add(
         cache.addListener(
-            OwnerChangeRouter.byFluxLabels(
-                (owner, key) -> {
-                  LOG.debug("{} changed: reconciling Kustomization {}", key, owner);
-                  kustomizations.add(ObjectKey.parse(owner));
-                })));
+            change -> {
+              if (change.meaningful() && drift.isDrift(change)) {
+                router.onChange(change);
+                return;
+              }
+              // any other change of an object a Kustomization waits for (a Deployment's status)
+              // lets it look at health again now rather than at its next poll
+              router
+                  .ownerOf()
+                  .apply(change.object())
+                  .map(ObjectKey::parse)
+                  .filter(ks::waitingForHealth)
+                  .ifPresent(kustomizations::add);
+            }));
 
     var ksOp =
         settings.namespace().isEmpty()
@@ -224,6 +243,11 @@ public final class FluxController implements AutoCloseable {
             },
             0);
     running.add(gitInformer::close);
+    ks.readThrough(
+        k ->
+            Optional.ofNullable(
+                kustomizationInformer.getStore().getByKey(k.namespace() + "/" + k.name())),
+        k -> Optional.ofNullable(gitInformer.getStore().getByKey(k.namespace() + "/" + k.name())));
     LOG.info(
         "Flux controller reconciling GitRepositories and Kustomizations in {}",
         settings.namespace().isEmpty() ? "all namespaces" : settings.namespace());

@@ -1,5 +1,6 @@
 package dev.capstan.controller.flux;
 
+import dev.capstan.engine.cluster.ClusterCache;
 import dev.capstan.engine.cluster.ResourceKey;
 import dev.capstan.engine.health.kstatus.KStatus;
 import dev.capstan.engine.health.kstatus.KStatusComputer;
@@ -8,13 +9,22 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One look at the kstatus of a set of objects (Flux's {@code wait} and {@code healthChecks}): all
  * {@code Current} is healthy; any {@code Failed} fails at once; anything else is still in progress.
- * Reads live objects through the target cluster's client. Thread-safe.
+ *
+ * <p>{@link #check} reads every object live through the target cluster's client. {@link
+ * #checkKnown} starts from copies the caller already has (what the apply returned, what an earlier
+ * look used) and the controller's watch cache: the cache's copy is taken when its {@code
+ * metadata.generation} is at least the known copy's, else the known copy; an object with no known
+ * copy is read live. So no copy older than the last apply is ever taken for healthy, and a wait
+ * whose objects are all known costs no request. Thread-safe.
  */
 final class HealthChecker {
 
@@ -29,8 +39,17 @@ final class HealthChecker {
     }
   }
 
-  /** The outcome of one look. */
-  record Outcome(boolean healthy, boolean failed, String message) {}
+  /**
+   * The outcome of one look.
+   *
+   * @param used the copy of each object the look judged (objects not found are absent), for the
+   *     next {@link #checkKnown}
+   */
+  record Outcome(
+      boolean healthy,
+      boolean failed,
+      String message,
+      Map<ResourceKey, GenericKubernetesResource> used) {}
 
   private final KStatusComputer kstatus;
 
@@ -38,20 +57,49 @@ final class HealthChecker {
     this.kstatus = kstatus;
   }
 
+  /** Reads every target live. */
   Outcome check(KubernetesClient client, List<Target> targets) {
+    return look(client, targets, t -> Optional.empty());
+  }
+
+  /**
+   * Judges each target from {@code known} or {@code cache}, whichever is newer by generation (the
+   * cache on a tie); reads the targets without a known copy live through {@code client}.
+   */
+  Outcome checkKnown(
+      KubernetesClient client,
+      ClusterCache cache,
+      List<Target> targets,
+      Map<ResourceKey, GenericKubernetesResource> known) {
+    return look(
+        client,
+        targets,
+        t -> {
+          GenericKubernetesResource k = known.get(t.key());
+          if (k == null) {
+            return Optional.empty();
+          }
+          return Optional.of(
+              cache.get(t.key()).filter(c -> generation(c) >= generation(k)).orElse(k));
+        });
+  }
+
+  private Outcome look(
+      KubernetesClient client,
+      List<Target> targets,
+      Function<Target, Optional<GenericKubernetesResource>> known) {
     List<String> waiting = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    Map<ResourceKey, GenericKubernetesResource> used = new HashMap<>();
     for (Target t : targets) {
       KStatusResult r;
       try {
-        var op = client.genericKubernetesResources(t.apiVersion(), t.key().kind());
-        GenericKubernetesResource live =
-            t.key().namespace().isEmpty()
-                ? op.withName(t.key().name()).get()
-                : op.inNamespace(t.key().namespace()).withName(t.key().name()).get();
+        Optional<GenericKubernetesResource> hit = known.apply(t);
+        GenericKubernetesResource live = hit.isPresent() ? hit.get() : read(client, t);
         if (live == null) {
           r = KStatusComputer.notFound();
         } else {
+          used.put(t.key(), live);
           @SuppressWarnings("unchecked")
           Map<String, Object> tree =
               client.getKubernetesSerialization().convertValue(live, Map.class);
@@ -77,11 +125,23 @@ final class HealthChecker {
       }
     }
     if (!failed.isEmpty()) {
-      return new Outcome(false, true, String.join(", ", failed));
+      return new Outcome(false, true, String.join(", ", failed), used);
     }
     if (!waiting.isEmpty()) {
-      return new Outcome(false, false, String.join(", ", waiting));
+      return new Outcome(false, false, String.join(", ", waiting), used);
     }
-    return new Outcome(true, false, "");
+    return new Outcome(true, false, "", used);
+  }
+
+  private static GenericKubernetesResource read(KubernetesClient client, Target t) {
+    var op = client.genericKubernetesResources(t.apiVersion(), t.key().kind());
+    return t.key().namespace().isEmpty()
+        ? op.withName(t.key().name()).get()
+        : op.inNamespace(t.key().namespace()).withName(t.key().name()).get();
+  }
+
+  private static long generation(GenericKubernetesResource o) {
+    Long g = o.getMetadata() == null ? null : o.getMetadata().getGeneration();
+    return g == null ? 0L : g;
   }
 }

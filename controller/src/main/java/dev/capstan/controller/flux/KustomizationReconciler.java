@@ -17,7 +17,9 @@ import dev.capstan.engine.sync.SyncOptions;
 import dev.capstan.engine.sync.SyncResult;
 import dev.capstan.engine.sync.Syncer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * wait} or {@code healthChecks}) with kstatus, else {@code HealthCheckFailed}.
  *
  * <p>The health wait never blocks a worker: a reconcile applies, looks once, and asks to be called
- * again in {@link FluxSettings#healthPoll()} until the timeout; every reconcile applies the current
- * revision first, so a newer revision replaces the one being waited for at once. Idempotent: a
+ * again in {@link FluxSettings#healthPoll()} until the timeout (the controller also calls it when a
+ * watched object of the wait changes). A newer revision, spec generation or reconcile request, or
+ * drift of a managed object, is applied at once and replaces the wait; otherwise a reconcile during
+ * the wait only looks at health again, from the watch cache where it is fresh enough. Idempotent: a
  * reconcile of an unchanged revision sends no write to managed objects. One worker per key.
  */
 final class KustomizationReconciler {
@@ -51,8 +58,31 @@ final class KustomizationReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(KustomizationReconciler.class);
   static final String FINALIZER = "finalizers.fluxcd.io";
 
-  /** A health wait in progress for one revision and generation. */
-  private record Pending(String revision, long generation, Instant deadline, Instant started) {}
+  /**
+   * A health wait in progress for one revision, generation and reconcile request: what was applied
+   * ({@code inventory}) and the newest copy of each of its objects the last look judged ({@code
+   * known}: the apply's responses at first), so later looks need no request.
+   */
+  private record Pending(
+      String revision,
+      long generation,
+      String requestedAt,
+      Instant deadline,
+      Instant started,
+      Inventory inventory,
+      Map<ResourceKey, GenericKubernetesResource> known) {
+
+    boolean covers(String revision, long generation, String requestedAt) {
+      return this.revision.equals(revision)
+          && this.generation == generation
+          && this.requestedAt.equals(requestedAt);
+    }
+
+    Pending withLook(
+        String request, Inventory applied, Map<ResourceKey, GenericKubernetesResource> used) {
+      return new Pending(revision, generation, request, deadline, started, applied, used);
+    }
+  }
 
   private final KubernetesClient client;
   private final ResourceTypes types;
@@ -64,6 +94,12 @@ final class KustomizationReconciler {
   private final FluxSettings settings;
   private final Clock clock;
   private final Map<ObjectKey, Pending> pending = new ConcurrentHashMap<>();
+  private final Set<ObjectKey> drifted = ConcurrentHashMap.newKeySet();
+  private final Map<ObjectKey, String> versions = new ConcurrentHashMap<>();
+  private volatile Function<ObjectKey, Optional<Kustomization>> informedKustomizations =
+      k -> Optional.empty();
+  private volatile Function<ObjectKey, Optional<GitRepository>> informedRepositories =
+      k -> Optional.empty();
 
   KustomizationReconciler(
       KubernetesClient client,
@@ -86,16 +122,66 @@ final class KustomizationReconciler {
     this.clock = clock;
   }
 
-  /** Reconciles {@code key}; returns when to look again. */
-  Optional<Duration> reconcile(ObjectKey key) {
+  /**
+   * A managed object of {@code key} was changed by someone else or deleted: its next reconcile
+   * applies again, even while a health wait for the same revision is pending.
+   */
+  void driftSeen(ObjectKey key) {
+    drifted.add(key);
+  }
+
+  /** Whether {@code key} applied its revision and waits for its objects to become healthy. */
+  boolean waitingForHealth(ObjectKey key) {
+    return pending.containsKey(key);
+  }
+
+  /**
+   * Lets reconciles read Kustomizations and GitRepositories from the controller's informers. A
+   * Kustomization is taken from {@code kustomizations} only when it is the version this reconciler
+   * last read or wrote itself (so never older than its own status write); a GitRepository only when
+   * its artifact is stored here. Otherwise they are read from the API server.
+   */
+  void readThrough(
+      Function<ObjectKey, Optional<Kustomization>> kustomizations,
+      Function<ObjectKey, Optional<GitRepository>> repositories) {
+    this.informedKustomizations = kustomizations;
+    this.informedRepositories = repositories;
+  }
+
+  private Kustomization read(ObjectKey key) {
+    String version = versions.get(key);
+    if (version != null) {
+      Optional<Kustomization> informed =
+          informedKustomizations
+              .apply(key)
+              .filter(k -> version.equals(k.getMetadata().getResourceVersion()));
+      if (informed.isPresent()) {
+        return informed.get();
+      }
+    }
     Kustomization ks =
         client
             .resources(Kustomization.class)
             .inNamespace(key.namespace())
             .withName(key.name())
             .get();
+    seen(ks);
+    return ks;
+  }
+
+  private void seen(Kustomization ks) {
+    if (ks != null && ks.getMetadata().getResourceVersion() != null) {
+      versions.put(ObjectKey.of(ks), ks.getMetadata().getResourceVersion());
+    }
+  }
+
+  /** Reconciles {@code key}; returns when to look again. */
+  Optional<Duration> reconcile(ObjectKey key) {
+    Kustomization ks = read(key);
     if (ks == null || ks.getSpec() == null) {
       pending.remove(key);
+      drifted.remove(key);
+      versions.remove(key);
       return Optional.empty();
     }
     if (ks.getMetadata().getDeletionTimestamp() != null) {
@@ -103,22 +189,24 @@ final class KustomizationReconciler {
     }
     KustomizationSpec spec = ks.getSpec();
     if (!ks.getMetadata().getFinalizers().contains(FINALIZER)) {
+      // a patch against the copy just read (no second read); the informer's object stays as it is
       ks =
           client
               .resources(Kustomization.class)
               .inNamespace(key.namespace())
-              .withName(key.name())
+              .resource(client.getKubernetesSerialization().clone(ks))
               .edit(
                   k -> {
                     k.getMetadata().getFinalizers().add(FINALIZER);
                     return k;
                   });
+      seen(ks);
     }
     if (spec.suspend()) {
       pending.remove(key);
       return Optional.empty();
     }
-    Attempt a = new Attempt(ks, clock);
+    Attempt a = new Attempt(ks, clock, this::seen);
     Duration interval;
     Duration retry;
     Duration timeout;
@@ -150,6 +238,30 @@ final class KustomizationReconciler {
     }
     String revision = source.get().revision();
     a.lastAttempted = revision;
+
+    // Waiting for the health of what this revision applied, with no drift, spec change or reconcile
+    // request since: only look at health again (Flux itself does not re-apply during the wait).
+    boolean drift = drifted.remove(key);
+    String requestedAt =
+        GitRepositoryReconciler.annotation(ks, GitRepositoryReconciler.REQUESTED_AT).orElse("");
+    Pending waiting = pending.get(key);
+    if (!drift && waiting != null && waiting.covers(revision, a.generation, requestedAt)) {
+      try (ClusterTarget target = ClusterTarget.of(ks, client, types, cache)) {
+        a.inventory = waiting.inventory();
+        return healthAndFinish(
+            ks,
+            a,
+            target,
+            waiting.inventory(),
+            Optional.empty(),
+            revision,
+            interval,
+            retry,
+            timeout);
+      } catch (ClusterTarget.TargetException e) {
+        return failed(a, "ReconciliationFailed", e.getMessage(), retry);
+      }
+    }
 
     Map<String, String> vars;
     try {
@@ -186,7 +298,16 @@ final class KustomizationReconciler {
         String msg = failures.stream().map(Change::toString).collect(Collectors.joining("\n"));
         return failed(a, pruneOnly ? "PruneFailed" : "ReconciliationFailed", msg, retry);
       }
-      return healthAndFinish(ks, a, target, result, revision, interval, retry, timeout);
+      return healthAndFinish(
+          ks,
+          a,
+          target,
+          result.inventory(),
+          Optional.of(result.observed()),
+          revision,
+          interval,
+          retry,
+          timeout);
     }
   }
 
@@ -263,24 +384,38 @@ final class KustomizationReconciler {
       Kustomization ks,
       Attempt a,
       ClusterTarget target,
-      SyncResult result,
+      Inventory applied,
+      Optional<Map<ResourceKey, GenericKubernetesResource>> justApplied,
       String revision,
       Duration interval,
       Duration retry,
       Duration timeout) {
     ObjectKey key = ObjectKey.of(ks);
-    List<HealthChecker.Target> checks = healthTargets(ks, result.inventory());
+    List<HealthChecker.Target> checks = healthTargets(ks, applied);
     if (checks.isEmpty()) {
+      pending.remove(key);
       a.conditions.remove(ConditionSet.HEALTHY);
       return succeeded(a, revision, interval);
     }
     Instant now = Instant.now(clock);
+    String requestedAt =
+        GitRepositoryReconciler.annotation(ks, GitRepositoryReconciler.REQUESTED_AT).orElse("");
     Pending p = pending.get(key);
     if (p == null || !p.revision().equals(revision) || p.generation() != a.generation) {
-      p = new Pending(revision, a.generation, now.plus(timeout), now);
-      pending.put(key, p);
+      p =
+          new Pending(
+              revision, a.generation, requestedAt, now.plus(timeout), now, applied, Map.of());
     }
-    HealthChecker.Outcome outcome = health.check(target.client(), checks);
+    // On the local cluster with the controller's own identity, the objects are judged from the
+    // apply's responses and the watch cache (never from a copy older than the apply); elsewhere,
+    // and for objects with no such copy, they are read live.
+    HealthChecker.Outcome outcome =
+        target.cache().isPresent() && !target.owned()
+            ? health.checkKnown(
+                target.client(), target.cache().get(), checks, justApplied.orElse(p.known()))
+            : health.check(target.client(), checks);
+    p = p.withLook(requestedAt, applied, outcome.used());
+    pending.put(key, p);
     if (outcome.healthy()) {
       pending.remove(key);
       Duration took = Duration.between(p.started(), now);
@@ -404,7 +539,13 @@ final class KustomizationReconciler {
           .setFalse(ConditionSet.READY, "ArtifactFailed", msg);
       return Optional.empty();
     }
-    GitRepository repo = client.resources(GitRepository.class).inNamespace(ns).withName(name).get();
+    GitRepository repo =
+        informedRepositories
+            .apply(new ObjectKey(ns, name))
+            .filter(r -> r.getStatus() != null && r.getStatus().artifact() != null)
+            .filter(r -> artifacts.resolve(r.getStatus().artifact().url()).isPresent())
+            .orElseGet(
+                () -> client.resources(GitRepository.class).inNamespace(ns).withName(name).get());
     if (repo == null) {
       String msg = "Source 'GitRepository/" + ns + "/" + name + "' not found";
       a.conditions.setFalse(ConditionSet.READY, "ArtifactFailed", msg);
@@ -530,7 +671,10 @@ final class KustomizationReconciler {
     String lastAttempted;
     String lastApplied;
 
-    Attempt(Kustomization ks, Clock clock) {
+    final Consumer<Kustomization> written;
+
+    Attempt(Kustomization ks, Clock clock, Consumer<Kustomization> written) {
+      this.written = written;
       this.ks = ks;
       this.old =
           Optional.ofNullable(ks.getStatus())
@@ -575,15 +719,35 @@ final class KustomizationReconciler {
       if (next.equals(old)) {
         return;
       }
-      client
-          .resources(Kustomization.class)
-          .inNamespace(ks.getMetadata().getNamespace())
-          .withName(ks.getMetadata().getName())
-          .editStatus(
-              k -> {
-                k.setStatus(next);
-                return k;
-              });
+      // One request: the status of the version read at the start of this reconcile. Only when the
+      // object changed since (a reconcile request, a spec edit) is it read again and patched.
+      Kustomization update = new Kustomization();
+      update.setMetadata(new ObjectMetaBuilder(ks.getMetadata()).build());
+      update.setSpec(ks.getSpec());
+      update.setStatus(next);
+      try {
+        written.accept(
+            client
+                .resources(Kustomization.class)
+                .inNamespace(ks.getMetadata().getNamespace())
+                .resource(update)
+                .updateStatus());
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw e;
+        }
+      }
+      written.accept(
+          client
+              .resources(Kustomization.class)
+              .inNamespace(ks.getMetadata().getNamespace())
+              .withName(ks.getMetadata().getName())
+              .editStatus(
+                  k -> {
+                    k.setStatus(next);
+                    return k;
+                  }));
     }
   }
 

@@ -36,8 +36,16 @@ import java.util.Optional;
  */
 final class ObjectApplier {
 
-  /** The change and the comparison made for one object. */
-  record Applied(Change change, Optional<ResourceDiff> diff) {}
+  /**
+   * The change and the comparison made for one object, and the object as the server last returned
+   * it (the apply's response, or the live object when nothing was sent; empty otherwise).
+   */
+  record Applied(
+      Change change, Optional<ResourceDiff> diff, Optional<GenericKubernetesResource> observed) {
+    Applied(Change change, Optional<ResourceDiff> diff) {
+      this(change, diff, Optional.empty());
+    }
+  }
 
   private final KubernetesClient client;
   private final ServerSideDryRun dryRun;
@@ -82,7 +90,7 @@ final class ObjectApplier {
         return recreate(key, object, live.get(), type, options);
       }
       if (diff.inSync()) {
-        return new Applied(Change.of(key, Action.UNCHANGED), Optional.of(diff));
+        return new Applied(Change.of(key, Action.UNCHANGED), Optional.of(diff), live);
       }
       Action action = live.isPresent() ? Action.CONFIGURED : Action.CREATED;
       if (options.dryRun()) {
@@ -91,8 +99,8 @@ final class ObjectApplier {
         }
         return new Applied(new Change(key, action, "dry run"), Optional.of(diff));
       }
-      serverSideApply(object, type, options);
-      return new Applied(Change.of(key, action), Optional.of(diff));
+      GenericKubernetesResource applied = serverSideApply(object, type, options);
+      return new Applied(Change.of(key, action), Optional.of(diff), Optional.ofNullable(applied));
     } catch (ResourceOperationException e) {
       return new Applied(new Change(key, Action.FAILED, e.getMessage()), Optional.empty());
     } catch (IllegalArgumentException e) {

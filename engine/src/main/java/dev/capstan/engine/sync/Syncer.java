@@ -88,6 +88,7 @@ public final class Syncer {
     List<Change> changes = new ArrayList<>();
     List<ResourceDiff> diffs = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    Map<ResourceKey, GenericKubernetesResource> observed = new LinkedHashMap<>();
 
     createNamespace(options).ifPresent(changes::add);
     DesiredSetPreparer.Prepared prepared =
@@ -108,7 +109,7 @@ public final class Syncer {
       List<String> appliedCrds = new ArrayList<>();
       for (GenericKubernetesResource o : wave.definitions()) {
         DesiredObject d = byKey.get(ResourceKey.of(o));
-        Change c = applyOne(d, ownership, options, diffs);
+        Change c = applyOne(d, ownership, options, diffs, observed);
         changes.add(c);
         if (ApplyPlanner.isCrd(d.key())
             && c.action() != Action.FAILED
@@ -132,7 +133,7 @@ public final class Syncer {
         }
       }
       for (GenericKubernetesResource o : wave.rest()) {
-        changes.add(applyOne(byKey.get(ResourceKey.of(o)), ownership, options, diffs));
+        changes.add(applyOne(byKey.get(ResourceKey.of(o)), ownership, options, diffs, observed));
       }
       failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED);
       if (!failed && !options.dryRun() && wave != waves.get(waves.size() - 1)) {
@@ -183,7 +184,8 @@ public final class Syncer {
             new ChangeSet(changes),
             new DiffResult(diffs),
             nextInventory(prepared.objects(), decisions, gone),
-            warnings);
+            warnings,
+            options.dryRun() ? Map.of() : observed);
     LOG.debug("sync of {} finished:\n{}", ownership.owner(), result.changes());
     return result;
   }
@@ -225,7 +227,11 @@ public final class Syncer {
   }
 
   private Change applyOne(
-      DesiredObject d, Ownership ownership, SyncOptions options, List<ResourceDiff> diffs) {
+      DesiredObject d,
+      Ownership ownership,
+      SyncOptions options,
+      List<ResourceDiff> diffs,
+      Map<ResourceKey, GenericKubernetesResource> observed) {
     Optional<ApiResource> type =
         d.type().or(() -> types.find(Gvk.of(d.object().getApiVersion(), d.object().getKind())));
     ObjectApplier.Applied applied;
@@ -244,6 +250,7 @@ public final class Syncer {
               + " is not served by the cluster");
     }
     applied.diff().ifPresent(diffs::add);
+    applied.observed().ifPresent(o -> observed.put(d.key(), o));
     return applied.change();
   }
 
