@@ -59,7 +59,10 @@ final class ControllerProcess implements AutoCloseable {
     Files.createDirectories(log.getParent());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);
-    return pb.redirectOutput(log.toFile()).start();
+    Process p = pb.redirectOutput(log.toFile()).start();
+    // a benchmark stopped by a signal does not reach close(); its controllers must not outlive it
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+    return p;
   }
 
   private void sample() {

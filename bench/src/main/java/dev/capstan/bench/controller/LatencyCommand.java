@@ -104,6 +104,14 @@ public final class LatencyCommand implements Callable<Integer> {
                 .message("v0")
                 .add("apps/auto/cm.yaml", UnitFiles.configMap("lat-auto", "v0"))
                 .add("apps/manual/cm.yaml", UnitFiles.configMap("lat-manual", "v0"))
+                .create();
+        // the webhook's Application has a repository of its own, so a push refreshes it alone
+        // (pushes to a repository that several Applications follow refresh them all)
+        FixtureRepository hookRepo = git.createRepository("latency-hook-" + ns);
+        ObjectId hookHead =
+            hookRepo
+                .commit()
+                .message("v0")
                 .add("apps/hook/cm.yaml", UnitFiles.configMap("lat-hook", "v0"))
                 .create();
         String hookSecret = Long.toHexString(new java.security.SecureRandom().nextLong());
@@ -158,23 +166,25 @@ public final class LatencyCommand implements Callable<Integer> {
                   URI.create("http://127.0.0.1:" + serverPort + "/api/webhook"), hookSecret);
           bc.create(ArgoSetup.application("auto", ns, http.url(repo), "apps/auto", true));
           bc.create(ArgoSetup.application("manual", ns, http.url(repo), "apps/manual", false));
-          bc.create(ArgoSetup.application("hook", ns, http.url(repo), "apps/hook", true));
+          bc.create(ArgoSetup.application("hook", ns, http.url(hookRepo), "apps/hook", true));
           await(() -> "v0".equals(value(client, ns, "lat-auto")), "auto synced at v0");
           await(() -> "v0".equals(value(client, ns, "lat-hook")), "hook synced at v0");
           runSync(kubeconfig, ns, "manual");
           await(() -> synced(bc, ns, "manual", head), "manual synced at v0");
 
           ObjectId last = head;
+          ObjectId hookLast = hookHead;
           if (paths.contains(Measured.webhook)) {
             // one untimed push first: a real server has long served its first request (class
             // loading and JIT of the request path would otherwise land on trial 1)
-            ObjectId before = last;
-            last =
-                repo.commit()
+            ObjectId before = hookLast;
+            hookLast =
+                hookRepo
+                    .commit()
                     .message("warm-up")
                     .add("apps/hook/cm.yaml", UnitFiles.configMap("lat-hook", "warm-up"))
                     .create();
-            hook.send(http.url(repo), "main", before.name(), last.name());
+            hook.send(http.url(hookRepo), "main", before.name(), hookLast.name());
             await(() -> "warm-up".equals(value(client, ns, "lat-hook")), "webhook warm-up applied");
           }
           for (int t = 1; t <= common.trials; t++) {
@@ -192,16 +202,17 @@ public final class LatencyCommand implements Callable<Integer> {
               line.append(String.format(Locale.ROOT, " poll %.0f ms,", ms(s)));
             }
             if (paths.contains(Measured.webhook)) {
-              ObjectId before = last;
-              last =
-                  repo.commit()
+              ObjectId before = hookLast;
+              hookLast =
+                  hookRepo
+                      .commit()
                       .message(v)
                       .add("apps/hook/cm.yaml", UnitFiles.configMap("lat-hook", v))
                       .create();
               // the clock starts when the commit is in the repository, as a push's does; the
               // webhook request is part of the measured time
               long s = System.nanoTime();
-              hook.send(http.url(repo), "main", before.name(), last.name());
+              hook.send(http.url(hookRepo), "main", before.name(), hookLast.name());
               hookPost.add(ms(s));
               await(() -> v.equals(value(client, ns, "lat-hook")), "webhook " + v + " applied");
               commitHook.add(ms(s));
@@ -291,7 +302,8 @@ public final class LatencyCommand implements Callable<Integer> {
             + " plus up to "
             + jitter
             + " of jitter, so about half of that is expected); (webhook) a commit changes the ConfigMap of "
-            + "another automated Application, then a GitHub `push` event signed with `webhook.github.secret` "
+            + "another automated Application (in a repository of its own, so the push concerns that one "
+            + "Application), then a GitHub `push` event signed with `webhook.github.secret` "
             + "is POSTed to `capstan server`'s `/api/webhook` (its own JVM, same namespace); time from the "
             + "commit until the new value is in the cluster, the POST included (one untimed push warms the "
             + "server up before the first trial); (drift) the ConfigMap is edited "
