@@ -109,6 +109,10 @@ class ControllerRestartIT {
     doomed.close();
     first.close();
 
+    // The operation was recorded Running when the sync started, and nobody finished it.
+    ApplicationStatus atKill = ArgoFixture.status(client, ns, "restart").orElseThrow();
+    assertThat(atKill.operationState().phase()).isEqualTo("Running");
+    assertThat(atKill.operationState().finishedAt()).isEmpty();
     // The kill fell between the waves: wave -1 is applied, wave 0 is not.
     Map<String, String> earlyUids =
         uids(client.configMaps().inNamespace(ns).list().getItems(), "restart-early-");
@@ -146,6 +150,14 @@ class ControllerRestartIT {
             });
 
     ApplicationStatus s = ArgoFixture.status(client, ns, "restart").orElseThrow();
+    // The new controller resumed the interrupted operation (same start) and said so.
+    assertThat(s.operationState().startedAt()).isEqualTo(atKill.operationState().startedAt());
+    assertThat(client.v1().events().inNamespace(ns).list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("OperationResumed");
+              assertThat(e.getMessage()).contains("the controller stopped");
+            });
     assertThat(s.resources())
         .hasSize(EARLY + LATE + 1)
         .allSatisfy(r -> assertThat(r.status()).isEqualTo("Synced"));
