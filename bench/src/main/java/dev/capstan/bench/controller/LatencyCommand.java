@@ -77,6 +77,13 @@ public final class LatencyCommand implements Callable<Integer> {
     sync
   }
 
+  @Option(
+      names = "--trace",
+      description =
+          "Timestamped debug logs from the controller (dev.capstan at DEBUG, ms timestamps) and the wall-clock "
+              + "time of each webhook commit on stderr, to see where a webhook's time goes.")
+  boolean trace;
+
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
   private static final String WEBHOOK_SECRET_KEY = "webhook.github.secret";
 
@@ -136,22 +143,21 @@ public final class LatencyCommand implements Callable<Integer> {
         Path log = common.results.resolve("tmp").resolve("latency-controller-" + ns + ".log");
         List<String> cmd = new ArrayList<>(Launch.argoController(kubeconfig, ns, 10));
         cmd.set(cmd.indexOf("--reconciliation") + 1, poll);
+        if (trace) {
+          cmd.addAll(
+              1,
+              List.of(
+                  "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                  "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+                  "-Dorg.slf4j.simpleLogger.log.dev.capstan=debug"));
+        }
         Path serverLog = common.results.resolve("tmp").resolve("latency-server-" + ns + ".log");
         int serverPort = freePort();
         try (ControllerProcess controller = ControllerProcess.startUnsampled(cmd, log, Map.of());
             ControllerProcess server =
                 paths.contains(Measured.webhook)
                     ? ControllerProcess.startUnsampled(
-                        CapstanCli.command(
-                            "server",
-                            "--kubeconfig",
-                            kubeconfig.toString(),
-                            "-n",
-                            ns,
-                            "--port",
-                            Integer.toString(serverPort)),
-                        serverLog,
-                        Map.of())
+                        serverCommand(kubeconfig, ns, serverPort), serverLog, Map.of())
                     : null) {
           if (!controller.awaitLog("capstan controller:", Duration.ofMinutes(5))) {
             throw new IllegalStateException(
@@ -212,6 +218,15 @@ public final class LatencyCommand implements Callable<Integer> {
               // the clock starts when the commit is in the repository, as a push's does; the
               // webhook request is part of the measured time
               long s = System.nanoTime();
+              if (trace) {
+                System.err.println(
+                    "latency: trial "
+                        + t
+                        + ": webhook commit "
+                        + hookLast.name()
+                        + " at "
+                        + Instant.now());
+              }
               hook.send(http.url(hookRepo), "main", before.name(), hookLast.name());
               hookPost.add(ms(s));
               await(() -> v.equals(value(client, ns, "lat-hook")), "webhook " + v + " applied");
@@ -336,6 +351,23 @@ public final class LatencyCommand implements Callable<Integer> {
     report.result("load", Machine.loadAverage().split(" ")[0]);
     report.publish(common.results, started, System.out);
     return 0;
+  }
+
+  private List<String> serverCommand(Path kubeconfig, String ns, int port) {
+    List<String> cmd =
+        new ArrayList<>(
+            CapstanCli.command(
+                "server",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "-n",
+                ns,
+                "--port",
+                Integer.toString(port)));
+    if (trace) {
+      cmd.add(1, "-Djava.util.logging.SimpleFormatter.format=%1$tT.%1$tL %4$s %3$s %5$s%6$s%n");
+    }
+    return cmd;
   }
 
   private static void row(MarkdownTable t, String path, Samples s) {
