@@ -14,6 +14,8 @@ export class ApiError extends Error {
 
 type Listener = () => void;
 
+const UNREACHABLE = "the Capstan API server cannot be reached";
+
 /** The error banner's messages, one per activity ("loading applications", ...). */
 class BannerErrors {
   private errors = new Map<string, string>();
@@ -28,6 +30,18 @@ class BannerErrors {
 
   clear(what: string): void {
     if (this.errors.delete(what)) this.changed();
+  }
+
+  /** Any answer shows the server is reachable again: "cannot be reached" entries go. */
+  reachable(): void {
+    let changed = false;
+    for (const [what, msg] of this.errors) {
+      if (msg.endsWith(UNREACHABLE)) {
+        this.errors.delete(what);
+        changed = true;
+      }
+    }
+    if (changed) this.changed();
   }
 
   list = (): readonly [string, string][] => this.snapshot;
@@ -72,10 +86,11 @@ export async function api<T>(method: string, path: string, opts: CallOptions): P
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
-    const msg = `${opts.what} failed: the Capstan API server cannot be reached`;
+    const msg = `${opts.what} failed: ${UNREACHABLE}`;
     bannerErrors.set(opts.what, msg);
     throw new ApiError(0, msg);
   }
+  bannerErrors.reachable();
   const text = await res.text().catch(() => "");
   let json: unknown = undefined;
   try {

@@ -137,8 +137,8 @@ export function AppListPage() {
           {loaded ? (filtered ? `${shown.length} of ${apps.length}` : `${apps.length}`) : ""}
         </span>
         <div className="spacer" />
-        <Summary counts={f.sync} tone={syncTone} />
-        <Summary counts={f.health} tone={healthTone} />
+        <Summary label="Sync" counts={f.sync} tone={syncTone} />
+        <Summary label="Health" counts={f.health} tone={healthTone} />
         <div className="toggle" role="group" aria-label="View">
           <button type="button" data-testid="view-tiles" className={view === "tiles" ? "on" : ""} aria-pressed={view === "tiles"} onClick={() => setView("tiles")}>
             Tiles
@@ -194,10 +194,20 @@ export function AppListPage() {
   );
 }
 
-function Summary({ counts, tone }: { counts: Record<string, number>; tone: (s: string) => ReturnType<typeof syncTone> }) {
+function Summary({
+  label,
+  counts,
+  tone,
+}: {
+  label: string;
+  counts: Record<string, number>;
+  tone: (s: string) => ReturnType<typeof syncTone>;
+}) {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  if (entries.length === 0) return null;
   return (
-    <div className="summary">
+    <div className="summary" aria-label={`${label} summary`}>
+      <span className="muted small">{label}</span>
       {entries.map(([k, n]) => (
         <span key={k} className={`chip tone-${tone(k)}`} title={k}>
           {k} {n}

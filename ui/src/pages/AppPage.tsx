@@ -201,7 +201,14 @@ export function AppPage({ namespace, name }: { namespace: string; name: string }
           {c.type}: {c.message}
         </Problem>
       ))}
-      <Tabs tabs={TABS} active={tab} onSelect={setTab} />
+      <Tabs
+        tabs={TABS}
+        active={tab}
+        onSelect={(t) => {
+          setTab(t);
+          setSelected(null);
+        }}
+      />
       <div className="tab-body">
         {tab === "tree" &&
           (nodes === null ? (
@@ -311,29 +318,34 @@ function ResourcePanel({ row, managed, onClose, reload }: { row: TreeRow; manage
   const m = managed.state === "ready" ? managed.items.find((x) => nodeKey(x) === nodeKey(n)) : undefined;
   const live = m ? toYaml(m.liveState ?? "") : "";
   const desired = m ? toYaml(desiredOf(m)) : "";
-  const content = () => {
-    if (managed.state === "loading" || managed.state === "idle") return <Loading what="manifests" />;
-    if (managed.state === "failed")
-      return (
-        <Problem>
-          Manifests could not be loaded: {managed.message}{" "}
-          <button type="button" className="btn small" onClick={reload}>
-            Retry
-          </button>
-        </Problem>
-      );
-    if (!m) {
-      return (
-        <div className="muted">
-          {n.kind} {n.name} is not managed by the application directly (it is owned by another resource), so Capstan has no desired
-          manifest for it.
-          <pre className="yaml">{toYaml({ kind: n.kind, metadata: { name: n.name, namespace: n.namespace, uid: n.uid, resourceVersion: n.resourceVersion, creationTimestamp: n.createdAt }, info: n.info })}</pre>
-        </div>
-      );
-    }
-    return null;
-  };
-  const fallback = content();
+  const loadingOrFailed =
+    managed.state === "loading" || managed.state === "idle" ? (
+      <Loading what="manifests" />
+    ) : managed.state === "failed" ? (
+      <Problem>
+        The desired state could not be rendered: {managed.message}{" "}
+        <button type="button" className="btn small" onClick={reload}>
+          Retry
+        </button>
+      </Problem>
+    ) : null;
+  // Objects the application does not manage itself (ReplicaSets, Pods...) have no desired state;
+  // their live view is what the resource tree knows of them.
+  const nodeYaml = toYaml({
+    apiVersion: n.group ? `${n.group}/${n.version}` : n.version,
+    kind: n.kind,
+    metadata: { name: n.name, namespace: n.namespace, uid: n.uid, resourceVersion: n.resourceVersion, creationTimestamp: n.createdAt },
+    ...(n.info?.length ? { info: Object.fromEntries(n.info.map((i) => [i.name, i.value])) } : {}),
+  });
+  const managedHere = row.sync !== "";
+  const liveText = m
+    ? live || "# the object does not exist in the cluster"
+    : `# ${managedHere ? "Capstan could not read this object's live state" : "owned by another resource: only its tree metadata is shown"}\n${nodeYaml}`;
+  const desiredText = m
+    ? desired || "# Git has no such object (it would be pruned)"
+    : managedHere
+      ? "# the comparison with Git has no entry for this object"
+      : "# not managed by the application directly (it is created by its owner), so there is no desired manifest";
   return (
     <aside className="panel" data-testid="resource-panel" aria-label={`${n.kind} ${n.name}`}>
       <div className="panel-head">
@@ -362,18 +374,18 @@ function ResourcePanel({ row, managed, onClose, reload }: { row: TreeRow; manage
         onSelect={setView}
       />
       <div className="panel-body">
-        {fallback ??
-          (view === "live" ? (
-            <pre className="yaml" data-testid="resource-live">
-              {live || "# the object does not exist in the cluster"}
-            </pre>
-          ) : view === "desired" ? (
-            <pre className="yaml" data-testid="resource-desired">
-              {desired || "# Git has no such object (it would be pruned)"}
-            </pre>
-          ) : (
-            <DiffTable testId="resource-diff" desired={desired} live={m ? toYaml(liveOf(m)) : ""} />
-          ))}
+        {m === undefined && loadingOrFailed}
+        {view === "live" ? (
+          <pre className="yaml" data-testid="resource-live">
+            {liveText}
+          </pre>
+        ) : view === "desired" ? (
+          <pre className="yaml" data-testid="resource-desired">
+            {desiredText}
+          </pre>
+        ) : (
+          <DiffTable testId="resource-diff" desired={m ? desired : ""} live={m ? toYaml(liveOf(m)) : ""} />
+        )}
       </div>
     </aside>
   );
