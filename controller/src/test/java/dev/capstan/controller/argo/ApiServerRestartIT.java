@@ -279,6 +279,38 @@ class ApiServerRestartIT {
                 ConfigMap m = client.configMaps().inNamespace(APPS).withName("map-0").get();
                 return m != null && !m.getMetadata().getUid().equals(after.get("map-0"));
               });
+
+      // A longer outage, during the v3 sync: the controller loses its Lease (renew deadline 10 s),
+      // stands for election again, takes the Lease once the API server is back, and resumes.
+      Map<String, String> beforeV3 = uids();
+      ObjectId v3 = commit(repo.commit().message("v3"), 3, "v3").create();
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                OperationState s =
+                    ArgoFixture.status(client, NS, "web").orElseThrow().operationState();
+                return OperationState.RUNNING.equals(s.phase())
+                    && s.syncResult().revision().equals(v3.name())
+                    && s.message().contains("waiting for it to become healthy");
+              });
+      cp.stopApiServer();
+      await().atMost(Duration.ofSeconds(90)).until(() -> !controller.isLeading());
+      cp.startApiServer();
+      await().atMost(Duration.ofSeconds(90)).until(controller::isLeading);
+      OperationState again = awaitRunning(seen, "resumed after an interruption");
+      assertThat(again.syncResult().revision()).isEqualTo(v3.name());
+      assertThat(client.configMaps().inNamespace(APPS).withName("bystander").get()).isNotNull();
+      acknowledgeGate();
+      awaitConverged(v3.name());
+      // Neither pruned nor re-created through the second outage.
+      assertThat(uids()).isEqualTo(beforeV3);
+      assertThat(client.configMaps().inNamespace(APPS).list().getItems())
+          .filteredOn(m -> m.getMetadata().getName().startsWith("map-"))
+          .hasSize(MAPS)
+          .allSatisfy(m -> assertThat(m.getData()).containsEntry("value", "v3"));
     } finally {
       controllerClient.close();
     }
