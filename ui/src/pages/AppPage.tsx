@@ -454,7 +454,7 @@ function History({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history.length]);
   if (history.length === 0) return <Empty>No deployments yet.</Empty>;
-  const current = app.status?.sync?.revision;
+  const newest = history[0]?.id;
   return (
     <div>
       {auto && (
@@ -482,7 +482,7 @@ function History({
                 <td>{h.id}</td>
                 <td>
                   <code title={h.revision}>{shortRevision(h.revision)}</code>
-                  {h.revision === current && <span className="chip small">current</span>}
+                  {h.id === newest && <span className="chip small">latest</span>}
                   <div className="small muted">{h.source?.path}</div>
                 </td>
                 <td title={when(h.deployedAt)}>{when(h.deployedAt)}</td>
