@@ -177,18 +177,22 @@ export function AppListPage() {
       {compiled.error && <Problem>{compiled.error}</Problem>}
       {!loaded ? (
         <Loading what="applications" />
-      ) : failed && apps.length === 0 ? (
-        <Problem>Applications could not be loaded: {failed}</Problem>
-      ) : shown.length === 0 ? (
-        <Empty>
-          {apps.length === 0
-            ? "No applications yet. Applications you may see appear here as soon as they are created."
-            : "No applications match these filters."}
-        </Empty>
-      ) : view === "tiles" ? (
-        <Tiles apps={shown} />
       ) : (
-        <Table apps={shown} />
+        <div className="list-area" data-testid="app-list" data-view={view}>
+          {failed && apps.length === 0 ? (
+            <Problem>Applications could not be loaded: {failed}</Problem>
+          ) : shown.length === 0 ? (
+            <Empty>
+              {apps.length === 0
+                ? "No applications yet. Applications you may see appear here as soon as they are created."
+                : "No applications match these filters."}
+            </Empty>
+          ) : view === "tiles" ? (
+            <Tiles apps={shown} />
+          ) : (
+            <Table apps={shown} />
+          )}
+        </div>
       )}
     </div>
   );
@@ -255,7 +259,6 @@ function Tiles({ apps }: { apps: readonly AppSummary[] }) {
   return (
     <div className="list-area" ref={probe}>
       <VirtualRows
-        testId="app-list"
         className="tiles"
         rowCount={rows}
         rowHeight={TILE_H + GAP}
@@ -316,7 +319,6 @@ function Table({ apps }: { apps: readonly AppSummary[] }) {
   return (
     <div className="list-area">
       <VirtualRows
-        testId="app-list"
         className="table"
         rowCount={apps.length}
         rowHeight={ROW_H}

@@ -70,10 +70,12 @@ export function FluxListPage({ kind }: { kind: FluxKind }) {
       </div>
       {items === null ? (
         error ? <Problem>{TITLES[kind]} could not be loaded: {error}</Problem> : <Loading what={TITLES[kind].toLowerCase()} />
-      ) : shown.length === 0 ? (
-        <Empty>{items.length === 0 ? `No ${TITLES[kind].toLowerCase()} yet.` : "Nothing matches the search."}</Empty>
       ) : (
-        <table className="grid clickable" data-testid={`${prefix}-list`}>
+        <div data-testid={`${prefix}-list`}>
+          {shown.length === 0 ? (
+            <Empty>{items.length === 0 ? `No ${TITLES[kind].toLowerCase()} yet.` : "Nothing matches the search."}</Empty>
+          ) : (
+        <table className="grid clickable">
           <thead>
             <tr>
               <th>Name</th>
@@ -119,6 +121,8 @@ export function FluxListPage({ kind }: { kind: FluxKind }) {
             })}
           </tbody>
         </table>
+          )}
+        </div>
       )}
     </div>
   );
