@@ -1,4 +1,5 @@
 import { useState, type ReactNode, type UIEvent } from "react";
+import { visibleRange } from "../model/window";
 import { useSize } from "./common";
 
 /**
@@ -26,9 +27,7 @@ export function VirtualRows({
 }) {
   const [ref, size] = useSize<HTMLDivElement>();
   const [scrollTop, setScrollTop] = useState(0);
-  const height = size.height || 800;
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(rowCount, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const [first, last] = visibleRange(scrollTop, size.height || 800, rowHeight, rowCount, overscan);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     rows.push(

@@ -88,7 +88,7 @@ export function AppPage({ namespace, name }: { namespace: string; name: string }
 
   const loadManaged = useCallback(() => {
     setManaged({ state: "loading" });
-    get<ListResponse<ManagedResource>>(`${base}/managed-resources?${q}`, `comparing ${name} with Git`, [503])
+    get<ListResponse<ManagedResource>>(`${base}/managed-resources?${q}`, `comparing ${name} with Git`)
       .then((r) => setManaged({ state: "ready", items: r.items ?? [] }))
       .catch((e) => setManaged({ state: "failed", message: e instanceof Error ? e.message : String(e) }));
   }, [base, q, name]);
@@ -440,7 +440,7 @@ function History({
         const rev = h.revision;
         if (!rev || !supported.current || rev in meta) continue;
         try {
-          const m = await get<RevisionMetadata>(metadataUrl(rev), "reading commit details", [404, 500, 501, 503]);
+          const m = await get<RevisionMetadata>(metadataUrl(rev), "reading commit details");
           if (live) setMeta((old) => ({ ...old, [rev]: m }));
         } catch (e) {
           if (e instanceof ApiError && e.status === 404) supported.current = false;
