@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -35,6 +36,9 @@ sealed interface AppBackend extends AutoCloseable permits ClusterBackend, Server
 
   /** Deletes {@code app}; with {@code cascade}, its resources too (the resources finalizer). */
   void delete(Application app, boolean cascade);
+
+  /** Replaces the spec of the Application {@code app} names with {@code spec}; the result. */
+  Application setSpec(Application app, Map<String, Object> spec);
 
   /** Creates {@code app}; with {@code upsert}, replaces the spec of an existing one. */
   Application create(Application app, boolean upsert);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AppListCommand.class,
       AppCreateCommand.class,
+      AppSetCommand.class,
       AppGetCommand.class,
       AppSyncCommand.class,
       AppDiffCommand.class,

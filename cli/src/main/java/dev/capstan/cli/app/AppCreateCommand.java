@@ -94,7 +94,9 @@ public final class AppCreateCommand implements Callable<Integer> {
         throw new IllegalArgumentException(file + ": the Application has no metadata.name");
       }
       if (app.getMetadata().getNamespace() == null) {
-        app.getMetadata().setNamespace(cluster.namespace);
+        cluster
+            .chosenNamespace(app.getMetadata().getName())
+            .ifPresent(app.getMetadata()::setNamespace);
       }
       return app;
     } catch (IOException e) {
@@ -129,7 +131,7 @@ public final class AppCreateCommand implements Callable<Integer> {
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("name", ClusterOptions.nameOf(name));
-    metadata.put("namespace", cluster.namespaceOf(name));
+    cluster.chosenNamespace(name).ifPresent(ns -> metadata.put("namespace", ns));
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("apiVersion", "argoproj.io/v1alpha1");
     object.put("kind", "Application");

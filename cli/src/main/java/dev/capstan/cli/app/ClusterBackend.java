@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -119,7 +120,20 @@ final class ClusterBackend implements AppBackend {
   }
 
   @Override
+  public Application setSpec(Application app, Map<String, Object> spec) {
+    // Replace the whole spec (a merge patch would keep fields the user removed).
+    String patch =
+        "[{\"op\":\"replace\",\"path\":\"/spec\",\"value\":"
+            + client.getKubernetesSerialization().asJson(spec)
+            + "}]";
+    return resource(app).patch(PatchContext.of(PatchType.JSON), patch);
+  }
+
+  @Override
   public Application create(Application app, boolean upsert) {
+    if (app.getMetadata().getNamespace() == null) {
+      app.getMetadata().setNamespace(options.namespace);
+    }
     var resource = resource(app);
     Application existing = resource.get();
     if (existing == null) {

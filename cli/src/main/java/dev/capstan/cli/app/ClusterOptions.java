@@ -143,6 +143,18 @@ public final class ClusterOptions {
         .build();
   }
 
+  /**
+   * The namespace the user chose for {@code name}: its {@code ns/} prefix or {@code -N}; empty when
+   * neither was given (the default then depends on where the command goes).
+   */
+  Optional<String> chosenNamespace(String name) {
+    int slash = name.indexOf('/');
+    if (slash >= 0) {
+      return Optional.of(name.substring(0, slash));
+    }
+    return namespaceGiven ? Optional.of(namespace) : Optional.empty();
+  }
+
   /** The namespace of {@code name} ({@code ns/name} wins over {@code -N}). */
   public String namespaceOf(String name) {
     int slash = name.indexOf('/');

@@ -120,6 +120,12 @@ final class ServerBackend implements AppBackend {
   }
 
   @Override
+  public Application setSpec(Application app, Map<String, Object> spec) {
+    server.put(path(app, "/spec"), spec);
+    return application(server.get(path(app, "")));
+  }
+
+  @Override
   public Application create(Application app, boolean upsert) {
     return application(
         server.post(

@@ -316,6 +316,28 @@ class ServerModeIT {
     Run yaml = viaServer(config, ns, "get", "srv-app", "-o", "yaml");
     assertThat(yaml.out()).contains("kind: \"Application\"");
 
+    Run setPolicy =
+        viaServer(config, ns, "set", "srv-app", "--sync-policy", "automated", "--self-heal");
+    assertThat(setPolicy.code()).as(setPolicy.err()).isZero();
+    Application automated =
+        client.resources(Application.class).inNamespace(ns.name()).withName("srv-app").get();
+    assertThat(automated.getSpec().syncPolicy().automated().selfHeal()).isTrue();
+    assertThat(automated.getSpec().effectiveSources().getFirst().path()).isEqualTo("app");
+    Run refused = viaServer(config, ns, "rollback", "srv-app", "0");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("rollback cannot be initiated when auto-sync is enabled");
+    assertThat(direct(ns, "set", "srv-app", "--sync-policy", "none").code()).isZero();
+    assertThat(
+            client
+                .resources(Application.class)
+                .inNamespace(ns.name())
+                .withName("srv-app")
+                .get()
+                .getSpec()
+                .syncPolicy()
+                .automatedSyncEnabled())
+        .isFalse();
+
     // A read-only account: reads work, a sync is refused with the server's message.
     HttpResponse<String> set =
         HttpClient.newHttpClient()
@@ -352,6 +374,9 @@ class ServerModeIT {
     assertThat(denied.code()).isEqualTo(1);
     assertThat(denied.err().strip())
         .isEqualTo("Error: permission denied: applications, sync, default/srv-app, sub: reader");
+    Run deniedSet = viaServer(readerConfig, ns, "set", "srv-app", "--revision", "v9");
+    assertThat(deniedSet.code()).isEqualTo(1);
+    assertThat(deniedSet.err()).contains("permission denied: applications, update");
     Run deniedDelete = viaServer(readerConfig, ns, "delete", "srv-app");
     assertThat(deniedDelete.code()).isEqualTo(1);
     assertThat(deniedDelete.err()).contains("permission denied: applications, delete");

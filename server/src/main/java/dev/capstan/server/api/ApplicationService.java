@@ -34,6 +34,7 @@ import java.util.function.Predicate;
 public final class ApplicationService implements HttpService {
   static final String REFRESH = "argocd.argoproj.io/refresh";
   static final String FINALIZER = "resources-finalizer.argocd.argoproj.io";
+  private static final int OPERATION_ATTEMPTS = 5;
 
   private final KubernetesClient client;
   private final ResourceCache apps;
@@ -533,33 +534,41 @@ public final class ApplicationService implements HttpService {
             .genericKubernetesResources(ResourceCache.APPLICATIONS)
             .inNamespace(cached.getMetadata().getNamespace())
             .withName(cached.getMetadata().getName());
-    GenericKubernetesResource fresh = resource.get();
-    if (fresh == null) {
-      throw ApiException.notFound(
-          "applications.argoproj.io \"" + cached.getMetadata().getName() + "\" not found");
-    }
-    if (fresh.getAdditionalProperties().get("operation") != null) {
-      throw ApiException.precondition("another operation is already in progress");
-    }
-    Map<String, Object> patch =
-        Map.of(
-            "metadata", Map.of("resourceVersion", fresh.getMetadata().getResourceVersion()),
-            "operation",
-                Map.of(
-                    "sync", sync, "initiatedBy", Map.of("username", caller.session().username())));
-    try {
-      return resource.patch(
-          PatchContext.of(PatchType.JSON_MERGE), Json.MAPPER.writeValueAsString(patch));
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 409) {
-        throw ApiException.conflict(
-            "application "
-                + cached.getMetadata().getName()
-                + " changed while the operation was requested; retry");
+    // The controller writes status often; a conflict is read again and re-checked, a few times.
+    for (int attempt = 1; ; attempt++) {
+      GenericKubernetesResource fresh = resource.get();
+      if (fresh == null) {
+        throw ApiException.notFound(
+            "applications.argoproj.io \"" + cached.getMetadata().getName() + "\" not found");
       }
-      throw cluster("requesting the operation", e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      if (fresh.getAdditionalProperties().get("operation") != null) {
+        throw ApiException.precondition("another operation is already in progress");
+      }
+      Map<String, Object> patch =
+          Map.of(
+              "metadata", Map.of("resourceVersion", fresh.getMetadata().getResourceVersion()),
+              "operation",
+                  Map.of(
+                      "sync",
+                      sync,
+                      "initiatedBy",
+                      Map.of("username", caller.session().username())));
+      try {
+        return resource.patch(
+            PatchContext.of(PatchType.JSON_MERGE), Json.MAPPER.writeValueAsString(patch));
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409) {
+          throw cluster("requesting the operation", e);
+        }
+        if (attempt >= OPERATION_ATTEMPTS) {
+          throw ApiException.conflict(
+              "application "
+                  + cached.getMetadata().getName()
+                  + " changed while the operation was requested; retry");
+        }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
