@@ -33,6 +33,9 @@ public final class KubeClients {
     } catch (KubernetesClientException e) {
       throw new IllegalArgumentException("reading the kubeconfig failed: " + e.getMessage(), e);
     }
+    // fabric8 retries a failed request 10 times with exponential backoff (about 100 s in all) by
+    // default; the API server answers 503 within a second or two when the cluster is gone instead.
+    config.setRequestRetryBackoffLimit(3);
     return new KubernetesClientBuilder()
         .withConfig(config)
         .withHttpClientFactory(new JdkHttpClientFactory())
