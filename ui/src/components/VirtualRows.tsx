@@ -14,6 +14,7 @@ export function VirtualRows({
   className,
   testId,
   overscan = 6,
+  renderAllUpTo = 0,
   onWidth,
 }: {
   rowCount: number;
@@ -23,11 +24,16 @@ export function VirtualRows({
   className?: string;
   testId?: string;
   overscan?: number;
+  /** Lists of at most this many rows are rendered whole (every row in the DOM, findable). */
+  renderAllUpTo?: number;
   onWidth?: (width: number) => ReactNode;
 }) {
   const [ref, size] = useSize<HTMLDivElement>();
   const [scrollTop, setScrollTop] = useState(0);
-  const [first, last] = visibleRange(scrollTop, size.height || 800, rowHeight, rowCount, overscan);
+  const [first, last] =
+    rowCount <= renderAllUpTo
+      ? [0, rowCount]
+      : visibleRange(scrollTop, size.height || 800, rowHeight, rowCount, overscan);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     rows.push(

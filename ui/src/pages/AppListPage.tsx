@@ -127,7 +127,8 @@ export function AppListPage() {
     }
   };
   const set = (k: keyof AppFilter) => (v: string) => setFilter((old) => ({ ...old, [k]: v }));
-  const filtered = Object.values(filter).some((v) => v !== "");
+  const filtered = Object.values(deferred).some((v) => v !== "");
+  const editing = Object.values(filter).some((v) => v !== "");
 
   return (
     <div className="page list-page">
@@ -168,7 +169,7 @@ export function AppListPage() {
           value={filter.label}
           onChange={(e) => set("label")(e.target.value)}
         />
-        {filtered && (
+        {editing && (
           <button type="button" className="btn small" onClick={() => setFilter(EMPTY_FILTER)}>
             Clear
           </button>
@@ -248,6 +249,9 @@ function Select({
   );
 }
 
+/** Up to this many applications every tile/row is in the DOM; above it the list is windowed. */
+const RENDER_ALL_UP_TO = 300;
+
 const TILE_W = 300;
 const TILE_H = 128;
 const GAP = 12;
@@ -261,6 +265,7 @@ function Tiles({ apps }: { apps: readonly AppSummary[] }) {
       <VirtualRows
         className="tiles"
         rowCount={rows}
+        renderAllUpTo={Math.ceil(RENDER_ALL_UP_TO / cols)}
         rowHeight={TILE_H + GAP}
         renderRow={(r) => (
           <div className="tile-row" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
@@ -321,6 +326,7 @@ function Table({ apps }: { apps: readonly AppSummary[] }) {
       <VirtualRows
         className="table"
         rowCount={apps.length}
+        renderAllUpTo={RENDER_ALL_UP_TO}
         rowHeight={ROW_H}
         header={
           <div className="trow thead">
