@@ -107,15 +107,25 @@ public final class BuildPipeline {
   }
 
   private void accumulateResources(Kustomization k, Loader loader, Accumulation acc) {
-    for (String entry : k.resources()) {
-      try {
-        accumulateResource(entry, loader, acc);
-      } catch (KustomizeException e) {
-        throw new KustomizeException(
-            "accumulating resources from '" + entry + "' in '" + k.file() + "': " + e.getMessage(),
-            e);
-      }
-    }
+    // only new objects are appended here (files read, bases built in their own lists)
+    acc.resources()
+        .additions(
+            () -> {
+              for (String entry : k.resources()) {
+                try {
+                  accumulateResource(entry, loader, acc);
+                } catch (KustomizeException e) {
+                  throw new KustomizeException(
+                      "accumulating resources from '"
+                          + entry
+                          + "' in '"
+                          + k.file()
+                          + "': "
+                          + e.getMessage(),
+                      e);
+                }
+              }
+            });
   }
 
   private void accumulateResource(String entry, Loader loader, Accumulation acc) {

@@ -6,10 +6,10 @@ import dev.capstan.kustomize.plugin.OriginTransformer;
 import dev.capstan.kustomize.replace.ReplacementTransformer;
 import dev.capstan.kustomize.resource.Resource;
 import dev.capstan.kustomize.resource.ResourceList;
-import dev.capstan.kustomize.transform.AnnotationsTransformer;
-import dev.capstan.kustomize.transform.LabelTransformer;
+import dev.capstan.kustomize.transform.MapEntriesTransformer;
 import dev.capstan.kustomize.transform.Transformer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,27 +46,41 @@ public final class ValueAliases {
 
   /** Runs {@code t} over {@code resources}, keeping the groups and their values as kustomize. */
   public void run(Transformer t, ResourceList resources) {
-    Effect effect = effectOf(t);
-    Map<Place, Object> before = snapshot();
-    IdentityHashMap<Map<?, ?>, Set<String>> keysBefore = null;
-    if (effect == Effect.ADDS_SHARED) {
-      keysBefore = new IdentityHashMap<>();
-      for (Resource r : resources) {
-        collectKeys(r.content(), keysBefore);
+    Transformer inner = t instanceof OriginTransformer o ? o.transformer() : t;
+    Effect effect = effectOf(inner);
+    for (List<List<Place>> perResource : groups.values()) {
+      for (List<Place> group : perResource) {
+        for (Place p : group) {
+          p.remember();
+        }
       }
     }
-    t.transform(resources);
-    update(before, effect);
-    if (keysBefore != null) {
+    if (inner instanceof MapEntriesTransformer m) {
+      // the mappings that gained a key, per resource; places are then read in tree order
+      IdentityHashMap<Resource, IdentityHashMap<Map<?, ?>, Set<String>>> added =
+          new IdentityHashMap<>();
+      m.transform(
+          resources,
+          (r, mapping, key) ->
+              added
+                  .computeIfAbsent(r, k -> new IdentityHashMap<>())
+                  .computeIfAbsent(mapping, k -> new HashSet<>())
+                  .add(key));
+      update(effect);
       for (Resource r : resources) {
-        addGroups(r, keysBefore);
+        IdentityHashMap<Map<?, ?>, Set<String>> keys = added.get(r);
+        if (keys != null) {
+          addGroups(r, keys);
+        }
       }
+    } else {
+      t.transform(resources);
+      update(effect);
     }
   }
 
-  private static Effect effectOf(Transformer t) {
-    Transformer inner = t instanceof OriginTransformer o ? o.transformer() : t;
-    if (inner instanceof LabelTransformer || inner instanceof AnnotationsTransformer) {
+  private static Effect effectOf(Transformer inner) {
+    if (inner instanceof MapEntriesTransformer) {
       return Effect.ADDS_SHARED;
     }
     if (inner instanceof PatchStrategicMergeTransformer
@@ -77,26 +91,14 @@ public final class ValueAliases {
     return Effect.REPLACES;
   }
 
-  private Map<Place, Object> snapshot() {
-    Map<Place, Object> values = new LinkedHashMap<>();
-    for (List<List<Place>> perResource : groups.values()) {
-      for (List<Place> group : perResource) {
-        for (Place p : group) {
-          values.put(p, p.value());
-        }
-      }
-    }
-    return values;
-  }
-
-  private void update(Map<Place, Object> before, Effect effect) {
+  private void update(Effect effect) {
     for (List<List<Place>> perResource : groups.values()) {
       for (Iterator<List<Place>> it = perResource.iterator(); it.hasNext(); ) {
         List<Place> group = it.next();
         group.removeIf(p -> !p.present());
         List<Place> changed = new ArrayList<>();
         for (Place p : group) {
-          if (!Objects.equals(p.value(), before.get(p))) {
+          if (p.changed()) {
             changed.add(p);
           }
         }
@@ -119,48 +121,36 @@ public final class ValueAliases {
     }
   }
 
-  /** Groups the places of {@code r} where one key was added (one shared node per key). */
-  private void addGroups(Resource r, IdentityHashMap<Map<?, ?>, Set<String>> keysBefore) {
-    Map<String, List<Place>> added = new LinkedHashMap<>();
-    collectAdded(r.content(), keysBefore, added);
-    for (List<Place> places : added.values()) {
+  /**
+   * Groups the places of {@code r} where one key was added (one shared node per key), in the order
+   * of a walk of the tree.
+   */
+  private void addGroups(Resource r, IdentityHashMap<Map<?, ?>, Set<String>> added) {
+    Map<String, List<Place>> byKey = new LinkedHashMap<>();
+    collectAdded(r.content(), added, byKey);
+    for (List<Place> places : byKey.values()) {
       if (places.size() > 1) {
         groups.computeIfAbsent(r, k -> new ArrayList<>()).add(new ArrayList<>(places));
       }
     }
   }
 
-  private static void collectKeys(Object node, IdentityHashMap<Map<?, ?>, Set<String>> out) {
-    if (node instanceof Map<?, ?> m) {
-      Set<String> keys = new java.util.HashSet<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        keys.add(String.valueOf(e.getKey()));
-        collectKeys(e.getValue(), out);
-      }
-      out.put(m, keys);
-    } else if (node instanceof List<?> l) {
-      for (Object o : l) {
-        collectKeys(o, out);
-      }
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static void collectAdded(
-      Object node, IdentityHashMap<Map<?, ?>, Set<String>> before, Map<String, List<Place>> out) {
+      Object node, IdentityHashMap<Map<?, ?>, Set<String>> added, Map<String, List<Place>> out) {
     if (node instanceof Map<?, ?> m) {
-      Set<String> old = before.get(m);
+      Set<String> keys = added.get(m);
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        String key = String.valueOf(e.getKey());
-        if (e.getValue() instanceof String && (old == null || !old.contains(key))) {
+        if (keys != null && e.getValue() instanceof String && keys.contains(e.getKey())) {
+          String key = (String) e.getKey();
           out.computeIfAbsent(key, k -> new ArrayList<>())
               .add(new Place((Map<String, Object>) m, key));
         }
-        collectAdded(e.getValue(), before, out);
+        collectAdded(e.getValue(), added, out);
       }
     } else if (node instanceof List<?> l) {
       for (Object o : l) {
-        collectAdded(o, before, out);
+        collectAdded(o, added, out);
       }
     }
   }
@@ -169,6 +159,7 @@ public final class ValueAliases {
   private static final class Place {
     private final Map<String, Object> container;
     private final String key;
+    private Object remembered;
 
     Place(Map<String, Object> container, String key) {
       this.container = container;
@@ -185,6 +176,16 @@ public final class ValueAliases {
 
     void set(Object value) {
       container.put(key, value);
+    }
+
+    /** Notes the value before a transformer runs. */
+    void remember() {
+      remembered = container.get(key);
+    }
+
+    /** Whether the value differs from the one remembered. */
+    boolean changed() {
+      return !Objects.equals(container.get(key), remembered);
     }
 
     @Override

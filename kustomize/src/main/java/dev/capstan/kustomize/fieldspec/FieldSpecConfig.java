@@ -69,12 +69,25 @@ public final class FieldSpecConfig {
     return nameReference;
   }
 
+  /** Whether this configuration has no field specs and no name reference rules. */
+  private boolean isEmpty() {
+    if (!nameReference.isEmpty()) {
+      return false;
+    }
+    for (List<FieldSpec> l : specs.values()) {
+      if (!l.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The union of this config and {@code other}: specs already present (same gvk and path) are kept
    * once; name reference rules for the same referral kind are merged.
    */
   public FieldSpecConfig merge(FieldSpecConfig other) {
-    if (other == this) {
+    if (other == this || other.isEmpty()) {
       return this;
     }
     Map<String, List<FieldSpec>> m = new java.util.LinkedHashMap<>();

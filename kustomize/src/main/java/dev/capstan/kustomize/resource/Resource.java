@@ -16,6 +16,15 @@ public final class Resource {
   private final Map<String, Object> content;
   private final List<ResId> previousIds = new ArrayList<>();
   private final Map<String, String> buildAnnotations = new LinkedHashMap<>();
+  // The gvk and id last derived from the content, with the very values they were derived from:
+  // reused while the content still holds those same objects (strings are immutable), derived anew
+  // as soon as any of them is replaced.
+  private Object gvkApiVersion;
+  private Object gvkKind;
+  private Gvk gvk;
+  private Object idName;
+  private Object idNamespace;
+  private ResId id;
 
   public Resource(Map<String, Object> content) {
     this.content = content;
@@ -35,7 +44,14 @@ public final class Resource {
   }
 
   public Gvk gvk() {
-    return Gvk.of(apiVersion(), kind());
+    Object av = content.get("apiVersion");
+    Object k = content.get("kind");
+    if (gvk == null || av != gvkApiVersion || k != gvkKind) {
+      gvk = Gvk.of(av instanceof String s ? s : "", k instanceof String s ? s : "");
+      gvkApiVersion = av;
+      gvkKind = k;
+    }
+    return gvk;
   }
 
   /** The metadata mapping, created when missing. */
@@ -55,7 +71,19 @@ public final class Resource {
   }
 
   public ResId id() {
-    return new ResId(gvk(), name(), namespace());
+    Gvk g = gvk();
+    Object n = null;
+    Object ns = null;
+    if (content.get("metadata") instanceof Map<?, ?> md) {
+      n = md.get("name");
+      ns = md.get("namespace");
+    }
+    if (id == null || id.gvk() != g || n != idName || ns != idNamespace) {
+      id = new ResId(g, n instanceof String s ? s : "", ns instanceof String s ? s : "");
+      idName = n;
+      idNamespace = ns;
+    }
+    return id;
   }
 
   /** Ids this resource had earlier in the build, oldest first (for name-reference rewriting). */

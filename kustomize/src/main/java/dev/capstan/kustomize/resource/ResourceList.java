@@ -4,8 +4,10 @@ import dev.capstan.kustomize.KustomizeException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -20,6 +22,16 @@ import java.util.stream.Stream;
 public final class ResourceList implements Iterable<Resource> {
   private final List<Resource> items;
 
+  /** The ids of the items while {@link #additions} runs (null otherwise, or once not trusted). */
+  private Map<IdKey, Resource> index;
+
+  /** An id as the conflict check compares it: the empty namespace is {@code default}. */
+  private record IdKey(Gvk gvk, String namespace, String name) {
+    static IdKey of(ResId id) {
+      return new IdKey(id.gvk(), normalNs(id.namespace()), id.name());
+    }
+  }
+
   public ResourceList() {
     this.items = new ArrayList<>();
   }
@@ -28,8 +40,40 @@ public final class ResourceList implements Iterable<Resource> {
     this.items = new ArrayList<>(resources);
   }
 
+  /**
+   * Runs {@code additions}, which add resources to this list, checking id conflicts against an
+   * index of the ids built once instead of on every call. The caller guarantees that no resource
+   * already in the list changes its id meanwhile (accumulating a kustomization's {@code resources:}
+   * only appends new objects). Any other use of the list during the run drops the index, and the
+   * checks go back to reading every id.
+   */
+  public void additions(Runnable additions) {
+    if (index != null) {
+      additions.run();
+      return;
+    }
+    Map<IdKey, Resource> built = new HashMap<>(items.size() * 2 + 16);
+    for (Resource existing : items) {
+      built.putIfAbsent(IdKey.of(existing.id()), existing);
+    }
+    index = built;
+    try {
+      additions.run();
+    } finally {
+      index = null;
+    }
+  }
+
   /** Appends a resource; fails when one with the same id is already present. */
   public void add(Resource r) {
+    if (index != null) {
+      ResId id = r.id();
+      if (index.putIfAbsent(IdKey.of(id), r) != null) {
+        throw new KustomizeException("may not add resource with an already registered id: " + id);
+      }
+      items.add(r);
+      return;
+    }
     String name = r.name();
     ResId id = null;
     for (Resource existing : items) {
@@ -57,36 +101,34 @@ public final class ResourceList implements Iterable<Resource> {
    * once for the whole batch (nothing is renamed while a batch is added).
    */
   public void addAll(List<Resource> batch) {
-    if (batch.size() < 4) {
+    if (batch.size() < 4 || index != null) {
       for (Resource r : batch) {
         add(r);
       }
       return;
     }
-    java.util.Set<String> ids = new java.util.HashSet<>(items.size() * 2 + batch.size() * 2);
+    java.util.Set<IdKey> ids = new java.util.HashSet<>(items.size() * 2 + batch.size() * 2);
     for (Resource existing : items) {
-      ids.add(key(existing.id()));
+      ids.add(IdKey.of(existing.id()));
     }
     for (Resource r : batch) {
       ResId id = r.id();
-      if (!ids.add(key(id))) {
+      if (!ids.add(IdKey.of(id))) {
         throw new KustomizeException("may not add resource with an already registered id: " + id);
       }
       items.add(r);
     }
   }
 
-  private static String key(ResId id) {
-    return id.gvk() + "|" + normalNs(id.namespace()) + "|" + id.name();
-  }
-
   /** Appends without the id conflict check (for generators that merge later). */
   public void addUnchecked(Resource r) {
+    index = null;
     items.add(r);
   }
 
   /** Removes a resource (by identity). */
   public boolean remove(Resource r) {
+    index = null; // the caller may change what it gets
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i) == r) {
         items.remove(i);
@@ -98,6 +140,7 @@ public final class ResourceList implements Iterable<Resource> {
 
   /** Replaces {@code old} (by identity) with {@code replacement} at the same position. */
   public void replace(Resource old, Resource replacement) {
+    index = null; // the caller may change what it gets
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i) == old) {
         items.set(i, replacement);
@@ -109,13 +152,15 @@ public final class ResourceList implements Iterable<Resource> {
 
   /** Replaces the whole content, keeping this list object (for transformers that rebuild). */
   public void setAll(List<Resource> resources) {
+    index = null; // the caller may change what it gets
     List<Resource> copy = new ArrayList<>(resources);
     items.clear();
     items.addAll(copy);
   }
 
-  public Resource get(int index) {
-    return items.get(index);
+  public Resource get(int i) {
+    index = null; // the caller may change what it gets
+    return items.get(i);
   }
 
   public int size() {
@@ -128,20 +173,24 @@ public final class ResourceList implements Iterable<Resource> {
 
   /** An unmodifiable live view, in order. */
   public List<Resource> asList() {
+    index = null; // the caller may change what it gets
     return Collections.unmodifiableList(items);
   }
 
   public Stream<Resource> stream() {
+    index = null; // the caller may change what it gets
     return items.stream();
   }
 
   @Override
   public Iterator<Resource> iterator() {
+    index = null; // the caller may change what it gets
     return asList().iterator();
   }
 
   /** The resource whose current id equals {@code id} (namespace "" and "default" equal). */
   public Optional<Resource> find(ResId id) {
+    index = null; // the caller may change what it gets
     for (Resource r : items) {
       if (sameId(r.id(), id)) {
         return Optional.of(r);
@@ -152,6 +201,7 @@ public final class ResourceList implements Iterable<Resource> {
 
   /** Resources matching a predicate, in order. */
   public List<Resource> select(Predicate<Resource> p) {
+    index = null; // the caller may change what it gets
     List<Resource> out = new ArrayList<>();
     for (Resource r : items) {
       if (p.test(r)) {
@@ -163,6 +213,7 @@ public final class ResourceList implements Iterable<Resource> {
 
   /** Sorts in place, stably. */
   public void sort(Comparator<Resource> order) {
+    index = null; // the caller may change what it gets
     items.sort(order);
   }
 

@@ -13,7 +13,17 @@ import java.util.Map;
  * Sets string entries in the mappings named by field specs, creating the mappings where a spec says
  * {@code create}. The common base of {@link LabelTransformer} and {@link AnnotationsTransformer}.
  */
-abstract class MapEntriesTransformer implements Transformer {
+public abstract sealed class MapEntriesTransformer implements Transformer
+    permits LabelTransformer, AnnotationsTransformer {
+
+  /** Told of every key a run adds to a mapping that did not hold it before. */
+  @FunctionalInterface
+  public interface AddedKeys {
+    void added(Resource resource, Map<String, Object> mapping, String key);
+
+    AddedKeys NONE = (r, m, k) -> {};
+  }
+
   private final Map<String, String> entries;
   private final List<FieldSpec> fieldSpecs;
   private final String what;
@@ -26,20 +36,25 @@ abstract class MapEntriesTransformer implements Transformer {
 
   @Override
   public void transform(ResourceList resources) {
+    transform(resources, AddedKeys.NONE);
+  }
+
+  /** Transforms as {@link #transform(ResourceList)}, telling {@code added} of each new key. */
+  public void transform(ResourceList resources, AddedKeys added) {
     if (entries.isEmpty()) {
       return;
     }
     for (Resource r : resources) {
       for (FieldSpec fs : fieldSpecs) {
         if (fs.appliesTo(r.gvk())) {
-          FieldWalker.walk(r.content(), fs, (cur, present) -> merge(r, fs, cur));
+          FieldWalker.walk(r.content(), fs, (cur, present) -> merge(r, fs, cur, added));
         }
       }
     }
   }
 
   @SuppressWarnings("unchecked")
-  private Object merge(Resource r, FieldSpec fs, Object current) {
+  private Object merge(Resource r, FieldSpec fs, Object current, AddedKeys added) {
     Map<String, Object> map;
     if (current == null) {
       map = new LinkedHashMap<>();
@@ -48,6 +63,13 @@ abstract class MapEntriesTransformer implements Transformer {
     } else {
       throw new KustomizeException(
           r.id() + ": " + what + " field '" + fs.pathString() + "' is not a mapping");
+    }
+    if (added != AddedKeys.NONE) {
+      for (String key : entries.keySet()) {
+        if (!map.containsKey(key)) {
+          added.added(r, map, key);
+        }
+      }
     }
     map.putAll(entries);
     return map;

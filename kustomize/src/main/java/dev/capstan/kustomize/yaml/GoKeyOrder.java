@@ -21,25 +21,28 @@ final class GoKeyOrder implements Comparator<String> {
   }
 
   private static boolean less(String as, String bs) {
-    int[] ar = as.codePoints().toArray();
-    int[] br = bs.codePoints().toArray();
-    for (int i = 0; i < ar.length && i < br.length; i++) {
-      if (ar[i] == br[i]) {
+    // the code points are read from the strings directly unless a surrogate pair needs decoding
+    int[] ar = codePoints(as);
+    int[] br = codePoints(bs);
+    int alen = ar == null ? as.length() : ar.length;
+    int blen = br == null ? bs.length() : br.length;
+    for (int i = 0; i < alen && i < blen; i++) {
+      if (at(as, ar, i) == at(bs, br, i)) {
         continue;
       }
-      boolean al = Character.isLetter(ar[i]);
-      boolean bl = Character.isLetter(br[i]);
+      boolean al = Character.isLetter(at(as, ar, i));
+      boolean bl = Character.isLetter(at(bs, br, i));
       if (al && bl) {
-        return ar[i] < br[i];
+        return at(as, ar, i) < at(bs, br, i);
       }
       if (al || bl) {
         return bl;
       }
       long an = 0;
       long bn = 0;
-      if (ar[i] == '0' || br[i] == '0') {
-        for (int j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
-          if (ar[j] != '0') {
+      if (at(as, ar, i) == '0' || at(bs, br, i) == '0') {
+        for (int j = i - 1; j >= 0 && isDigit(at(as, ar, j)); j--) {
+          if (at(as, ar, j) != '0') {
             an = 1;
             bn = 1;
             break;
@@ -47,12 +50,12 @@ final class GoKeyOrder implements Comparator<String> {
         }
       }
       int ai = i;
-      for (; ai < ar.length && isDigit(ar[ai]); ai++) {
-        an = an * 10 + (ar[ai] - '0');
+      for (; ai < alen && isDigit(at(as, ar, ai)); ai++) {
+        an = an * 10 + (at(as, ar, ai) - '0');
       }
       int bi = i;
-      for (; bi < br.length && isDigit(br[bi]); bi++) {
-        bn = bn * 10 + (br[bi] - '0');
+      for (; bi < blen && isDigit(at(bs, br, bi)); bi++) {
+        bn = bn * 10 + (at(bs, br, bi) - '0');
       }
       if (an != bn) {
         return an < bn;
@@ -60,9 +63,23 @@ final class GoKeyOrder implements Comparator<String> {
       if (ai != bi) {
         return ai < bi;
       }
-      return ar[i] < br[i];
+      return at(as, ar, i) < at(bs, br, i);
     }
-    return ar.length < br.length;
+    return alen < blen;
+  }
+
+  /** The code points of {@code s}, or null when every char is one (no surrogates). */
+  private static int[] codePoints(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return s.codePoints().toArray();
+      }
+    }
+    return null;
+  }
+
+  private static int at(String s, int[] cp, int i) {
+    return cp == null ? s.charAt(i) : cp[i];
   }
 
   private static boolean isDigit(int c) {

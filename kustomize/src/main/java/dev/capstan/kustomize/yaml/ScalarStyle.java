@@ -149,11 +149,24 @@ final class ScalarStyle {
     return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
   }
 
-  private static boolean isBlankz(int[] cp, int i) {
-    if (i >= cp.length) {
+  /**
+   * The code points of {@code s} as an array, or null when every char is a code point of its own
+   * (no surrogates), so that the text can be read with {@code charAt}.
+   */
+  static int[] codePointsIfSurrogates(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return s.codePoints().toArray();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isBlankz(String s, int[] cp, int len, int i) {
+    if (i >= len) {
       return true;
     }
-    int c = cp[i];
+    int c = cp == null ? s.charAt(i) : cp[i];
     return c == ' ' || c == '\t' || isBreak(c) || c == 0;
   }
 
@@ -163,7 +176,7 @@ final class ScalarStyle {
     Style wanted;
     if (multiline) {
       wanted = Style.LITERAL;
-    } else if (resolvesToNonString(s) || BASE60.matcher(s).matches()) {
+    } else if (resolvesToNonString(s) || base60(s)) {
       wanted = Style.DOUBLE;
     } else {
       wanted = Style.PLAIN;
@@ -183,12 +196,23 @@ final class ScalarStyle {
     return wanted;
   }
 
+  /**
+   * go-yaml v2's base-60 float form ({@code 1:20}); it needs a leading sign or digit and a colon.
+   */
+  private static boolean base60(String s) {
+    char c = s.charAt(0); // never empty here: "" resolves to null
+    return (c == '+' || c == '-' || (c >= '0' && c <= '9'))
+        && s.indexOf(':') >= 0
+        && BASE60.matcher(s).matches();
+  }
+
   private record Analysis(
       boolean blockPlainAllowed, boolean singleQuotedAllowed, boolean blockAllowed) {}
 
   private static Analysis analyze(String s) {
-    int[] cp = s.codePoints().toArray();
-    if (cp.length == 0) {
+    int[] cp = codePointsIfSurrogates(s);
+    int len = cp == null ? s.length() : cp.length;
+    if (len == 0) {
       return new Analysis(true, true, false);
     }
     boolean blockIndicators = false;
@@ -208,9 +232,9 @@ final class ScalarStyle {
       flowIndicators = true;
     }
     boolean precededByWhitespace = true;
-    boolean followedByWhitespace = isBlankz(cp, 1);
-    for (int i = 0; i < cp.length; i++) {
-      int c = cp[i];
+    boolean followedByWhitespace = isBlankz(s, cp, len, 1);
+    for (int i = 0; i < len; i++) {
+      int c = cp == null ? s.charAt(i) : cp[i];
       if (i == 0) {
         if ("#,[]{}&*!|>'\"%@`".indexOf(c) >= 0) {
           flowIndicators = true;
@@ -251,7 +275,7 @@ final class ScalarStyle {
         if (i == 0) {
           leadingSpace = true;
         }
-        if (i == cp.length - 1) {
+        if (i == len - 1) {
           trailingSpace = true;
         }
         if (previousBreak) {
@@ -263,7 +287,7 @@ final class ScalarStyle {
         if (i == 0) {
           leadingBreak = true;
         }
-        if (i == cp.length - 1) {
+        if (i == len - 1) {
           trailingBreak = true;
         }
         if (previousSpace) {
@@ -275,8 +299,8 @@ final class ScalarStyle {
         previousSpace = false;
         previousBreak = false;
       }
-      precededByWhitespace = isBlankz(cp, i);
-      followedByWhitespace = isBlankz(cp, i + 2);
+      precededByWhitespace = isBlankz(s, cp, len, i);
+      followedByWhitespace = isBlankz(s, cp, len, i + 2);
     }
     boolean blockPlain = true;
     boolean single = true;

@@ -33,25 +33,29 @@ public final class YamlEmitter {
         sb.append("---\n");
       }
       first = false;
-      sb.append(emit(r.content()));
+      new Writer(sb).document(r.content());
     }
     return sb.toString();
   }
 
   /** One document (a mapping, sequence or scalar), ending in a newline. */
   public static String emit(Object tree) {
-    Writer w = new Writer();
+    Writer w = new Writer(new StringBuilder());
     w.document(tree);
     return w.sb.toString();
   }
 
   /** The writer state of one document, mirroring libyaml's column and indent bookkeeping. */
   private static final class Writer {
-    final StringBuilder sb = new StringBuilder();
+    final StringBuilder sb;
     int column;
     int indent = -1;
     boolean whitespace = true;
     boolean indention = true;
+
+    Writer(StringBuilder sb) {
+      this.sb = sb;
+    }
 
     void document(Object tree) {
       if (tree instanceof Map<?, ?> m && !m.isEmpty()) {
@@ -247,15 +251,24 @@ public final class YamlEmitter {
       if (!whitespace) {
         put(' ');
       }
-      int[] cp = s.codePoints().toArray();
+      int[] cp = ScalarStyle.codePointsIfSurrogates(s);
+      int len = cp == null ? s.length() : cp.length;
+      if (cp == null && column + len <= BEST_WIDTH) {
+        // no space of it can come after column 80, so nothing folds
+        sb.append(s);
+        column += len;
+        whitespace = false;
+        indention = false;
+        return;
+      }
       boolean spaces = false;
-      for (int i = 0; i < cp.length; i++) {
-        int c = cp[i];
+      for (int i = 0; i < len; i++) {
+        int c = at(s, cp, i);
         if (c == ' ') {
           if (allowBreaks
               && !spaces
               && column > BEST_WIDTH
-              && !(i + 1 < cp.length && cp[i + 1] == ' ')) {
+              && !(i + 1 < len && at(s, cp, i + 1) == ' ')) {
             writeIndent();
           } else {
             write(c);
@@ -272,18 +285,19 @@ public final class YamlEmitter {
 
     void writeSingle(String s, boolean allowBreaks) {
       putIndicator("'", true);
-      int[] cp = s.codePoints().toArray();
+      int[] cp = ScalarStyle.codePointsIfSurrogates(s);
+      int len = cp == null ? s.length() : cp.length;
       boolean spaces = false;
       boolean breaks = false;
-      for (int i = 0; i < cp.length; i++) {
-        int c = cp[i];
+      for (int i = 0; i < len; i++) {
+        int c = at(s, cp, i);
         if (c == ' ') {
           if (allowBreaks
               && !spaces
               && column > BEST_WIDTH
               && i > 0
-              && i < cp.length - 1
-              && cp[i + 1] != ' ') {
+              && i < len - 1
+              && at(s, cp, i + 1) != ' ') {
             writeIndent();
           } else {
             write(c);
@@ -316,10 +330,11 @@ public final class YamlEmitter {
 
     void writeDouble(String s, boolean allowBreaks) {
       putIndicator("\"", true);
-      int[] cp = s.codePoints().toArray();
+      int[] cp = ScalarStyle.codePointsIfSurrogates(s);
+      int len = cp == null ? s.length() : cp.length;
       boolean spaces = false;
-      for (int i = 0; i < cp.length; i++) {
-        int c = cp[i];
+      for (int i = 0; i < len; i++) {
+        int c = at(s, cp, i);
         if (!ScalarStyle.printable(c)
             || c == 0xFEFF
             || ScalarStyle.isBreak(c)
@@ -362,9 +377,9 @@ public final class YamlEmitter {
           }
           spaces = false;
         } else if (c == ' ') {
-          if (allowBreaks && !spaces && column > BEST_WIDTH && i != 0 && i != cp.length - 1) {
+          if (allowBreaks && !spaces && column > BEST_WIDTH && i != 0 && i != len - 1) {
             writeIndent();
-            if (i + 1 < cp.length && cp[i + 1] == ' ') {
+            if (i + 1 < len && at(s, cp, i + 1) == ' ') {
               put('\\');
             }
           } else {
@@ -383,20 +398,21 @@ public final class YamlEmitter {
 
     void writeLiteral(String s) {
       putIndicator("|", true);
-      int[] cp = s.codePoints().toArray();
-      if (cp.length > 0 && (cp[0] == ' ' || ScalarStyle.isBreak(cp[0]))) {
+      int[] cp = ScalarStyle.codePointsIfSurrogates(s);
+      int len = cp == null ? s.length() : cp.length;
+      if (len > 0 && (at(s, cp, 0) == ' ' || ScalarStyle.isBreak(at(s, cp, 0)))) {
         putIndicator(String.valueOf(INDENT), false);
       }
       String chomp = null;
-      if (cp.length == 0) {
+      if (len == 0) {
         chomp = "-";
       } else {
-        int last = cp.length - 1;
-        if (!ScalarStyle.isBreak(cp[last])) {
+        int last = len - 1;
+        if (!ScalarStyle.isBreak(at(s, cp, last))) {
           chomp = "-";
         } else if (last == 0) {
           chomp = "+";
-        } else if (ScalarStyle.isBreak(cp[last - 1])) {
+        } else if (ScalarStyle.isBreak(at(s, cp, last - 1))) {
           chomp = "+";
         }
       }
@@ -407,7 +423,8 @@ public final class YamlEmitter {
       indention = true;
       whitespace = true;
       boolean breaks = true;
-      for (int c : cp) {
+      for (int i = 0; i < len; i++) {
+        int c = at(s, cp, i);
         if (ScalarStyle.isBreak(c)) {
           writeBreak(c);
           indention = true;
@@ -421,6 +438,10 @@ public final class YamlEmitter {
           breaks = false;
         }
       }
+    }
+
+    private static int at(String s, int[] cp, int i) {
+      return cp == null ? s.charAt(i) : cp[i];
     }
 
     // ---- low level ----------------------------------------------------------------------------

@@ -38,12 +38,15 @@ public final class YamlReader {
   /** The largest document text read (also SnakeYAML's code point limit). */
   private static final int MAX_CHARS = 64 * 1024 * 1024;
 
+  /** The core schema's resolvers are built once and only read afterwards. */
+  private static final CoreSchema CORE_SCHEMA = new CoreSchema();
+
   private YamlReader() {}
 
   private static LoadSettings settings(String label) {
     return LoadSettings.builder()
         .setLabel(label)
-        .setSchema(new CoreSchema())
+        .setSchema(CORE_SCHEMA)
         .setAllowDuplicateKeys(false)
         .setMaxAliasesForCollections(10_000)
         .setCodePointLimit(MAX_CHARS)
