@@ -19,6 +19,7 @@ import dev.capstan.server.auth.TokenService;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.server.notify.NotificationController;
 import dev.capstan.server.rbac.RbacConfigWatch;
+import dev.capstan.server.ui.RevisionMetadataHandler;
 import dev.capstan.server.ui.UiHandler;
 import dev.capstan.server.webhook.WebhookService;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -137,6 +138,13 @@ public final class CapstanServer implements AutoCloseable {
             .register(
                 "/api/webhook",
                 new WebhookService(client, apps, gitRepositories, accounts::secretValue, clock))
+            .get(
+                "/api/v1/applications/{name}/revisions/{revision}/metadata",
+                new RevisionMetadataHandler(
+                    apps,
+                    options.namespace(),
+                    options::serves,
+                    options.cacheDirectory().resolve("revision-metadata")))
             .any(
                 "/api/*",
                 (req, res) -> {

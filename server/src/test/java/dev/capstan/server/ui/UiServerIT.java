@@ -13,6 +13,8 @@ import dev.capstan.server.auth.SecretBootstrap;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
+import dev.capstan.testsupport.git.FixtureRepository;
+import dev.capstan.testsupport.git.GitFixture;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,9 @@ class UiServerIT {
   private static CapstanServer server;
   private static String ns;
   private static String token;
+  private static GitFixture git;
+  private static String firstCommit;
+  private static String secondCommit;
 
   @BeforeAll
   static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
@@ -187,6 +193,44 @@ class UiServerIT {
                   .build())
           .create();
     }
+    git = GitFixture.create();
+    FixtureRepository repo = git.createRepository("shop");
+    firstCommit =
+        repo.commit()
+            .add("app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n")
+            .message("Import the shop\n\nWith a body line.")
+            .create()
+            .name();
+    secondCommit =
+        repo.commit()
+            .add("app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n")
+            .message("Rename the map")
+            .create()
+            .name();
+    repo.tag("v1.0.0", ObjectId.fromString(secondCommit));
+    String url = git.startHttp().url(repo);
+    client
+        .genericKubernetesResources(ResourceCache.APPLICATIONS)
+        .inNamespace(ns)
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1")
+                .withKind("Application")
+                .withNewMetadata()
+                .withName("shop")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToAdditionalProperties(
+                    "spec",
+                    Map.of(
+                        "project",
+                        "default",
+                        "source",
+                        Map.of("repoURL", url, "path", "app", "targetRevision", "main"),
+                        "destination",
+                        Map.of("server", "https://kubernetes.default.svc", "namespace", ns)))
+                .build())
+        .create();
     server =
         CapstanServer.start(
             client,
@@ -207,6 +251,9 @@ class UiServerIT {
   static void stop() {
     if (server != null) {
       server.close();
+    }
+    if (git != null) {
+      git.close();
     }
   }
 
@@ -292,6 +339,35 @@ class UiServerIT {
               send("GET", "/api/v1/kustomizations/" + ns + "/apps/resource-tree", null)
                   .statusCode())
           .isEqualTo(401);
+    } finally {
+      token = saved;
+    }
+  }
+
+  @Test
+  void revisionMetadataGivesAuthorMessageAndTagsOfTheSourcesCommits() throws Exception {
+    String base = "/api/v1/applications/shop/revisions/";
+    String q = "/metadata?appNamespace=" + ns;
+    HttpResponse<String> first = send("GET", base + firstCommit + q, null);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    JsonNode m = JSON.readTree(first.body());
+    assertThat(m.path("message").asText()).isEqualTo("Import the shop\n\nWith a body line.");
+    assertThat(m.path("author").asText()).contains("<").contains("@");
+    assertThat(m.path("date").asText()).endsWith("Z");
+    assertThat(m.has("tags")).isFalse();
+    JsonNode second = JSON.readTree(send("GET", base + secondCommit + q, null).body());
+    assertThat(second.path("message").asText()).isEqualTo("Rename the map");
+    assertThat(second.path("tags").get(0).asText()).isEqualTo("v1.0.0");
+    assertThat(send("GET", base + "0".repeat(40) + q, null).statusCode()).isEqualTo(404);
+    assertThat(send("GET", base + "abc1234" + q, null).statusCode()).isEqualTo(400);
+    assertThat(
+            send("GET", "/api/v1/applications/nope/revisions/" + firstCommit + q, null)
+                .statusCode())
+        .isEqualTo(403);
+    String saved = token;
+    token = null;
+    try {
+      assertThat(send("GET", base + firstCommit + q, null).statusCode()).isEqualTo(401);
     } finally {
       token = saved;
     }
