@@ -584,4 +584,109 @@ class ApplicationWriteIT {
         "nobody gets a Kustomization");
     assertThat(live(client, "web").getAdditionalProperties().get("operation")).isNull();
   }
+
+  @Test
+  @Order(8)
+  void streamAndFluxListsShowOnlyWhatTheCallerMayGet(KubernetesClient client) throws Exception {
+    HttpResponse<java.io.InputStream> res =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/stream/applications"))
+                .header("Authorization", "Bearer " + dev)
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(res.statusCode()).isEqualTo(200);
+    List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread listener =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try (java.io.BufferedReader r =
+                      new java.io.BufferedReader(
+                          new java.io.InputStreamReader(
+                              res.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                      if (line.startsWith("data:")) {
+                        events.add(JSON.readTree(line.substring(5).strip()));
+                      }
+                    }
+                  } catch (java.io.IOException e) {
+                    // closed
+                  }
+                });
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+      // web (project default) changes first, then api (project dev): dev must see only api.
+      for (String name : List.of("web", "api")) {
+        client
+            .genericKubernetesResources(ResourceCache.APPLICATIONS)
+            .inNamespace(ns)
+            .withName(name)
+            .edit(
+                a -> {
+                  a.getMetadata().setLabels(Map.of("touched", "yes"));
+                  return a;
+                });
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  events.stream()
+                      .anyMatch(
+                          e ->
+                              e.path("result").path("type").asText().equals("MODIFIED")
+                                  && e.path("result")
+                                      .path("application")
+                                      .path("metadata")
+                                      .path("labels")
+                                      .path("touched")
+                                      .asText()
+                                      .equals("yes")));
+      assertThat(events)
+          .extracting(
+              e -> e.path("result").path("application").path("metadata").path("name").asText())
+          .containsOnly("api");
+    } finally {
+      res.body().close();
+      listener.interrupt();
+    }
+
+    client
+        .genericKubernetesResources(ResourceCache.KUSTOMIZATIONS)
+        .inNamespace(ns)
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("kustomize.toolkit.fluxcd.io/v1")
+                .withKind("Kustomization")
+                .withNewMetadata()
+                .withName("infra")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToAdditionalProperties(
+                    "spec",
+                    Map.of(
+                        "interval",
+                        "5m",
+                        "path",
+                        "./infra",
+                        "prune",
+                        true,
+                        "sourceRef",
+                        Map.of("kind", "GitRepository", "name", "repo")))
+                .build())
+        .create();
+    String path = "/api/v1/kustomizations?namespace=" + ns;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> names(call("GET", path, admin, null)).contains("infra"));
+    assertThat(names(call("GET", path, reader, null))).containsExactly("infra");
+    assertThat(names(call("GET", path, nobody, null))).isEmpty();
+    assertDenied(
+        call("GET", "/api/v1/kustomizations/" + ns + "/infra", nobody, null), "nobody gets infra");
+    assertDenied(
+        call("POST", "/api/v1/kustomizations/" + ns + "/infra/reconcile", reader, null),
+        "reader reconciles infra");
+  }
 }

@@ -121,7 +121,8 @@ class ClusterUnreachableIT {
     try (Relay relay = new Relay(api.getHost(), api.getPort())) {
       Config viaRelay = Config.fromKubeconfig(Files.readString(ControlPlane.shared().kubeconfig()));
       viaRelay.setMasterUrl("https://" + api.getHost() + ":" + relay.port());
-      viaRelay.setRequestRetryBackoffLimit(1);
+      // As capstan server's own client (cli KubeClients): 3 retries.
+      viaRelay.setRequestRetryBackoffLimit(3);
       try (KubernetesClient client =
               new KubernetesClientBuilder()
                   .withConfig(viaRelay)
@@ -164,7 +165,12 @@ class ClusterUnreachableIT {
                 new String[] {"GET", "/api/v1/applications/web?refresh=normal"},
                 new String[] {"POST", "/api/v1/applications/web/sync"},
                 new String[] {"DELETE", "/api/v1/applications/web"})) {
+          long started = System.nanoTime();
           Response r = call(server, request[0], request[1], token, Map.of());
+          // Reported, not asserted (no timed tests): how long a client waits for the 503.
+          System.out.printf(
+              "%s %s: %d after %d ms%n",
+              request[0], request[1], r.status(), (System.nanoTime() - started) / 1_000_000);
           assertThat(r.status()).as(request[0] + " " + request[1] + ": " + r.raw()).isEqualTo(503);
           assertThat(r.body().path("code").asInt()).isEqualTo(14);
           assertThat(r.body().path("message").asText())
