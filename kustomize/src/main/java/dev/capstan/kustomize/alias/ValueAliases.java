@@ -57,18 +57,13 @@ public final class ValueAliases {
     }
     if (inner instanceof MapEntriesTransformer m) {
       // the mappings that gained a key, per resource; places are then read in tree order
-      IdentityHashMap<Resource, IdentityHashMap<Map<?, ?>, Set<String>>> added =
-          new IdentityHashMap<>();
+      IdentityHashMap<Resource, NewKeys> added = new IdentityHashMap<>();
       m.transform(
           resources,
-          (r, mapping, key) ->
-              added
-                  .computeIfAbsent(r, k -> new IdentityHashMap<>())
-                  .computeIfAbsent(mapping, k -> new HashSet<>())
-                  .add(key));
+          (r, mapping, key) -> added.computeIfAbsent(r, k -> new NewKeys()).add(mapping, key));
       update(effect);
       for (Resource r : resources) {
-        IdentityHashMap<Map<?, ?>, Set<String>> keys = added.get(r);
+        NewKeys keys = added.get(r);
         if (keys != null) {
           addGroups(r, keys);
         }
@@ -96,13 +91,16 @@ public final class ValueAliases {
       for (Iterator<List<Place>> it = perResource.iterator(); it.hasNext(); ) {
         List<Place> group = it.next();
         group.removeIf(p -> !p.present());
-        List<Place> changed = new ArrayList<>();
+        List<Place> changed = null;
         for (Place p : group) {
           if (p.changed()) {
+            if (changed == null) {
+              changed = new ArrayList<>();
+            }
             changed.add(p);
           }
         }
-        if (!changed.isEmpty()) {
+        if (changed != null) {
           if (effect == Effect.REPLACES) {
             group.removeAll(changed);
           } else {
@@ -125,7 +123,7 @@ public final class ValueAliases {
    * Groups the places of {@code r} where one key was added (one shared node per key), in the order
    * of a walk of the tree.
    */
-  private void addGroups(Resource r, IdentityHashMap<Map<?, ?>, Set<String>> added) {
+  private void addGroups(Resource r, NewKeys added) {
     Map<String, List<Place>> byKey = new LinkedHashMap<>();
     collectAdded(r.content(), added, byKey);
     for (List<Place> places : byKey.values()) {
@@ -136,10 +134,9 @@ public final class ValueAliases {
   }
 
   @SuppressWarnings("unchecked")
-  private static void collectAdded(
-      Object node, IdentityHashMap<Map<?, ?>, Set<String>> added, Map<String, List<Place>> out) {
+  private static void collectAdded(Object node, NewKeys added, Map<String, List<Place>> out) {
     if (node instanceof Map<?, ?> m) {
-      Set<String> keys = added.get(m);
+      Set<String> keys = added.of(m);
       for (Map.Entry<?, ?> e : m.entrySet()) {
         if (keys != null && e.getValue() instanceof String && keys.contains(e.getKey())) {
           String key = (String) e.getKey();
@@ -152,6 +149,35 @@ public final class ValueAliases {
       for (Object o : l) {
         collectAdded(o, added, out);
       }
+    }
+  }
+
+  /**
+   * The keys one transformer run added to the mappings of one resource: a handful of mappings,
+   * found by identity with a linear search.
+   */
+  private static final class NewKeys {
+    private final List<Map<?, ?>> mappings = new ArrayList<>(4);
+    private final List<Set<String>> keys = new ArrayList<>(4);
+
+    void add(Map<?, ?> mapping, String key) {
+      Set<String> set = of(mapping);
+      if (set == null) {
+        set = new HashSet<>();
+        mappings.add(mapping);
+        keys.add(set);
+      }
+      set.add(key);
+    }
+
+    /** The keys added to {@code mapping}, or null when none. */
+    Set<String> of(Map<?, ?> mapping) {
+      for (int i = 0; i < mappings.size(); i++) {
+        if (mappings.get(i) == mapping) {
+          return keys.get(i);
+        }
+      }
+      return null;
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -39,7 +40,7 @@ public final class YamlReader {
   private static final int MAX_CHARS = 64 * 1024 * 1024;
 
   /** The core schema's resolvers are built once and only read afterwards. */
-  private static final CoreSchema CORE_SCHEMA = new CoreSchema();
+  static final CoreSchema CORE_SCHEMA = new CoreSchema();
 
   private YamlReader() {}
 
@@ -78,6 +79,10 @@ public final class YamlReader {
               + text.length()
               + " characters exceeds the limit of "
               + MAX_CHARS);
+    }
+    Optional<List<Object>> plain = EventTreeBuilder.read(text, allowDuplicateKeys);
+    if (plain.isPresent()) {
+      return plain.get();
     }
     List<Object> out = new ArrayList<>();
     try {
@@ -224,9 +229,12 @@ public final class YamlReader {
    * ({@code 017}) octal, and floats beyond the double range stay text.
    */
   static Object resourceScalar(ScalarNode s) {
-    Tag tag = s.getTag();
-    String v = s.getValue();
-    if (tag.equals(Tag.STR) && s.isPlain()) {
+    return resourceScalar(s.getTag(), s.getValue(), s.isPlain());
+  }
+
+  /** {@link #resourceScalar(ScalarNode)} from a scalar's resolved tag, text and style. */
+  static Object resourceScalar(Tag tag, String v, boolean plain) {
+    if (tag.equals(Tag.STR) && plain) {
       String ts = timestamp(v);
       if (ts != null) {
         return ts;
@@ -249,7 +257,7 @@ public final class YamlReader {
         }
       }
     }
-    Object o = scalar(s);
+    Object o = scalar(tag, v);
     if (o instanceof Double d
         && d.isInfinite()
         && tag.equals(Tag.FLOAT)
@@ -270,15 +278,20 @@ public final class YamlReader {
    * booleans there (so {@code namespace: no} is not a string).
    */
   static Object configScalar(ScalarNode s) {
-    if (s.isPlain() && s.getTag().equals(Tag.STR)) {
-      if (YAML11_TRUE.contains(s.getValue())) {
+    return configScalar(s.getTag(), s.getValue(), s.isPlain());
+  }
+
+  /** {@link #configScalar(ScalarNode)} from a scalar's resolved tag, text and style. */
+  static Object configScalar(Tag tag, String v, boolean plain) {
+    if (plain && tag.equals(Tag.STR)) {
+      if (YAML11_TRUE.contains(v)) {
         return Boolean.TRUE;
       }
-      if (YAML11_FALSE.contains(s.getValue())) {
+      if (YAML11_FALSE.contains(v)) {
         return Boolean.FALSE;
       }
     }
-    return scalar(s);
+    return scalar(tag, v);
   }
 
   /** Go's RFC 3339 rendering of a YAML timestamp, or null when the text is not one. */
@@ -326,8 +339,11 @@ public final class YamlReader {
 
   /** Resolves a scalar by its (implicit or explicit) tag. */
   static Object scalar(ScalarNode s) {
-    Tag tag = s.getTag();
-    String v = s.getValue();
+    return scalar(s.getTag(), s.getValue());
+  }
+
+  /** {@link #scalar(ScalarNode)} from a scalar's resolved tag and text. */
+  static Object scalar(Tag tag, String v) {
     if (tag.equals(Tag.STR)) {
       return v;
     }
