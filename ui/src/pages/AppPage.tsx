@@ -216,7 +216,12 @@ export function AppPage({ namespace, name }: { namespace: string; name: string }
           ) : rows.length === 0 ? (
             <Empty>This application manages no resources yet.</Empty>
           ) : (
-            <ResourceTreeView rows={rows} rootLabel={name} selected={selected?.id} onSelect={setSelected} />
+            <div className={selected ? "split" : undefined}>
+              <ResourceTreeView rows={rows} rootLabel={name} selected={selected?.id} onSelect={setSelected} />
+              {selected && (
+                <ResourcePanel row={selected} managed={managed} onClose={() => setSelected(null)} reload={loadManaged} />
+              )}
+            </div>
           ))}
         {tab === "diff" && <DiffTab managed={managed} reload={loadManaged} />}
         {tab === "events" && <AppEvents url={`${base}/events?${q}`} name={name} />}
@@ -230,9 +235,6 @@ export function AppPage({ namespace, name }: { namespace: string; name: string }
           />
         )}
       </div>
-      {selected && (
-        <ResourcePanel row={selected} managed={managed} onClose={() => setSelected(null)} reload={loadManaged} />
-      )}
       {dialog === "sync" && (
         <SyncDialog
           onClose={() => setDialog(null)}
@@ -315,6 +317,11 @@ function DiffTab({ managed, reload }: { managed: Managed; reload: () => void }) 
 function ResourcePanel({ row, managed, onClose, reload }: { row: TreeRow; managed: Managed; onClose: () => void; reload: () => void }) {
   const [view, setView] = useState("live");
   const n = row.node;
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", key);
+    return () => window.removeEventListener("keydown", key);
+  }, [onClose]);
   const m = managed.state === "ready" ? managed.items.find((x) => nodeKey(x) === nodeKey(n)) : undefined;
   const live = m ? toYaml(m.liveState ?? "") : "";
   const desired = m ? toYaml(desiredOf(m)) : "";
