@@ -85,9 +85,6 @@ class DriftAndSyncIT {
     assertThat(byTestId(diff, "diff-line-changed").first()).containsText("replicas");
     Ui.screenshot(page, "06-resource-diff");
 
-    // The resource panel lies over the page; the contract has no id to close it, so open the
-    // Application's page afresh.
-    Pages.openApplication(page, ns, APP);
     byTestId(page, "sync-button").click();
     Locator dialog = byTestId(page, "sync-dialog");
     assertThat(dialog).isVisible();
