@@ -33,7 +33,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * in the controller's namespace.
  *
  * <p>Start with {@link #start}; {@link #close} stops everything (and gives the Lease up).
+ *
+ * <p>Each time the Lease is taken a <em>term</em> begins: the informers, cluster cache and work
+ * queue are started for it (on a thread of their own, retried every {@link #START_RETRY} while a
+ * start fails, so the elector keeps renewing meanwhile) and closed when the term ends. Metrics, the
+ * Git cache and what is known about interrupted operations belong to the controller and outlive
+ * terms.
  */
 public final class ArgoController implements AutoCloseable {
 
@@ -63,12 +71,36 @@ public final class ArgoController implements AutoCloseable {
   /** How long one ask of the health gate lasts, so progress and outages show between asks. */
   private static final Duration GATE_SLICE = Duration.ofSeconds(2);
 
+  /** How long a leader waits before it tries again to start reconciling after a failed start. */
+  private static final Duration START_RETRY = Duration.ofSeconds(2);
+
   private final KubernetesClient client;
   private final ControllerSettings settings;
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Optional<MetricsServer> metricsServer;
+
+  /**
+   * Created once: the Prometheus registry takes each metric name once, so a second term must not
+   * register them again.
+   */
+  private final AppMetrics metrics;
+
+  /** Created once: a Git cache directory has one owner. */
+  private final GitSource git;
+
+  /**
+   * Guards {@link #term}, {@link #running}, {@link #closed} and the writes of {@link #leading}.
+   * Never held while talking to the API server, so losing the Lease stops reconciling at once.
+   */
+  private final Object lifecycle = new Object();
+
+  /** The current term; any start or end of a term moves it on. */
+  private long term;
+
+  /** What the current term started, closed (in reverse) when it ends. */
   private final List<AutoCloseable> running = new ArrayList<>();
+
   private volatile boolean leading;
 
   /** Why each Application's operation was interrupted; kept across leadership terms. */
@@ -87,6 +119,8 @@ public final class ArgoController implements AutoCloseable {
         settings.metricsPort() < 0
             ? Optional.empty()
             : Optional.of(new MetricsServer(registry, "0.0.0.0", settings.metricsPort()));
+    this.metrics = new AppMetrics(registry);
+    this.git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory()));
   }
 
   /** Starts the controller (immediately, or once elected when leader election is on). */
@@ -95,7 +129,12 @@ public final class ArgoController implements AutoCloseable {
     if (settings.leaderElection()) {
       controller.elect();
     } else {
-      controller.startReconciling();
+      try {
+        controller.startReconciling(controller.beginTerm());
+      } catch (RuntimeException e) {
+        controller.close();
+        throw e;
+      }
     }
     return controller;
   }
@@ -117,68 +156,153 @@ public final class ArgoController implements AutoCloseable {
 
   private void elect() {
     String identity = hostName() + "_" + UUID.randomUUID();
-    election =
-        client
-            .leaderElector()
-            .withConfig(
-                new LeaderElectionConfigBuilder()
-                    .withName(LEASE)
-                    .withLock(new LeaseLock(settings.namespace(), LEASE, identity))
-                    .withLeaseDuration(Duration.ofSeconds(15))
-                    .withRenewDeadline(Duration.ofSeconds(10))
-                    .withRetryPeriod(Duration.ofSeconds(2))
-                    .withReleaseOnCancel(true)
-                    .withLeaderCallbacks(
-                        new LeaderCallbacks(
-                            this::startReconciling,
-                            () -> {
-                              if (!closed) {
-                                LOG.warn(
-                                    "lost the Lease {}/{}: stopping reconciles until it is"
-                                        + " taken again",
-                                    settings.namespace(),
-                                    LEASE);
-                                stopNote =
-                                    "the controller lost its leader Lease (the API server did not"
-                                        + " answer within the renew deadline)";
-                                stopReconciling();
-                                // Stand for election again: an API server outage must not end
-                                // reconciling for good.
-                                Thread.ofVirtual()
-                                    .name("capstan-reelect")
-                                    .start(
-                                        () -> {
-                                          if (!closed) {
-                                            elect();
-                                          }
-                                        });
-                              }
-                            },
-                            leader -> LOG.info("leader is {}", leader)))
-                    .build())
-            .build()
-            .start();
+    // fabric8 may report the end of leadership more than once; one re-election per elector.
+    AtomicBoolean ended = new AtomicBoolean();
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      election =
+          client
+              .leaderElector()
+              .withConfig(
+                  new LeaderElectionConfigBuilder()
+                      .withName(LEASE)
+                      .withLock(new LeaseLock(settings.namespace(), LEASE, identity))
+                      .withLeaseDuration(Duration.ofSeconds(15))
+                      .withRenewDeadline(Duration.ofSeconds(10))
+                      .withRetryPeriod(Duration.ofSeconds(2))
+                      .withReleaseOnCancel(true)
+                      .withLeaderCallbacks(
+                          new LeaderCallbacks(
+                              this::leadershipStarted,
+                              () -> {
+                                if (ended.compareAndSet(false, true)) {
+                                  leadershipLost();
+                                }
+                              },
+                              leader -> LOG.info("leader is {}", leader)))
+                      .build())
+              .build()
+              .start();
+    }
   }
 
-  private synchronized void startReconciling() {
-    if (closed || isLeading()) {
+  /**
+   * Called by the elector (inside its lock, on its thread) once the Lease is ours. The start talks
+   * to the API server and may fail or take long, so it runs on a thread of its own: the elector
+   * goes on renewing meanwhile, and an exception never reaches it (fabric8 would hold the Lease
+   * without calling back again, or give it up and end the election).
+   */
+  private void leadershipStarted() {
+    long t = beginTerm();
+    if (t < 0) {
       return;
     }
+    Thread.ofVirtual().name("capstan-start-reconciling").start(() -> startWhileLeading(t));
+  }
+
+  private void leadershipLost() {
+    if (closed) {
+      return;
+    }
+    LOG.warn(
+        "lost the Lease {}/{}: stopping reconciles until it is taken again",
+        settings.namespace(),
+        LEASE);
+    stopNote =
+        "the controller lost its leader Lease (the API server did not answer within the renew"
+            + " deadline)";
+    stopReconciling();
+    // Stand for election again: an API server outage must not end reconciling for good.
+    Thread.ofVirtual().name("capstan-reelect").start(this::elect);
+  }
+
+  /** Starts reconciling for term {@code t}, again after each failure, until the term ends. */
+  private void startWhileLeading(long t) {
+    while (isCurrent(t)) {
+      try {
+        startReconciling(t);
+        return;
+      } catch (TermEnded e) {
+        return;
+      } catch (RuntimeException e) {
+        if (!abandon(t)) {
+          return;
+        }
+        LOG.warn(
+            "leading, but starting to reconcile failed ({}); retrying in {} s",
+            describe(e),
+            START_RETRY.toSeconds());
+        LockSupport.parkNanos(START_RETRY.toNanos());
+      }
+    }
+  }
+
+  /** A new term, or -1 once the controller is closed. */
+  private long beginTerm() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return -1;
+      }
+      return ++term;
+    }
+  }
+
+  private boolean isCurrent(long t) {
+    synchronized (lifecycle) {
+      return t == term && !closed;
+    }
+  }
+
+  /** Adds {@code c} to term {@code t}'s things to close; closes it at once if the term is over. */
+  private <T extends AutoCloseable> T own(long t, T c) {
+    boolean current;
+    synchronized (lifecycle) {
+      current = t == term && !closed;
+      if (current) {
+        running.add(c);
+      }
+    }
+    if (!current) {
+      closeAll(List.of(c));
+      throw new TermEnded();
+    }
+    return c;
+  }
+
+  /** Closes what a failed start of term {@code t} started; false when the term is already over. */
+  private boolean abandon(long t) {
+    List<AutoCloseable> started;
+    synchronized (lifecycle) {
+      if (t != term || closed) {
+        return false;
+      }
+      started = new ArrayList<>(running);
+      running.clear();
+    }
+    closeAll(started.reversed());
+    return true;
+  }
+
+  /**
+   * Starts the informers, cluster cache and work queue for term {@code t}; each is owned by the
+   * term as soon as it exists. Throws {@link TermEnded} when the term ended meanwhile.
+   */
+  private void startReconciling(long t) {
     Map<String, String> config = configMap();
     ResourceTypes types = new DiscoveryResourceTypes(client);
-    ClusterCache cache = new InformerClusterCache(client, types);
-    running.add(cache);
-    AppMetrics metrics = new AppMetrics(registry);
-    GitSource git = new GitSource(GitSourceOptions.defaults(settings.cacheDirectory()));
+    ClusterCache cache = own(t, new InformerClusterCache(client, types));
     List<SharedIndexInformer<Application>> appInformers =
         new java.util.concurrent.CopyOnWriteArrayList<>();
     AtomicReference<WorkQueue<AppKey>> queueRef = new AtomicReference<>();
     // capstan-cm is watched: health scripts, ignore rules and poll timing apply on the next
     // reconcile, and every Application is queued when it changes.
     ArgoConfigWatch configWatch =
-        new ArgoConfigWatch(
-            client, settings, config, () -> requeueAll(appInformers, queueRef.get()));
-    running.add(configWatch);
+        own(
+            t,
+            new ArgoConfigWatch(
+                client, settings, config, () -> requeueAll(appInformers, queueRef.get())));
     // As Argo CD: a sync wave starts only once the previous wave is healthy (Degraded stops it).
     // The health gate is asked in short slices, with the health checks of the current config.
     ReportingWaveGate gate =
@@ -207,10 +331,10 @@ public final class ArgoController implements AutoCloseable {
             interruptions,
             () -> stopNote);
     WorkQueue<AppKey> queue =
-        new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile);
+        own(t, new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile));
     queueRef.set(queue);
-    running.add(queue);
-    running.add(
+    own(
+        t,
         cache.addListener(
             OwnerChangeRouter.byTrackingId(
                 (owner, key) -> {
@@ -224,9 +348,14 @@ public final class ArgoController implements AutoCloseable {
       SharedIndexInformer<Application> informer =
           op.inform(new ApplicationEvents(queue, metrics), 0);
       appInformers.add(informer);
-      running.add(informer::close);
+      own(t, informer::close);
     }
-    leading = true;
+    synchronized (lifecycle) {
+      if (t != term || closed) {
+        throw new TermEnded();
+      }
+      leading = true;
+    }
     LOG.info(
         "Argo CD controller reconciling Applications in {} with {} workers",
         settings.watchesAllNamespaces()
@@ -275,27 +404,57 @@ public final class ArgoController implements AutoCloseable {
     }
   }
 
-  private synchronized void stopReconciling() {
-    leading = false;
-    for (AutoCloseable c : running.reversed()) {
+  /** Ends the current term: {@link #isLeading()} is false at once, then its parts are closed. */
+  private void stopReconciling() {
+    List<AutoCloseable> started;
+    synchronized (lifecycle) {
+      term++;
+      leading = false;
+      started = new ArrayList<>(running);
+      running.clear();
+    }
+    closeAll(started.reversed());
+  }
+
+  private static void closeAll(List<AutoCloseable> parts) {
+    for (AutoCloseable c : parts) {
       try {
         c.close();
       } catch (Exception e) {
         LOG.debug("close failed: {}", e.toString());
       }
     }
-    running.clear();
   }
 
   @Override
   public void close() {
-    closed = true;
+    CompletableFuture<?> elected;
+    synchronized (lifecycle) {
+      closed = true;
+      elected = election;
+    }
     stopReconciling();
-    if (election != null) {
-      election.cancel(true);
+    if (elected != null) {
+      elected.cancel(true);
     }
     metricsServer.ifPresent(MetricsServer::close);
     registry.close();
+  }
+
+  /** The message of {@code e} and of its root cause, for one log line. */
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
+  }
+
+  /** Thrown inside a start whose term ended meanwhile (what it started is closed). */
+  private static final class TermEnded extends RuntimeException {
+    TermEnded() {
+      super("the leadership term ended", null, false, false);
+    }
   }
 
   private static String hostName() {

@@ -16,11 +16,14 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.micrometer.core.instrument.Timer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,10 +299,19 @@ class ApiServerRestartIT {
                     && s.syncResult().revision().equals(v3.name())
                     && s.message().contains("waiting for it to become healthy");
               });
+      Lease held = lease(client);
       cp.stopApiServer();
       await().atMost(Duration.ofSeconds(90)).until(() -> !controller.isLeading());
       cp.startApiServer();
       await().atMost(Duration.ofSeconds(90)).until(controller::isLeading);
+      // Taken again exactly once, by the controller's new candidacy: no give-up-and-retake churn
+      // (a second term used to fail to start and loop through the Lease thousands of times).
+      Lease retaken = lease(client);
+      assertThat(retaken.getSpec().getHolderIdentity())
+          .isNotEmpty()
+          .isNotEqualTo(held.getSpec().getHolderIdentity());
+      assertThat(retaken.getSpec().getLeaseTransitions())
+          .isEqualTo(held.getSpec().getLeaseTransitions() + 1);
       OperationState again = awaitRunning(seen, "resumed after an interruption");
       assertThat(again.syncResult().revision()).isEqualTo(v3.name());
       assertThat(client.configMaps().inNamespace(APPS).withName("bystander").get()).isNotNull();
@@ -314,6 +326,104 @@ class ApiServerRestartIT {
     } finally {
       controllerClient.close();
     }
+  }
+
+  /**
+   * A controller that takes the Lease while it cannot start reconciling yet (here: the Application
+   * CRD is not installed, so its informer cannot list) keeps the Lease, says it is not leading, and
+   * starts by itself once it can — in the same term. It used to hold and renew the Lease forever
+   * without ever reconciling (fabric8 swallowed the failed start and never called back again).
+   */
+  @Test
+  void aLeaderThatCannotStartYetStartsOnceItCanWithoutLeavingItsLease() throws Exception {
+    try (StandaloneControlPlane bare = StandaloneControlPlane.start();
+        KubernetesClient admin = bare.newClient();
+        KubernetesClient controllerClient =
+            new KubernetesClientBuilder()
+                .withConfig(
+                    new ConfigBuilder(admin.getConfiguration())
+                        .withRequestRetryBackoffLimit(1)
+                        .withRequestRetryBackoffInterval(200)
+                        .build())
+                .build()) {
+      for (String ns : List.of(NS, APPS)) {
+        admin
+            .namespaces()
+            .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+            .create();
+      }
+      Path cache = Files.createTempDirectory("capstan-argo-it");
+      try (ArgoController controller =
+          ArgoController.start(
+              controllerClient,
+              ControllerSettings.defaults(NS, cache)
+                  .withReconciliation(Duration.ofSeconds(2), Duration.ZERO)
+                  .withWorkers(2)
+                  .withMetricsPort(0))) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
+            .until(() -> !lease(admin).getSpec().getHolderIdentity().isEmpty());
+        Lease taken = lease(admin);
+        // Holding the Lease is not reconciling: no informer of Applications could start.
+        await()
+            .during(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> !controller.isLeading());
+
+        ArgoFixture.installCrds(admin);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  ArgoFixture.createDefaultProject(admin, NS);
+                  return true;
+                });
+        await().atMost(Duration.ofSeconds(60)).until(controller::isLeading);
+        Lease now = lease(admin);
+        assertThat(now.getSpec().getHolderIdentity())
+            .isEqualTo(taken.getSpec().getHolderIdentity());
+        assertThat(now.getSpec().getLeaseTransitions())
+            .isEqualTo(taken.getSpec().getLeaseTransitions());
+
+        // And it reconciles.
+        FixtureRepository repo = git.createRepository("late-start");
+        repo.commit().message("v1").add("app/one.yaml", configMap("one", "v1")).create();
+        ArgoFixture.create(
+            admin,
+            NS,
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: late
+            spec:
+              project: default
+              source: {repoURL: "%s", targetRevision: main, path: app}
+              destination: {server: "https://kubernetes.default.svc", namespace: %s}
+              syncPolicy:
+                automated: {prune: true}
+            """
+                .formatted(http.url(repo), APPS));
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(250))
+            .ignoreExceptions()
+            .untilAsserted(
+                () -> {
+                  ApplicationStatus s = ArgoFixture.status(admin, NS, "late").orElseThrow();
+                  assertThat(s.sync().status()).isEqualTo("Synced");
+                  assertThat(s.operationState().phase()).isEqualTo(OperationState.SUCCEEDED);
+                });
+        assertThat(admin.configMaps().inNamespace(APPS).withName("one").get().getData())
+            .containsEntry("value", "v1");
+      }
+    }
+  }
+
+  private static Lease lease(KubernetesClient on) {
+    return on.leases().inNamespace(NS).withName(ArgoController.LEASE).get();
   }
 
   /** Polls the status until an operation state is Running with {@code text} in its message. */
