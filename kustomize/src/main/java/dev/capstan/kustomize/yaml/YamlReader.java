@@ -84,6 +84,11 @@ public final class YamlReader {
     if (plain.isPresent()) {
       return plain.get();
     }
+    return readComposed(text, source, allowDuplicateKeys);
+  }
+
+  /** The full reader: SnakeYAML's node graph, converted (anchors, tags, merge keys, errors). */
+  static List<Object> readComposed(String text, String source, boolean allowDuplicateKeys) {
     List<Object> out = new ArrayList<>();
     try {
       for (Node n : new Compose(settings(source)).composeAllFromString(text)) {
