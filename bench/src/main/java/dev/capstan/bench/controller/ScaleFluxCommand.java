@@ -11,6 +11,8 @@ import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -248,7 +250,20 @@ public final class ScaleFluxCommand implements Callable<Integer> {
               n, ready, seconds, controller.peakRssMib(), controller.peakHeapMib(), ready == n);
       return o;
     } finally {
+      releaseKustomizations(bc, ns);
       bc.deleteNamespace(ns);
+    }
+  }
+
+  /**
+   * Drops the Kustomizations' finalizers: the controller is stopped by now, and without it they
+   * would keep the namespace Terminating for ever on the shared control plane.
+   */
+  private static void releaseKustomizations(BenchCluster bc, String ns) {
+    var op = bc.kind("kustomize.toolkit.fluxcd.io/v1", "Kustomization").inNamespace(ns);
+    for (GenericKubernetesResource k : op.list().getItems()) {
+      op.withName(k.getMetadata().getName())
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
     }
   }
 }

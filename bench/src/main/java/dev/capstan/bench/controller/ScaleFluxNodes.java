@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * Extra fake Nodes (run by the testenv's kwok) for scale-flux's pods: the testenv has two Nodes of
  * 110 pods, so more than ~200 Deployments of one replica would stay Pending and never become
- * Available. One Node of 110 pods per 100 Kustomizations is added for the run and deleted after.
+ * Available. One Node of 110 pods per 100 Kustomizations (or limit units) is added for the run and
+ * deleted after.
  */
-final class ScaleFluxNodes implements AutoCloseable {
+public final class ScaleFluxNodes implements AutoCloseable {
   private static final int PODS_PER_NODE = 110;
   private final KubernetesClient client;
   private final List<String> names = new ArrayList<>();
@@ -23,7 +24,7 @@ final class ScaleFluxNodes implements AutoCloseable {
   }
 
   /** Adds {@code ceil(pods / 100)} Nodes named after {@code ns}. */
-  static ScaleFluxNodes add(KubernetesClient client, String ns, int pods) {
+  public static ScaleFluxNodes add(KubernetesClient client, String ns, int pods) {
     ScaleFluxNodes nodes = new ScaleFluxNodes(client);
     int count = (pods + 99) / 100;
     Map<String, Quantity> capacity =
