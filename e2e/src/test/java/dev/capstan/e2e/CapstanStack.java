@@ -49,7 +49,7 @@ final class CapstanStack implements AutoCloseable {
   static final String GIT_USER = "e2e";
 
   /** How long the controller may take to act on a loaded machine. */
-  static final Duration SLOW = Duration.ofSeconds(180);
+  static final Duration SLOW = Duration.ofSeconds(300);
 
   private final KubernetesClient client;
   private final String namespace;
