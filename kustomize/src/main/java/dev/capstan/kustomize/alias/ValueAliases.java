@@ -135,18 +135,29 @@ public final class ValueAliases {
 
   @SuppressWarnings("unchecked")
   private static void collectAdded(Object node, NewKeys added, Map<String, List<Place>> out) {
+    // Once every mapping that gained keys has been met, the rest of the tree can only hold the
+    // same mappings again (a mapping object at two places), which adds nothing a group needs.
     if (node instanceof Map<?, ?> m) {
-      Set<String> keys = added.of(m);
+      Set<String> keys = added.visit(m);
       for (Map.Entry<?, ?> e : m.entrySet()) {
         if (keys != null && e.getValue() instanceof String && keys.contains(e.getKey())) {
           String key = (String) e.getKey();
           out.computeIfAbsent(key, k -> new ArrayList<>())
               .add(new Place((Map<String, Object>) m, key));
         }
+        if (added.allVisited()) {
+          if (keys == null) {
+            return;
+          }
+          continue; // this mapping's own places are still collected
+        }
         collectAdded(e.getValue(), added, out);
       }
     } else if (node instanceof List<?> l) {
       for (Object o : l) {
+        if (added.allVisited()) {
+          return;
+        }
         collectAdded(o, added, out);
       }
     }
@@ -159,6 +170,7 @@ public final class ValueAliases {
   private static final class NewKeys {
     private final List<Map<?, ?>> mappings = new ArrayList<>(4);
     private final List<Set<String>> keys = new ArrayList<>(4);
+    private final java.util.BitSet visited = new java.util.BitSet();
 
     void add(Map<?, ?> mapping, String key) {
       Set<String> set = of(mapping);
@@ -172,12 +184,32 @@ public final class ValueAliases {
 
     /** The keys added to {@code mapping}, or null when none. */
     Set<String> of(Map<?, ?> mapping) {
+      int i = indexOf(mapping);
+      return i < 0 ? null : keys.get(i);
+    }
+
+    /** Like {@link #of}, noting that the walk of the tree met {@code mapping}. */
+    Set<String> visit(Map<?, ?> mapping) {
+      int i = indexOf(mapping);
+      if (i < 0) {
+        return null;
+      }
+      visited.set(i);
+      return keys.get(i);
+    }
+
+    /** Whether the walk met every mapping that gained keys. */
+    boolean allVisited() {
+      return visited.cardinality() == mappings.size();
+    }
+
+    private int indexOf(Map<?, ?> mapping) {
       for (int i = 0; i < mappings.size(); i++) {
         if (mappings.get(i) == mapping) {
-          return keys.get(i);
+          return i;
         }
       }
-      return null;
+      return -1;
     }
   }
 
