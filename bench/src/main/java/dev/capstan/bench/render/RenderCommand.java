@@ -9,6 +9,7 @@ import dev.capstan.kustomize.BuildOptions;
 import dev.capstan.kustomize.Kustomizer;
 import dev.capstan.kustomize.LoadRestrictor;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,6 +57,10 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--kubectl", defaultValue = "kubectl", description = "kubectl binary.")
   String kubectl;
 
+  /** CPU time and allocation of the building thread: less disturbed by load than wall time. */
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
   private final Kustomizer rootOnly = new Kustomizer(BuildOptions.defaults());
   private final Kustomizer unrestricted =
       new Kustomizer(BuildOptions.defaults().withLoadRestrictor(LoadRestrictor.NONE));
@@ -63,6 +68,8 @@ public final class RenderCommand implements Callable<Integer> {
   /** The samples and checks of one input. */
   private static final class Measured {
     final List<Double> capstan = new ArrayList<>();
+    final List<Double> capstanCpu = new ArrayList<>();
+    final List<Double> capstanAllocMb = new ArrayList<>();
     final List<Double> kubectl = new ArrayList<>();
     int builds;
     int identical;
@@ -124,9 +131,13 @@ public final class RenderCommand implements Callable<Integer> {
       for (RenderInput in : inputs) {
         Measured m = measured.get(in);
         KubectlKustomize.Outcome k = kubectlRunner.build(in);
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long allocStart = THREADS.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         String ours = capstan(in);
         double ms = (System.nanoTime() - start) / 1e6;
+        m.capstanCpu.add((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+        m.capstanAllocMb.add((THREADS.getCurrentThreadAllocatedBytes() - allocStart) / 1e6);
         m.capstan.add(ms);
         m.kubectl.add(k.millis());
         m.builds++;
@@ -170,8 +181,10 @@ public final class RenderCommand implements Callable<Integer> {
                 "kubectl p50 ms",
                 "kubectl p95 ms",
                 "speedup (p50)",
+                "capstan CPU p50 ms",
+                "capstan alloc p50 MB",
                 "identical output")
-            .numeric(1, 2, 3, 4, 5, 6, 7);
+            .numeric(1, 2, 3, 4, 5, 6, 7, 8, 9);
     Map<String, double[]> groupKeys = new LinkedHashMap<>();
     int totalBuilds = 0;
     int totalIdentical = 0;
@@ -180,12 +193,16 @@ public final class RenderCommand implements Callable<Integer> {
     inputs.forEach(in -> groups.computeIfAbsent(in.group(), g -> new ArrayList<>()).add(in));
     for (Map.Entry<String, List<RenderInput>> g : groups.entrySet()) {
       List<Double> c = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      List<Double> alloc = new ArrayList<>();
       List<Double> k = new ArrayList<>();
       int builds = 0;
       int identical = 0;
       for (RenderInput in : g.getValue()) {
         Measured m = measured.get(in);
         c.addAll(m.capstan);
+        cpu.addAll(m.capstanCpu);
+        alloc.addAll(m.capstanAllocMb);
         k.addAll(m.kubectl);
         builds += m.builds;
         identical += m.identical;
@@ -215,8 +232,20 @@ public final class RenderCommand implements Callable<Integer> {
           MarkdownTable.ms(ks.p50()),
           MarkdownTable.ms(ks.p95()),
           String.format(java.util.Locale.ROOT, "%.1f×", speedup),
+          MarkdownTable.ms(Samples.of(cpu).p50()),
+          String.format(java.util.Locale.ROOT, "%.2f", Samples.of(alloc).p50()),
           identical + "/" + builds);
-      groupKeys.put(g.getKey(), new double[] {speedup, cs.p50(), cs.p95(), ks.p50(), ks.p95()});
+      groupKeys.put(
+          g.getKey(),
+          new double[] {
+            speedup,
+            cs.p50(),
+            cs.p95(),
+            ks.p50(),
+            ks.p95(),
+            Samples.of(cpu).p50(),
+            Samples.of(alloc).p50()
+          });
       if (g.getKey().equals("corpus")) {
         double cTotal = cs.sum() / common.trials;
         double kTotal = ks.sum() / common.trials;
@@ -284,6 +313,8 @@ public final class RenderCommand implements Callable<Integer> {
     report.result(prefix + "capstan_p95_ms", v[2]);
     report.result(prefix + "kubectl_p50_ms", v[3]);
     report.result(prefix + "kubectl_p95_ms", v[4]);
+    report.result(prefix + "capstan_cpu_p50_ms", v[5]);
+    report.result(prefix + "capstan_alloc_mb", round1(v[6]));
   }
 
   private static double round1(double d) {
