@@ -2,12 +2,15 @@ package dev.capstan.engine.source.internal;
 
 import dev.capstan.engine.source.RepositoryUrl;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -34,11 +37,28 @@ public final class RepositoryCache {
    */
   public RepositoryCache(Path root) throws IOException {
     this.root = Files.createDirectories(root);
-    try (Stream<Path> files = Files.walk(this.root)) {
-      for (Path lock : files.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
-        Files.deleteIfExists(lock);
-      }
-    }
+    // A file may vanish while the tree is walked (JGit's background gc removes its gc.log.lock),
+    // so a walk that trips over one goes on instead of failing.
+    Files.walkFileTree(
+        this.root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (file.getFileName().toString().endsWith(".lock")) {
+              Files.deleteIfExists(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
   }
 
   /** The directory of the bare repository for a URL (it may not exist yet). */
