@@ -2,6 +2,7 @@ package dev.capstan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.auth.SecretBootstrap;
 import dev.capstan.testsupport.cluster.RepositoryRoot;
 import dev.capstan.testsupport.cluster.TestNamespace;
@@ -31,32 +32,7 @@ class ServerTlsIT {
   @Test
   void servesHttpsWithPemFiles(KubernetesClient client, TestNamespace namespace) throws Exception {
     // The server watches Applications and the Flux kinds: their CRDs must exist.
-    for (var crd : dev.capstan.controller.api.CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .resource(crd)
-          .fieldManager("capstan-it")
-          .forceConflicts()
-          .serverSideApply();
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  "Established".equals(x.getType())
-                                      && "True".equals(x.getStatus())),
-              60,
-              java.util.concurrent.TimeUnit.SECONDS);
-    }
+    new CrdInstaller(client).installCapstanCrds();
     Path pki = RepositoryRoot.find().resolve("testenv/.cache/pki");
     ServerOptions options =
         ServerOptions.defaults(namespace.name(), Files.createTempDirectory("capstan-tls-it"))

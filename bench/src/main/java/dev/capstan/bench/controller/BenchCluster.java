@@ -1,10 +1,9 @@
 package dev.capstan.bench.controller;
 
-import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.controller.api.CrdInstaller;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /** What the controller benchmarks do to the control plane: CRDs, namespaces, status reads. */
 final class BenchCluster {
@@ -28,31 +26,12 @@ final class BenchCluster {
 
   /** Applies Capstan's CRDs (Argo CD and Flux) and waits until they are established. */
   void installCrds() {
-    List<CustomResourceDefinition> crds = CustomResourceDefinitions.load();
-    for (CustomResourceDefinition crd : crds) {
-      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
-    }
-    for (CustomResourceDefinition crd : crds) {
-      awaitEstablished(crd.getMetadata().getName());
-    }
+    crdInstaller().installCapstanCrds();
   }
 
-  /** Waits up to a minute until the CRD {@code name} is established. */
-  void awaitEstablished(String name) {
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName(name)
-        .waitUntilCondition(
-            c ->
-                c != null
-                    && c.getStatus() != null
-                    && c.getStatus().getConditions().stream()
-                        .anyMatch(
-                            x -> x.getType().equals("Established") && x.getStatus().equals("True")),
-            60,
-            TimeUnit.SECONDS);
+  /** Applies CRDs with Capstan's field manager and waits up to a minute for each. */
+  CrdInstaller crdInstaller() {
+    return new CrdInstaller(client);
   }
 
   /** Creates {@code <prefix>-<random>} and returns its name. */

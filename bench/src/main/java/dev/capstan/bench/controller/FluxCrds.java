@@ -42,11 +42,8 @@ final class FluxCrds implements AutoCloseable {
       if (existing.get() == null) {
         swap.created.add(name);
       }
-      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
     }
-    for (CustomResourceDefinition crd : crds) {
-      cluster.awaitEstablished(crd.getMetadata().getName());
-    }
+    cluster.crdInstaller().install(crds);
     return swap;
   }
 

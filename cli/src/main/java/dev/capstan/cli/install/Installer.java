@@ -2,10 +2,10 @@ package dev.capstan.cli.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.controller.api.CrdInstaller;
+import dev.capstan.controller.api.CrdInstaller.CrdNotEstablishedException;
 import dev.capstan.controller.api.argo.AppProject;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out an {@link InstallPlan} against a cluster.
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class Installer {
 
   /** The field manager of every server-side apply; a public contract. */
-  public static final String FIELD_MANAGER = "capstan";
+  public static final String FIELD_MANAGER = CrdInstaller.FIELD_MANAGER;
 
   private static final String USER_OWNED_NOTE = "exists; yours to edit, left as it is";
 
@@ -63,7 +62,12 @@ public final class Installer {
       entries.add(entry);
     }
     if (!dryRun) {
-      plan.crds().forEach(crd -> awaitEstablished(crd.object().getMetadata().getName()));
+      CrdInstaller crds = new CrdInstaller(client, establishTimeout);
+      try {
+        plan.crds().forEach(crd -> crds.awaitEstablished(crd.object().getMetadata().getName()));
+      } catch (CrdNotEstablishedException e) {
+        throw new InstallException(e.getMessage(), e);
+      }
     }
     boolean namespaceExisted = true;
     for (PlannedObject object : plan.objects()) {
@@ -145,53 +149,6 @@ public final class Installer {
 
   private Resource<HasMetadata> resource(HasMetadata object) {
     return client.resource(object);
-  }
-
-  private void awaitEstablished(String crdName) {
-    try {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crdName)
-          .waitUntilCondition(
-              crd -> crd != null && condition(crd, "Established"),
-              establishTimeout.toMillis(),
-              TimeUnit.MILLISECONDS);
-    } catch (KubernetesClientException e) {
-      String why = "";
-      CustomResourceDefinition crd =
-          client.apiextensions().v1().customResourceDefinitions().withName(crdName).get();
-      if (crd != null && crd.getStatus() != null) {
-        why =
-            crd.getStatus().getConditions().stream()
-                .filter(c -> !"True".equals(c.getStatus()))
-                .map(c -> c.getType() + ": " + c.getMessage())
-                .reduce((a, b) -> a + "; " + b)
-                .map(s -> ": " + s)
-                .orElse("");
-      }
-      throw new InstallException(
-          "CustomResourceDefinition/"
-              + crdName
-              + " wait failed (not Established after "
-              + establishTimeout.toSeconds()
-              + "s)"
-              + why,
-          e);
-    }
-  }
-
-  private static boolean condition(CustomResourceDefinition crd, String type) {
-    if (crd.getStatus() == null) {
-      return false;
-    }
-    for (CustomResourceDefinitionCondition c : crd.getStatus().getConditions()) {
-      if (type.equals(c.getType()) && "True".equals(c.getStatus())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -3,20 +3,18 @@ package dev.capstan.cli.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.cli.CapstanCommand;
-import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerOptions;
 import dev.capstan.server.auth.SecretBootstrap;
 import dev.capstan.testsupport.cluster.RepositoryRoot;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,27 +39,7 @@ class LoginTlsIT {
   @Test
   void anUntrustedCertificateNeedsInsecure(KubernetesClient client, TestNamespace ns)
       throws Exception {
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
-    }
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  x.getType().equals("Established")
-                                      && x.getStatus().equals("True")),
-              60,
-              TimeUnit.SECONDS);
-    }
+    new CrdInstaller(client).installCapstanCrds();
     Path pki = RepositoryRoot.find().resolve("testenv/.cache/pki");
     ServerOptions options =
         ServerOptions.defaults(ns.name(), Files.createTempDirectory("capstan-cli-tls"))

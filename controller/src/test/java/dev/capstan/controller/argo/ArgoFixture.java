@@ -2,19 +2,17 @@ package dev.capstan.controller.argo;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.controller.api.argo.AppProject;
 import dev.capstan.controller.api.argo.AppProjectSpec;
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.api.argo.ApplicationStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Shared setup of the Argo CD dialect's ITs: CRDs, the default project, a controller. */
 final class ArgoFixture {
@@ -22,27 +20,7 @@ final class ArgoFixture {
   private ArgoFixture() {}
 
   static void installCrds(KubernetesClient client) {
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
-    }
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  x.getType().equals("Established")
-                                      && x.getStatus().equals("True")),
-              60,
-              TimeUnit.SECONDS);
-    }
+    new CrdInstaller(client).installCapstanCrds();
   }
 
   static void createDefaultProject(KubernetesClient client, String namespace) {
