@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * History and rollback. {@code rollback-web} (manual sync, the example's {@code apps/web-app/base}
  * into the test namespace) is synced at the imported commit, then at a second commit that changes
- * the image; the history tab lists both and rolling back to the first deploys its image again. The
- * automated {@code auto-api} offers no rollback and says why.
+ * the image; the history tab lists both, with their commit messages and author read from the
+ * basic-auth repository, and rolling back to the first deploys its image again. The automated
+ * {@code auto-api} offers no rollback and says why.
  */
 @WithControlPlane
 class RollbackIT {
@@ -32,6 +33,8 @@ class RollbackIT {
   private static final String AUTO = "auto-api";
   private static final LocatorAssertions.HasTextOptions SLOW =
       new LocatorAssertions.HasTextOptions().setTimeout(CapstanStack.SLOW.toMillis());
+  private static final LocatorAssertions.ContainsTextOptions SLOW_CONTAINS =
+      new LocatorAssertions.ContainsTextOptions().setTimeout(CapstanStack.SLOW.toMillis());
 
   private static CapstanStack stack;
   private static String ns;
@@ -106,11 +109,15 @@ class RollbackIT {
     assertThat(byTestId(page, "history-row")).hasCount(2);
     Locator row = page.locator("[data-testid=\"history-row\"][data-id=\"" + firstId + "\"]");
     assertThat(row).containsText(first.substring(0, 7));
-    // Commit message and author are not asserted: the server has no revision-metadata endpoint
-    // yet, so the UI cannot know them (docs/e2e.md, What is missing).
-    assertThat(
-            page.locator("[data-testid=\"history-row\"][data-id=\"" + history.get(1).id() + "\"]"))
-        .containsText(second.substring(0, 7));
+    // Commit message and author come from the revision metadata endpoint, which reads the
+    // basic-auth repository with the Application's repository Secret.
+    assertThat(row).containsText("Import the example GitOps repository", SLOW_CONTAINS);
+    assertThat(row).containsText("Capstan Fixture <fixture@capstan.invalid>");
+    Locator secondRow =
+        page.locator("[data-testid=\"history-row\"][data-id=\"" + history.get(1).id() + "\"]");
+    assertThat(secondRow).containsText(second.substring(0, 7));
+    assertThat(secondRow).containsText("web-app v0.9.1", SLOW_CONTAINS);
+    assertThat(secondRow).containsText("Capstan Fixture <fixture@capstan.invalid>");
     Ui.screenshot(page, "08-application-history");
 
     byTestId(row, "rollback-button").click();

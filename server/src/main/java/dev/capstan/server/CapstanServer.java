@@ -142,6 +142,7 @@ public final class CapstanServer implements AutoCloseable {
                 "/api/v1/applications/{name}/revisions/{revision}/metadata",
                 new RevisionMetadataHandler(
                     apps,
+                    client,
                     options.namespace(),
                     options::serves,
                     options.cacheDirectory().resolve("revision-metadata")))

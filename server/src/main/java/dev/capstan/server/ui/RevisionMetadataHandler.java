@@ -1,5 +1,9 @@
 package dev.capstan.server.ui;
 
+import dev.capstan.engine.source.GitCredentials;
+import dev.capstan.engine.source.InvalidSourceException;
+import dev.capstan.engine.source.RepositoryUrl;
+import dev.capstan.engine.source.credentials.ArgoCdRepositoryCredentials;
 import dev.capstan.server.api.ApiException;
 import dev.capstan.server.api.Authentication;
 import dev.capstan.server.api.Caller;
@@ -7,6 +11,7 @@ import dev.capstan.server.api.Json;
 import dev.capstan.server.api.Names;
 import dev.capstan.server.cache.ResourceCache;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +35,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -42,18 +49,34 @@ import org.eclipse.jgit.transport.RefSpec;
  * date, message and tags of a commit of the Application's Git source, for the UI's history. RBAC
  * {@code applications, get} as the other Application reads; {@code ?appNamespace=} as there.
  *
- * <p>Only full commit SHAs are looked up (history entries hold them). The repository is fetched
- * anonymously over {@code http(s)://} or {@code git://} into a bare mirror per URL under the
- * server's cache directory (branches and tags, incrementally), and the commit is read from it.
- * Commits never change, so answers are kept in memory (at most 10,000). Repositories that need
- * credentials or SSH are not read: the answer is 404, and the UI shows no commit details.
+ * <p>Only full commit SHAs are looked up (history entries hold them). Each Git source ({@code
+ * http(s)://}, {@code git://}, {@code ssh://} or {@code git@host:path}; Helm chart sources and
+ * local paths are skipped) is fetched with the credentials the controller would use ({@link
+ * RepositorySecrets}: Argo CD repository Secrets of the server's and the Application's namespace,
+ * SSH known hosts) into a bare mirror per URL and credential Secret under the server's cache
+ * directory (branches and tags, incrementally), and the commit is read from it. Commits never
+ * change, so answers are kept in memory per Application namespace, URL and SHA (at most 10,000).
+ *
+ * <p>Failures: an unknown commit is 404; a repository that refuses the credentials (or needs some
+ * and no Secret matches) is 400 FailedPrecondition naming the Secret, never its values; any other
+ * fetch failure is 503 Unavailable with JGit's reason, scrubbed of the credentials. Thread-safe:
+ * fetches of one mirror are serialized.
  */
 public final class RevisionMetadataHandler implements Handler {
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  private static final Pattern GIT_URL =
+      Pattern.compile("(?i)(https?|git|ssh)://.+|[^/@:\\s]+@[^/:\\s]+:.+");
+  private static final Pattern AUTH_FAILURE =
+      Pattern.compile(
+          "not authorized|authentication is required|authentication not supported|auth fail|"
+              + "no more authentication methods|authentication failed|\\b401\\b|\\b403\\b|"
+              + "no credentialsprovider|host key|server key did not validate|known_hosts|"
+              + "ssh private key");
   private static final int MAX_CACHED = 10_000;
   private static final int FETCH_TIMEOUT_SECONDS = 30;
 
   private final ResourceCache apps;
+  private final RepositorySecrets secrets;
   private final String serverNamespace;
   private final Predicate<String> serves;
   private final Path mirrors;
@@ -61,8 +84,13 @@ public final class RevisionMetadataHandler implements Handler {
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public RevisionMetadataHandler(
-      ResourceCache apps, String serverNamespace, Predicate<String> serves, Path mirrors) {
+      ResourceCache apps,
+      KubernetesClient client,
+      String serverNamespace,
+      Predicate<String> serves,
+      Path mirrors) {
     this.apps = apps;
+    this.secrets = new RepositorySecrets(client, serverNamespace);
     this.serverNamespace = serverNamespace;
     this.serves = serves;
     this.mirrors = mirrors;
@@ -99,58 +127,84 @@ public final class RevisionMetadataHandler implements Handler {
     if (!SHA.matcher(revision).matches()) {
       throw ApiException.invalid("revision must be a full commit SHA, got \"" + revision + "\"");
     }
-    List<String> urls = sourceUrls(found.get());
-    for (String url : urls) {
-      Optional<Map<String, Object>> meta = lookup(url, revision);
-      if (meta.isPresent()) {
-        Json.ok(res, meta.get());
-        return;
+    // Every source is tried: the commit may be in a later one even if an earlier one fails.
+    Optional<ApiException> firstFailure = Optional.empty();
+    for (String url : sourceUrls(found.get())) {
+      try {
+        Optional<Map<String, Object>> meta = lookup(ns, url, revision);
+        if (meta.isPresent()) {
+          Json.ok(res, meta.get());
+          return;
+        }
+      } catch (ApiException e) {
+        firstFailure = firstFailure.or(() -> Optional.of(e));
       }
     }
+    if (firstFailure.isPresent()) {
+      throw firstFailure.get();
+    }
     throw ApiException.notFound(
-        "revision " + revision + " was not found in the application's anonymous Git sources");
+        "revision " + revision + " was not found in the application's Git sources");
   }
 
   private static List<String> sourceUrls(GenericKubernetesResource app) {
-    java.util.ArrayList<String> urls = new java.util.ArrayList<>();
-    if (app.get("spec", "source", "repoURL") instanceof String u) {
-      urls.add(u);
+    List<Object> sources = new ArrayList<>();
+    sources.add(app.get("spec", "source"));
+    if (app.get("spec", "sources") instanceof List<?> list) {
+      sources.addAll(list);
     }
-    if (app.get("spec", "sources") instanceof List<?> sources) {
-      for (Object s : sources) {
-        if (s instanceof Map<?, ?> m && m.get("repoURL") instanceof String u) {
-          urls.add(u);
-        }
+    List<String> urls = new ArrayList<>();
+    for (Object s : sources) {
+      if (s instanceof Map<?, ?> m
+          && m.get("repoURL") instanceof String u
+          && !(m.get("chart") instanceof String chart && !chart.isEmpty())
+          && GIT_URL.matcher(u.strip()).matches()) {
+        urls.add(u.strip());
       }
     }
-    return urls.stream()
-        .filter(u -> u.startsWith("https://") || u.startsWith("http://") || u.startsWith("git://"))
-        .filter(u -> !u.contains("@") || u.indexOf('@') > u.indexOf('/', u.indexOf("//") + 2))
-        .distinct()
-        .toList();
+    return urls.stream().distinct().toList();
   }
 
-  private Optional<Map<String, Object>> lookup(String url, String revision) {
-    String key = url + "#" + revision;
+  private Optional<Map<String, Object>> lookup(String appNamespace, String url, String revision) {
+    String key = appNamespace + " " + url + " " + revision;
     Map<String, Object> known = answers.get(key);
     if (known != null) {
       return Optional.of(known);
     }
-    Object lock = locks.computeIfAbsent(url, u -> new Object());
+    String redacted = RepositoryUrl.parse(url).redacted();
+    Optional<ArgoCdRepositoryCredentials.Match> match;
+    try {
+      match = secrets.credentials(url, appNamespace);
+    } catch (InvalidSourceException e) {
+      throw ApiException.precondition(
+          "reading commit " + revision + " of " + redacted + " failed: " + e.getMessage());
+    }
+    GitCredentials credentials =
+        match.map(ArgoCdRepositoryCredentials.Match::credentials).orElse(GitCredentials.none());
+    String secret = match.map(ArgoCdRepositoryCredentials.Match::secretName).orElse("");
+    String mirror = digest(url + "\n" + secret);
+    Object lock = locks.computeIfAbsent(mirror, u -> new Object());
     synchronized (lock) {
-      Path dir = mirrors.resolve(digest(url));
-      try {
+      Path dir = mirrors.resolve(mirror);
+      try (FetchCredentials auth = new FetchCredentials(credentials, mirrors.resolve("tmp"))) {
         Files.createDirectories(dir);
         try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
           Optional<Map<String, Object>> meta = read(git.getRepository(), revision);
           if (meta.isEmpty()) {
-            git.fetch()
-                .setRemote(url)
-                .setRefSpecs(
-                    new RefSpec("+refs/heads/*:refs/heads/*"),
-                    new RefSpec("+refs/tags/*:refs/tags/*"))
-                .setTimeout(FETCH_TIMEOUT_SECONDS)
-                .call();
+            try {
+              var fetch =
+                  git.fetch()
+                      .setRemote(url)
+                      .setRefSpecs(
+                          new RefSpec("+refs/heads/*:refs/heads/*"),
+                          new RefSpec("+refs/tags/*:refs/tags/*"))
+                      .setTimeout(FETCH_TIMEOUT_SECONDS)
+                      .setTransportConfigCallback(auth);
+              auth.provider().ifPresent(fetch::setCredentialsProvider);
+              fetch.call();
+            } catch (GitAPIException | JGitInternalException | IllegalStateException e) {
+              throw failure(revision, redacted, appNamespace, match, auth, e);
+            }
             meta = read(git.getRepository(), revision);
           }
           meta.ifPresent(
@@ -161,13 +215,54 @@ public final class RevisionMetadataHandler implements Handler {
                 answers.put(key, m);
               });
           return meta;
+        } catch (GitAPIException e) {
+          throw ApiException.unavailable(
+              "reading commit " + revision + " of " + redacted + " failed: " + e.getMessage());
         }
-      } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
-        throw ApiException.unavailable("reading commit " + revision + " failed: " + e.getMessage());
       } catch (IOException e) {
-        throw new UncheckedIOException("reading commit " + revision + " failed", e);
+        throw new UncheckedIOException(
+            "reading commit " + revision + " of " + redacted + " failed", e);
       }
     }
+  }
+
+  /** A fetch failure as an answer: what went wrong, which Secret was used, never its values. */
+  private ApiException failure(
+      String revision,
+      String redacted,
+      String appNamespace,
+      Optional<ArgoCdRepositoryCredentials.Match> match,
+      FetchCredentials auth,
+      Exception e) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable t = e; t != null && messages.size() < 8; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && messages.stream().noneMatch(m -> m.contains(message))) {
+        messages.add(message);
+      }
+    }
+    String reason = auth.scrub(String.join(": ", messages));
+    String subject = "reading commit " + revision + " of " + redacted + " failed";
+    if (!AUTH_FAILURE.matcher(reason.toLowerCase(Locale.ROOT)).find()) {
+      return ApiException.unavailable(subject + ": " + reason);
+    }
+    String namespaces =
+        appNamespace.equals(serverNamespace)
+            ? "namespace " + serverNamespace
+            : "namespaces " + serverNamespace + " and " + appNamespace;
+    return ApiException.precondition(
+        subject
+            + " (authentication): "
+            + match
+                .map(m -> "the repository refused the credentials of Secret " + m.secretName())
+                .orElse(
+                    "the repository needs credentials and no Argo CD repository Secret"
+                        + " (argocd.argoproj.io/secret-type: repository or repo-creds) in "
+                        + namespaces
+                        + " matches it")
+            + " ("
+            + reason
+            + ")");
   }
 
   private static Optional<Map<String, Object>> read(Repository repo, String revision)

@@ -18,6 +18,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,9 @@ import java.util.function.Function;
  * Application and {@code reconcile.fluxcd.io/requestedAt} on every cached GitRepository that {@link
  * Matching} says follow the pushed repository and ref, and answers {@code {"refreshed": [...]}}
  * ({@code <namespace>/<name>} for Applications, {@code <namespace>/GitRepository/<name>} for
- * GitRepositories), plus {@code failed} for patches the Kubernetes API refused. Thread-safe.
+ * GitRepositories), plus {@code failed} for patches the Kubernetes API refused and {@code pending}
+ * for patches still running when the answer is sent ({@link RefreshRunner}: a few at a time, the
+ * answer after at most {@link #ANSWER_WITHIN}). Thread-safe.
  */
 public final class WebhookService implements HttpService {
   static final String ARGO_REFRESH = "argocd.argoproj.io/refresh";
@@ -41,11 +44,21 @@ public final class WebhookService implements HttpService {
   private static final System.Logger LOG = System.getLogger(WebhookService.class.getName());
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** How many refresh patches run at once. */
+  static final int PARALLELISM = 8;
+
+  /**
+   * How long a push waits for its patches before answering: well under GitHub's 10 s delivery
+   * timeout.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+
   private final KubernetesClient client;
   private final ResourceCache applications;
   private final ResourceCache gitRepositories;
   private final Function<String, Optional<String>> secrets;
   private final Clock clock;
+  private final RefreshRunner runner = new RefreshRunner(PARALLELISM, ANSWER_WITHIN);
 
   /**
    * {@code secrets} reads a key of {@code capstan-secret} at request time, so a changed secret
@@ -93,14 +106,17 @@ public final class WebhookService implements HttpService {
     }
   }
 
-  /** Annotates what the push concerns; returns the response body. */
+  /**
+   * Annotates what the push concerns, {@link #PARALLELISM} patches at a time, and returns the
+   * response body once all are done or after {@link #ANSWER_WITHIN}; patches still running then are
+   * listed under {@code pending} and finish in the background.
+   */
   Map<String, Object> refresh(PushEvent event) {
-    List<String> refreshed = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
+    List<RefreshRunner.Task> tasks = new ArrayList<>();
     for (GenericKubernetesResource app : applications.list()) {
       if (Matching.applicationMatches(spec(app), event)) {
         String id = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
-        (annotate(app, ARGO_REFRESH, "normal") ? refreshed : failed).add(id);
+        tasks.add(new RefreshRunner.Task(id, () -> annotate(app, ARGO_REFRESH, "normal")));
       }
     }
     String now = clock.instant().toString();
@@ -108,13 +124,17 @@ public final class WebhookService implements HttpService {
       if (Matching.gitRepositoryMatches(spec(repo), event)) {
         String id =
             repo.getMetadata().getNamespace() + "/GitRepository/" + repo.getMetadata().getName();
-        (annotate(repo, FLUX_REQUESTED_AT, now) ? refreshed : failed).add(id);
+        tasks.add(new RefreshRunner.Task(id, () -> annotate(repo, FLUX_REQUESTED_AT, now)));
       }
     }
+    RefreshRunner.Outcome outcome = runner.run(tasks);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("refreshed", refreshed);
-    if (!failed.isEmpty()) {
-      out.put("failed", failed);
+    out.put("refreshed", outcome.refreshed());
+    if (!outcome.failed().isEmpty()) {
+      out.put("failed", outcome.failed());
+    }
+    if (!outcome.pending().isEmpty()) {
+      out.put("pending", outcome.pending());
     }
     LOG.log(
         System.Logger.Level.INFO,
@@ -122,8 +142,9 @@ public final class WebhookService implements HttpService {
             + " push "
             + event.refs()
             + ": refreshed "
-            + refreshed
-            + (failed.isEmpty() ? "" : ", failed " + failed));
+            + outcome.refreshed()
+            + (outcome.failed().isEmpty() ? "" : ", failed " + outcome.failed())
+            + (outcome.pending().isEmpty() ? "" : ", still refreshing " + outcome.pending()));
     return out;
   }
 
@@ -152,8 +173,18 @@ public final class WebhookService implements HttpService {
               + " "
               + e.getMessage());
       return false;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "webhook: annotating "
+              + o.getKind()
+              + " "
+              + o.getMetadata().getNamespace()
+              + "/"
+              + o.getMetadata().getName()
+              + " failed: "
+              + e);
+      return false;
     }
   }
 

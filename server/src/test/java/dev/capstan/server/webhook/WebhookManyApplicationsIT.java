@@ -1,0 +1,224 @@
+package dev.capstan.server.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.server.CapstanServer;
+import dev.capstan.server.ServerOptions;
+import dev.capstan.server.auth.AccountStore;
+import dev.capstan.server.cache.ResourceCache;
+import dev.capstan.testsupport.cluster.TestNamespace;
+import dev.capstan.testsupport.cluster.WithControlPlane;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One signed GitHub push that matches many Applications (a monorepo) refreshes all of them, through
+ * the webhook's bounded pool, and none of the others; the answer lists each exactly once, as
+ * refreshed or (on a slow API server) pending.
+ */
+@WithControlPlane
+class WebhookManyApplicationsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String SECRET = "it-webhook-many-secret-0123456789";
+  private static final int MATCHING = 40;
+
+  private static CapstanServer server;
+  private static KubernetesClient client;
+  private static String ns;
+  private static String repo;
+
+  @BeforeAll
+  static void start(KubernetesClient kubernetes, TestNamespace namespace) throws Exception {
+    client = kubernetes;
+    ns = namespace.name();
+    repo = "capstan-it/monorepo-" + ns;
+    installCrds();
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(AccountStore.SECRET)
+                .endMetadata()
+                .addToData(
+                    WebhookParser.GITHUB_SECRET,
+                    Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)))
+                .build())
+        .create();
+    for (int i = 0; i < MATCHING; i++) {
+      app("app-" + i, "https://github.com/" + repo + ".git", "main");
+    }
+    app("other-branch", "https://github.com/" + repo, "release");
+    app("other-repo", "https://github.com/" + repo + "-other", "main");
+    server =
+        CapstanServer.start(
+            client,
+            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-webhook-many-it"))
+                .withPort(0));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aPushRefreshesEveryMatchingApplication() throws Exception {
+    byte[] body = pushPayload().getBytes(StandardCharsets.UTF_8);
+    String signature = "sha256=" + HexFormat.of().formatHex(WebhookParser.hmacSha256(SECRET, body));
+    Set<String> expected = new TreeSet<>();
+    IntStream.range(0, MATCHING).forEach(i -> expected.add(ns + "/app-" + i));
+
+    long started = System.nanoTime();
+    HttpResponse<String> res =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/webhook"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(res.body());
+    assertThat(answer.has("failed")).as(res.body()).isFalse();
+    List<String> listed = new ArrayList<>();
+    answer.path("refreshed").forEach(n -> listed.add(n.asText()));
+    answer.path("pending").forEach(n -> listed.add(n.asText()));
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(took)
+        .as("answered within the webhook's budget")
+        .isLessThan(WebhookService.ANSWER_WITHIN.plusSeconds(5));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertThat(annotated()).containsExactlyInAnyOrderElementsOf(expected));
+  }
+
+  private static List<String> annotated() {
+    List<String> out = new ArrayList<>();
+    for (GenericKubernetesResource app :
+        client
+            .genericKubernetesResources(ResourceCache.APPLICATIONS)
+            .inNamespace(ns)
+            .list()
+            .getItems()) {
+      Map<String, String> a = app.getMetadata().getAnnotations();
+      if (a != null && "normal".equals(a.get(WebhookService.ARGO_REFRESH))) {
+        out.add(ns + "/" + app.getMetadata().getName());
+      }
+    }
+    return out;
+  }
+
+  private static void app(String name, String url, String revision) {
+    client
+        .genericKubernetesResources(ResourceCache.APPLICATIONS)
+        .inNamespace(ns)
+        .resource(
+            new GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1")
+                .withKind("Application")
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
+                .addToAdditionalProperties(
+                    "spec",
+                    Map.of(
+                        "project",
+                        "default",
+                        "source",
+                        Map.of("repoURL", url, "path", name, "targetRevision", revision),
+                        "destination",
+                        Map.of("server", "https://kubernetes.default.svc", "namespace", ns)))
+                .build())
+        .create();
+  }
+
+  private static String pushPayload() throws Exception {
+    return JSON.writeValueAsString(
+        Map.of(
+            "ref",
+            "refs/heads/main",
+            "before",
+            "0".repeat(40),
+            "after",
+            "1".repeat(40),
+            "repository",
+            Map.of(
+                "full_name",
+                repo,
+                "html_url",
+                "https://github.com/" + repo,
+                "clone_url",
+                "https://github.com/" + repo + ".git",
+                "default_branch",
+                "main")));
+  }
+
+  private static void installCrds() {
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(crd)
+          .fieldManager("capstan-it")
+          .forceConflicts()
+          .serverSideApply();
+    }
+    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c ->
+                  c != null
+                      && c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  "Established".equals(x.getType())
+                                      && "True".equals(x.getStatus())),
+              60,
+              TimeUnit.SECONDS);
+    }
+  }
+}
