@@ -1,27 +1,22 @@
 package dev.capstan.server;
 
+import static dev.capstan.server.ServerClient.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.controller.api.CrdInstaller;
+import dev.capstan.server.ServerClient.Response;
 import dev.capstan.server.api.Projects;
-import dev.capstan.server.auth.SecretBootstrap;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +38,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApplicationWriteIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static CapstanServer server;
   private static String ns;
@@ -51,8 +45,7 @@ class ApplicationWriteIT {
   private static String reader;
   private static String dev;
   private static String nobody;
-
-  record Response(int status, JsonNode body, String raw) {}
+  private static ServerClient api;
 
   @BeforeAll
   static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
@@ -101,32 +94,18 @@ class ApplicationWriteIT {
                     "p, proj:dev:ci, applications, sync, dev/*, allow",
                     // Rejected: a role may not grant on another project's objects.
                     "p, proj:dev:ci, applications, get, default/*, allow"))));
-    client
-        .genericKubernetesResources(ResourceCache.APPLICATIONS)
-        .inNamespace(ns)
-        .resource(app("web", "default", "main"))
-        .create();
-    client
-        .genericKubernetesResources(ResourceCache.APPLICATIONS)
-        .inNamespace(ns)
-        .resource(app("api", "dev", "main"))
-        .create();
+    TestResources.create(client, ResourceCache.APPLICATIONS, app("web", "default", "main"));
+    TestResources.create(client, ResourceCache.APPLICATIONS, app("api", "dev", "main"));
     server =
         CapstanServer.start(
             client,
             ServerOptions.defaults(ns, Files.createTempDirectory("capstan-write-it")).withPort(0));
-    String password =
-        SecretBootstrap.decode(
-                client
-                    .secrets()
-                    .inNamespace(ns)
-                    .withName(SecretBootstrap.INITIAL_ADMIN_SECRET)
-                    .get())
-            .get("password");
-    admin = login("admin", password);
+    api = ServerClient.of(server);
+    String password = ServerClient.initialAdminPassword(client, ns);
+    admin = api.login("admin", password);
     for (String user : List.of("reader", "dev", "nobody")) {
       Response set =
-          call(
+          api.call(
               "PUT",
               "/api/v1/account/password",
               admin,
@@ -134,12 +113,13 @@ class ApplicationWriteIT {
                   "name", user, "currentPassword", password, "newPassword", user + "-password-1"));
       assertThat(set.status()).as(set.raw()).isEqualTo(200);
     }
-    reader = awaitLogin("reader");
-    dev = awaitLogin("dev");
-    nobody = awaitLogin("nobody");
+    reader = api.awaitLogin("reader", "reader-password-1");
+    dev = api.awaitLogin("dev", "dev-password-1");
+    nobody = api.awaitLogin("nobody", "nobody-password-1");
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> names(call("GET", "/api/v1/applications", admin, null)).size() == 2);
+        .until(
+            () -> names(api.call("GET", "/api/v1/applications", admin, null).body()).size() == 2);
   }
 
   @AfterAll
@@ -154,99 +134,22 @@ class ApplicationWriteIT {
     spec.put("sourceRepos", List.of("*"));
     spec.put("destinations", List.of(Map.of("server", "*", "namespace", "*")));
     spec.put("roles", roles);
-    client
-        .genericKubernetesResources(Projects.APP_PROJECTS)
-        .inNamespace(ns)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1")
-                .withKind("AppProject")
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties("spec", spec)
-                .build())
-        .create();
+    TestResources.create(client, Projects.APP_PROJECTS, ns, name, spec);
   }
 
   static GenericKubernetesResource app(String name, String project, String revision) {
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("argoproj.io/v1alpha1")
-        .withKind("Application")
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(ns)
-        .endMetadata()
-        .addToAdditionalProperties("spec", spec(project, revision))
-        .build();
+    return TestResources.object(ResourceCache.APPLICATIONS, ns, name, spec(project, revision));
   }
 
   static Map<String, Object> spec(String project, String revision) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("project", project);
-    spec.put(
-        "source",
-        Map.of(
-            "repoURL", "http://127.0.0.1:1/none.git", "path", "app", "targetRevision", revision));
-    spec.put("destination", Map.of("server", "https://kubernetes.default.svc", "namespace", ns));
-    return spec;
+    return TestResources.applicationSpec(
+        project,
+        Map.of("repoURL", "http://127.0.0.1:1/none.git", "path", "app", "targetRevision", revision),
+        ns);
   }
 
   static Map<String, Object> body(String name, String project, String revision) {
     return Map.of("metadata", Map.of("name", name), "spec", spec(project, revision));
-  }
-
-  static Response call(String method, String path, String token, Object body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(
-                        body instanceof String s ? s : JSON.writeValueAsString(body)));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode node;
-    try {
-      node = res.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(res.body());
-    } catch (java.io.IOException e) {
-      node = JSON.getNodeFactory().textNode(res.body());
-    }
-    return new Response(res.statusCode(), node, res.body());
-  }
-
-  static String login(String user, String password) throws Exception {
-    Response r =
-        call("POST", "/api/v1/session", null, Map.of("username", user, "password", password));
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
-    return r.body().path("token").asText();
-  }
-
-  static String awaitLogin(String user) {
-    return await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              Response r =
-                  call(
-                      "POST",
-                      "/api/v1/session",
-                      null,
-                      Map.of("username", user, "password", user + "-password-1"));
-              return r.status() == 200 ? r.body().path("token").asText() : null;
-            },
-            t -> t != null);
-  }
-
-  static List<String> names(Response list) {
-    List<String> out = new ArrayList<>();
-    list.body().path("items").forEach(i -> out.add(i.path("metadata").path("name").asText()));
-    return out;
   }
 
   static void assertDenied(Response r, String what) {
@@ -269,33 +172,37 @@ class ApplicationWriteIT {
   void createIsCheckedAndIdempotentAndUpsertReplacesTheSpec(KubernetesClient client)
       throws Exception {
     assertDenied(
-        call("POST", "/api/v1/applications", reader, body("one", "default", "main")),
+        api.call("POST", "/api/v1/applications", reader, body("one", "default", "main")),
         "reader creates");
     assertDenied(
-        call("POST", "/api/v1/applications", dev, body("one", "default", "main")),
+        api.call("POST", "/api/v1/applications", dev, body("one", "default", "main")),
         "dev creates in default");
     assertThat(live(client, "one")).isNull();
 
-    Response created = call("POST", "/api/v1/applications", admin, body("one", "default", "main"));
+    Response created =
+        api.call("POST", "/api/v1/applications", admin, body("one", "default", "main"));
     assertThat(created.status()).as(created.raw()).isEqualTo(200);
     assertThat(created.body().path("metadata").path("namespace").asText()).isEqualTo(ns);
     assertThat(live(client, "one").get("spec", "source", "targetRevision").toString())
         .isEqualTo("main");
-    assertThat(call("POST", "/api/v1/applications", admin, body("one", "default", "main")).status())
+    assertThat(
+            api.call("POST", "/api/v1/applications", admin, body("one", "default", "main"))
+                .status())
         .as("same spec again")
         .isEqualTo(200);
     Response different =
-        call("POST", "/api/v1/applications", admin, body("one", "default", "release"));
+        api.call("POST", "/api/v1/applications", admin, body("one", "default", "release"));
     assertThat(different.status()).isEqualTo(400);
     assertThat(different.body().path("code").asInt()).isEqualTo(3);
     assertThat(different.body().path("message").asText()).contains("upsert");
     Response upserted =
-        call("POST", "/api/v1/applications?upsert=true", admin, body("one", "default", "release"));
+        api.call(
+            "POST", "/api/v1/applications?upsert=true", admin, body("one", "default", "release"));
     assertThat(upserted.status()).as(upserted.raw()).isEqualTo(200);
     assertThat(live(client, "one").get("spec", "source", "targetRevision").toString())
         .isEqualTo("release");
 
-    Response devCreates = call("POST", "/api/v1/applications", dev, body("two", "dev", "main"));
+    Response devCreates = api.call("POST", "/api/v1/applications", dev, body("two", "dev", "main"));
     assertThat(devCreates.status()).as(devCreates.raw()).isEqualTo(200);
   }
 
@@ -303,7 +210,7 @@ class ApplicationWriteIT {
   @Order(2)
   void createRejectsBadInput() throws Exception {
     Response missingProject =
-        call("POST", "/api/v1/applications", admin, body("three", "nowhere", "main"));
+        api.call("POST", "/api/v1/applications", admin, body("three", "nowhere", "main"));
     assertThat(missingProject.status()).isEqualTo(400);
     assertThat(missingProject.body().path("message").asText())
         .contains("project nowhere which does not exist");
@@ -328,13 +235,13 @@ class ApplicationWriteIT {
                 spec("default", "main")),
             "[1, 2]",
             "{not json")) {
-      Response r = call("POST", "/api/v1/applications", admin, bad);
+      Response r = api.call("POST", "/api/v1/applications", admin, bad);
       assertThat(r.status()).as(String.valueOf(bad)).isEqualTo(400);
       assertThat(r.body().path("code").asInt()).isEqualTo(3);
       assertThat(r.raw()).doesNotContain("Exception");
     }
     Response otherNamespace =
-        call(
+        api.call(
             "POST",
             "/api/v1/applications",
             admin,
@@ -355,45 +262,46 @@ class ApplicationWriteIT {
             Map.of("name", "two", "labels", Map.of("team", "dev")),
             "spec",
             spec("dev", "v2"));
-    assertDenied(call("PUT", "/api/v1/applications/two", reader, next), "reader updates");
-    assertDenied(call("PUT", "/api/v1/applications/two", nobody, next), "nobody updates");
-    Response updated = call("PUT", "/api/v1/applications/two", dev, next);
+    assertDenied(api.call("PUT", "/api/v1/applications/two", reader, next), "reader updates");
+    assertDenied(api.call("PUT", "/api/v1/applications/two", nobody, next), "nobody updates");
+    Response updated = api.call("PUT", "/api/v1/applications/two", dev, next);
     assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
     assertThat(live(client, "two").get("spec", "source", "targetRevision").toString())
         .isEqualTo("v2");
     assertThat(live(client, "two").getMetadata().getLabels()).containsEntry("team", "dev");
     // dev may update in dev, but not move the Application to a project it has no rights on.
     assertDenied(
-        call(
+        api.call(
             "PUT",
             "/api/v1/applications/two",
             dev,
             Map.of("metadata", Map.of("name", "two"), "spec", spec("default", "v2"))),
         "dev moves to default");
     Response renamed =
-        call(
+        api.call(
             "PUT",
             "/api/v1/applications/two",
             dev,
             Map.of("metadata", Map.of("name", "other"), "spec", spec("dev", "v2")));
     assertThat(renamed.status()).isEqualTo(400);
-    Response spec = call("PUT", "/api/v1/applications/two/spec", dev, spec("dev", "v3"));
+    Response spec = api.call("PUT", "/api/v1/applications/two/spec", dev, spec("dev", "v3"));
     assertThat(spec.status()).as(spec.raw()).isEqualTo(200);
     assertThat(spec.body().path("source").path("targetRevision").asText()).isEqualTo("v3");
     assertDenied(
-        call("PUT", "/api/v1/applications/two/spec", reader, spec("dev", "v4")),
+        api.call("PUT", "/api/v1/applications/two/spec", reader, spec("dev", "v4")),
         "reader updates spec");
   }
 
   @Test
   @Order(4)
   void deleteCascadesThroughTheFinalizerOrNot(KubernetesClient client) throws Exception {
-    assertDenied(call("DELETE", "/api/v1/applications/one", reader, null), "reader deletes");
-    assertDenied(call("DELETE", "/api/v1/applications/one", dev, null), "dev deletes in default");
-    assertThat(call("DELETE", "/api/v1/applications/one?cascade=maybe", admin, null).status())
+    assertDenied(api.call("DELETE", "/api/v1/applications/one", reader, null), "reader deletes");
+    assertDenied(
+        api.call("DELETE", "/api/v1/applications/one", dev, null), "dev deletes in default");
+    assertThat(api.call("DELETE", "/api/v1/applications/one?cascade=maybe", admin, null).status())
         .isEqualTo(400);
     assertThat(
-            call(
+            api.call(
                     "DELETE",
                     "/api/v1/applications/one?cascade=false&propagationPolicy=background",
                     admin,
@@ -404,14 +312,14 @@ class ApplicationWriteIT {
 
     // Cascade (the default): the finalizer is set, so the Application waits for the controller
     // (none runs here) to delete its resources.
-    Response cascade = call("DELETE", "/api/v1/applications/one", admin, null);
+    Response cascade = api.call("DELETE", "/api/v1/applications/one", admin, null);
     assertThat(cascade.status()).as(cascade.raw()).isEqualTo(200);
     GenericKubernetesResource deleting = live(client, "one");
     assertThat(deleting.getMetadata().getFinalizers())
         .containsExactly("resources-finalizer.argocd.argoproj.io");
     assertThat(deleting.getMetadata().getDeletionTimestamp()).isNotNull();
 
-    Response plain = call("DELETE", "/api/v1/applications/two?cascade=false", dev, null);
+    Response plain = api.call("DELETE", "/api/v1/applications/two?cascade=false", dev, null);
     assertThat(plain.status()).as(plain.raw()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> live(client, "two") == null);
     // Release "one" by hand, as the controller would after deleting its resources.
@@ -430,19 +338,19 @@ class ApplicationWriteIT {
   @Test
   @Order(5)
   void projectsAreListedAndReadUnderRbac() throws Exception {
-    assertThat(names(call("GET", "/api/v1/projects", admin, null)))
+    assertThat(names(api.call("GET", "/api/v1/projects", admin, null).body()))
         .containsExactly("default", "dev");
-    assertThat(names(call("GET", "/api/v1/projects", reader, null)))
+    assertThat(names(api.call("GET", "/api/v1/projects", reader, null).body()))
         .containsExactly("default", "dev");
-    assertThat(names(call("GET", "/api/v1/projects", dev, null))).containsExactly("dev");
-    assertThat(names(call("GET", "/api/v1/projects", nobody, null))).isEmpty();
-    Response one = call("GET", "/api/v1/projects/dev", dev, null);
+    assertThat(names(api.call("GET", "/api/v1/projects", dev, null).body())).containsExactly("dev");
+    assertThat(names(api.call("GET", "/api/v1/projects", nobody, null).body())).isEmpty();
+    Response one = api.call("GET", "/api/v1/projects/dev", dev, null);
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.body().path("spec").path("roles").get(0).path("name").asText()).isEqualTo("ci");
-    assertDenied(call("GET", "/api/v1/projects/default", dev, null), "dev gets default");
-    assertDenied(call("GET", "/api/v1/projects/missing", nobody, null), "nobody gets missing");
-    assertThat(call("GET", "/api/v1/projects/missing", admin, null).status()).isEqualTo(404);
-    assertThat(call("GET", "/api/v1/projects/..%2Fx", admin, null).status()).isIn(400, 404);
+    assertDenied(api.call("GET", "/api/v1/projects/default", dev, null), "dev gets default");
+    assertDenied(api.call("GET", "/api/v1/projects/missing", nobody, null), "nobody gets missing");
+    assertThat(api.call("GET", "/api/v1/projects/missing", admin, null).status()).isEqualTo(404);
+    assertThat(api.call("GET", "/api/v1/projects/..%2Fx", admin, null).status()).isIn(400, 404);
   }
 
   @Test
@@ -450,15 +358,15 @@ class ApplicationWriteIT {
   void projectRoleTokensFollowTheRolesPoliciesUntilRevoked(KubernetesClient client)
       throws Exception {
     assertDenied(
-        call("POST", "/api/v1/projects/dev/roles/ci/token", reader, Map.of()),
+        api.call("POST", "/api/v1/projects/dev/roles/ci/token", reader, Map.of()),
         "reader issues a project token");
     assertDenied(
-        call("POST", "/api/v1/projects/dev/roles/ci/token", dev, Map.of()),
+        api.call("POST", "/api/v1/projects/dev/roles/ci/token", dev, Map.of()),
         "dev (get only) issues a project token");
-    assertThat(call("POST", "/api/v1/projects/dev/roles/none/token", admin, Map.of()).status())
+    assertThat(api.call("POST", "/api/v1/projects/dev/roles/none/token", admin, Map.of()).status())
         .isEqualTo(404);
     Response issued =
-        call(
+        api.call(
             "POST",
             "/api/v1/projects/dev/roles/ci/token",
             admin,
@@ -466,7 +374,7 @@ class ApplicationWriteIT {
     assertThat(issued.status()).as(issued.raw()).isEqualTo(200);
     String token = issued.body().path("token").asText();
     assertThat(
-            call("POST", "/api/v1/projects/dev/roles/ci/token", admin, Map.of("id", "pipeline"))
+            api.call("POST", "/api/v1/projects/dev/roles/ci/token", admin, Map.of("id", "pipeline"))
                 .status())
         .as("duplicate id")
         .isEqualTo(409);
@@ -491,30 +399,32 @@ class ApplicationWriteIT {
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> call("GET", "/api/v1/applications", token, null).status() == 200);
+        .until(() -> api.call("GET", "/api/v1/applications", token, null).status() == 200);
     // Only its own project: api is in dev, web in default (the role's default/* rule is ignored).
-    assertThat(names(call("GET", "/api/v1/applications", token, null))).containsExactly("api");
-    assertThat(call("GET", "/api/v1/applications/api", token, null).status()).isEqualTo(200);
-    assertDenied(call("GET", "/api/v1/applications/web", token, null), "role gets default/web");
-    Response sync = call("POST", "/api/v1/applications/api/sync", token, Map.of());
+    assertThat(names(api.call("GET", "/api/v1/applications", token, null).body()))
+        .containsExactly("api");
+    assertThat(api.call("GET", "/api/v1/applications/api", token, null).status()).isEqualTo(200);
+    assertDenied(api.call("GET", "/api/v1/applications/web", token, null), "role gets default/web");
+    Response sync = api.call("POST", "/api/v1/applications/api/sync", token, Map.of());
     assertThat(sync.status()).as(sync.raw()).isEqualTo(200);
     assertThat(live(client, "api").get("operation", "initiatedBy", "username").toString())
         .isEqualTo("proj:dev:ci");
-    assertDenied(call("DELETE", "/api/v1/applications/api", token, null), "role deletes");
-    assertDenied(call("GET", "/api/v1/projects/dev", token, null), "role gets its project");
-    Response info = call("GET", "/api/v1/session/userinfo", token, null);
+    assertDenied(api.call("DELETE", "/api/v1/applications/api", token, null), "role deletes");
+    assertDenied(api.call("GET", "/api/v1/projects/dev", token, null), "role gets its project");
+    Response info = api.call("GET", "/api/v1/session/userinfo", token, null);
     assertThat(info.body().path("username").asText()).isEqualTo("proj:dev:ci");
 
     assertDenied(
-        call("DELETE", "/api/v1/projects/dev/roles/ci/token/" + iat, reader, null),
+        api.call("DELETE", "/api/v1/projects/dev/roles/ci/token/" + iat, reader, null),
         "reader revokes");
-    assertThat(call("DELETE", "/api/v1/projects/dev/roles/ci/token/1", admin, null).status())
+    assertThat(api.call("DELETE", "/api/v1/projects/dev/roles/ci/token/1", admin, null).status())
         .isEqualTo(404);
-    assertThat(call("DELETE", "/api/v1/projects/dev/roles/ci/token/" + iat, admin, null).status())
+    assertThat(
+            api.call("DELETE", "/api/v1/projects/dev/roles/ci/token/" + iat, admin, null).status())
         .isEqualTo(200);
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> call("GET", "/api/v1/applications", token, null).status() == 401);
+        .until(() -> api.call("GET", "/api/v1/applications", token, null).status() == 401);
   }
 
   @Test
@@ -522,7 +432,7 @@ class ApplicationWriteIT {
   void everyReadAndActionEndpointDeniesWithoutPermission(KubernetesClient client) throws Exception {
     // nobody has no rule and there is no default role: every application endpoint says 403 (a
     // missing Application, too, as in Argo CD), and lists are empty.
-    assertThat(names(call("GET", "/api/v1/applications", nobody, null))).isEmpty();
+    assertThat(names(api.call("GET", "/api/v1/applications", nobody, null).body())).isEmpty();
     for (String path :
         List.of(
             "/api/v1/applications/web",
@@ -534,24 +444,27 @@ class ApplicationWriteIT {
             "/api/v1/applications/missing",
             "/api/v1/account/admin",
             "/api/v1/account/reader")) {
-      assertDenied(call("GET", path, nobody, null), "nobody GET " + path);
+      assertDenied(api.call("GET", path, nobody, null), "nobody GET " + path);
     }
     assertThat(live(client, "web").getMetadata().getAnnotations()).isNullOrEmpty();
-    assertThat(call("GET", "/api/v1/account", nobody, null).body().path("items").size()).isZero();
+    assertThat(api.call("GET", "/api/v1/account", nobody, null).body().path("items").size())
+        .isZero();
     // reader may read but not act.
-    assertDenied(call("POST", "/api/v1/applications/web/sync", reader, Map.of()), "reader sync");
     assertDenied(
-        call("POST", "/api/v1/applications/web/rollback", reader, Map.of("id", 0)),
+        api.call("POST", "/api/v1/applications/web/sync", reader, Map.of()), "reader sync");
+    assertDenied(
+        api.call("POST", "/api/v1/applications/web/rollback", reader, Map.of("id", 0)),
         "reader rollback");
     assertDenied(
-        call("POST", "/api/v1/account/admin/token", reader, Map.of()), "reader admin token");
+        api.call("POST", "/api/v1/account/admin/token", reader, Map.of()), "reader admin token");
     assertDenied(
-        call("DELETE", "/api/v1/account/admin/token/x", reader, null), "reader revokes admin's");
+        api.call("DELETE", "/api/v1/account/admin/token/x", reader, null),
+        "reader revokes admin's");
     assertDenied(
-        call("POST", "/api/v1/gitrepositories/" + ns + "/repo/reconcile", nobody, null),
+        api.call("POST", "/api/v1/gitrepositories/" + ns + "/repo/reconcile", nobody, null),
         "nobody reconciles a GitRepository");
     assertDenied(
-        call("GET", "/api/v1/kustomizations/" + ns + "/missing", nobody, null),
+        api.call("GET", "/api/v1/kustomizations/" + ns + "/missing", nobody, null),
         "nobody gets a Kustomization");
     assertThat(live(client, "web").getAdditionalProperties().get("operation")).isNull();
   }
@@ -559,34 +472,9 @@ class ApplicationWriteIT {
   @Test
   @Order(8)
   void streamAndFluxListsShowOnlyWhatTheCallerMayGet(KubernetesClient client) throws Exception {
-    HttpResponse<java.io.InputStream> res =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/stream/applications"))
-                .header("Authorization", "Bearer " + dev)
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(res.statusCode()).isEqualTo(200);
-    List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Thread listener =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try (java.io.BufferedReader r =
-                      new java.io.BufferedReader(
-                          new java.io.InputStreamReader(
-                              res.body(), java.nio.charset.StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                      if (line.startsWith("data:")) {
-                        events.add(JSON.readTree(line.substring(5).strip()));
-                      }
-                    }
-                  } catch (java.io.IOException e) {
-                    // closed
-                  }
-                });
-    try {
+    try (ServerClient.EventStream stream = api.stream("/api/v1/stream/applications", dev)) {
+      assertThat(stream.status()).isEqualTo(200);
+      List<JsonNode> events = stream.events();
       await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
       // web (project default) changes first, then api (project dev): dev must see only api.
       for (String name : List.of("web", "api")) {
@@ -619,45 +507,25 @@ class ApplicationWriteIT {
           .extracting(
               e -> e.path("result").path("application").path("metadata").path("name").asText())
           .containsOnly("api");
-    } finally {
-      res.body().close();
-      listener.interrupt();
     }
 
-    client
-        .genericKubernetesResources(ResourceCache.KUSTOMIZATIONS)
-        .inNamespace(ns)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("kustomize.toolkit.fluxcd.io/v1")
-                .withKind("Kustomization")
-                .withNewMetadata()
-                .withName("infra")
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties(
-                    "spec",
-                    Map.of(
-                        "interval",
-                        "5m",
-                        "path",
-                        "./infra",
-                        "prune",
-                        true,
-                        "sourceRef",
-                        Map.of("kind", "GitRepository", "name", "repo")))
-                .build())
-        .create();
+    TestResources.create(
+        client,
+        ResourceCache.KUSTOMIZATIONS,
+        ns,
+        "infra",
+        TestResources.kustomizationSpec("./infra", "repo"));
     String path = "/api/v1/kustomizations?namespace=" + ns;
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> names(call("GET", path, admin, null)).contains("infra"));
-    assertThat(names(call("GET", path, reader, null))).containsExactly("infra");
-    assertThat(names(call("GET", path, nobody, null))).isEmpty();
+        .until(() -> names(api.call("GET", path, admin, null).body()).contains("infra"));
+    assertThat(names(api.call("GET", path, reader, null).body())).containsExactly("infra");
+    assertThat(names(api.call("GET", path, nobody, null).body())).isEmpty();
     assertDenied(
-        call("GET", "/api/v1/kustomizations/" + ns + "/infra", nobody, null), "nobody gets infra");
+        api.call("GET", "/api/v1/kustomizations/" + ns + "/infra", nobody, null),
+        "nobody gets infra");
     assertDenied(
-        call("POST", "/api/v1/kustomizations/" + ns + "/infra/reconcile", reader, null),
+        api.call("POST", "/api/v1/kustomizations/" + ns + "/infra/reconcile", reader, null),
         "reader reconciles infra");
   }
 }

@@ -3,15 +3,12 @@ package dev.capstan.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.controller.api.CrdInstaller;
-import dev.capstan.server.auth.SecretBootstrap;
+import dev.capstan.server.ServerClient.Response;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.ControlPlane;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -24,9 +21,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -43,50 +37,23 @@ import org.junit.jupiter.api.Test;
  */
 @WithControlPlane
 class ClusterUnreachableIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  record Response(int status, JsonNode body, String raw) {}
-
   @Test
   void apiAnswers503WhenTheKubernetesApiCannotBeReached(KubernetesClient admin, TestNamespace ns)
       throws Exception {
     new CrdInstaller(admin).installCapstanCrds();
-    admin
-        .genericKubernetesResources(ResourceCache.APPLICATIONS)
-        .inNamespace(ns.name())
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1")
-                .withKind("Application")
-                .withNewMetadata()
-                .withName("web")
-                .withNamespace(ns.name())
-                .endMetadata()
-                .addToAdditionalProperties(
-                    "spec",
-                    Map.of(
-                        "project", "default",
-                        "source", Map.of("repoURL", "http://127.0.0.1:1/x.git", "path", "."),
-                        "destination",
-                            Map.of("server", "https://kubernetes.default.svc", "namespace", "x")))
-                .build())
-        .create();
-
-    admin
-        .genericKubernetesResources(dev.capstan.server.api.Projects.APP_PROJECTS)
-        .inNamespace(ns.name())
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1")
-                .withKind("AppProject")
-                .withNewMetadata()
-                .withName("default")
-                .withNamespace(ns.name())
-                .endMetadata()
-                .addToAdditionalProperties("spec", Map.of("sourceRepos", List.of("*")))
-                .build())
-        .create();
+    TestResources.create(
+        admin,
+        ResourceCache.APPLICATIONS,
+        ns.name(),
+        "web",
+        TestResources.applicationSpec(
+            "default", Map.of("repoURL", "http://127.0.0.1:1/x.git", "path", "."), "x"));
+    TestResources.create(
+        admin,
+        dev.capstan.server.api.Projects.APP_PROJECTS,
+        ns.name(),
+        "default",
+        Map.of("sourceRepos", List.of("*")));
     Config direct = Config.fromKubeconfig(Files.readString(ControlPlane.shared().kubeconfig()));
     URI api = URI.create(direct.getMasterUrl());
     try (Relay relay = new Relay(api.getHost(), api.getPort())) {
@@ -104,28 +71,13 @@ class ClusterUnreachableIT {
                   client,
                   ServerOptions.defaults(ns.name(), Files.createTempDirectory("capstan-gone-it"))
                       .withPort(0))) {
-        String password =
-            SecretBootstrap.decode(
-                    admin
-                        .secrets()
-                        .inNamespace(ns.name())
-                        .withName(SecretBootstrap.INITIAL_ADMIN_SECRET)
-                        .get())
-                .get("password");
-        Response login =
-            call(
-                server,
-                "POST",
-                "/api/v1/session",
-                null,
-                Map.of("username", "admin", "password", password));
-        assertThat(login.status()).as(login.raw()).isEqualTo(200);
-        String token = login.body().path("token").asText();
+        ServerClient capstan = ServerClient.of(server).withTimeout(Duration.ofSeconds(60));
+        String token = capstan.loginAdmin(admin, ns.name());
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
                 () ->
-                    call(server, "GET", "/api/v1/applications/web/events", token, null).status()
+                    capstan.call("GET", "/api/v1/applications/web/events", token, null).status()
                         == 200);
 
         relay.close();
@@ -137,7 +89,7 @@ class ClusterUnreachableIT {
                 new String[] {"POST", "/api/v1/applications/web/sync"},
                 new String[] {"DELETE", "/api/v1/applications/web"})) {
           long started = System.nanoTime();
-          Response r = call(server, request[0], request[1], token, Map.of());
+          Response r = capstan.call(request[0], request[1], token, Map.of());
           // Reported, not asserted (no timed tests): how long a client waits for the 503.
           System.out.printf(
               "%s %s: %d after %d ms%n",
@@ -149,8 +101,7 @@ class ClusterUnreachableIT {
           assertThat(r.raw()).doesNotContain("Exception").doesNotContain("\tat ");
         }
         Response create =
-            call(
-                server,
+            capstan.call(
                 "POST",
                 "/api/v1/applications",
                 token,
@@ -165,35 +116,11 @@ class ClusterUnreachableIT {
         assertThat(create.body().path("message").asText())
             .contains("the Kubernetes API cannot be reached");
         // What the informer cache holds is still served.
-        Response list = call(server, "GET", "/api/v1/applications", token, null);
+        Response list = capstan.call("GET", "/api/v1/applications", token, null);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().path("items").size()).isEqualTo(1);
       }
     }
-  }
-
-  private static Response call(
-      CapstanServer server, String method, String path, String token, Object body)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode node;
-    try {
-      node = res.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(res.body());
-    } catch (IOException e) {
-      node = JSON.getNodeFactory().textNode(res.body());
-    }
-    return new Response(res.statusCode(), node, res.body());
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.capstan.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.controller.api.CrdInstaller;
-import dev.capstan.server.auth.SecretBootstrap;
 import dev.capstan.testsupport.cluster.RepositoryRoot;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
@@ -59,14 +58,7 @@ class ServerTlsIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
 
-      String password =
-          SecretBootstrap.decode(
-                  client
-                      .secrets()
-                      .inNamespace(namespace.name())
-                      .withName(SecretBootstrap.INITIAL_ADMIN_SECRET)
-                      .get())
-              .get("password");
+      String password = ServerClient.initialAdminPassword(client, namespace.name());
       HttpResponse<String> login =
           https.send(
               HttpRequest.newBuilder(

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
+import dev.capstan.server.ServerClient;
 import dev.capstan.server.ServerOptions;
-import dev.capstan.server.auth.SecretBootstrap;
+import dev.capstan.server.TestResources;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
@@ -17,14 +18,10 @@ import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -46,10 +43,10 @@ import org.junit.jupiter.api.Test;
 @WithControlPlane
 class UiServerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static CapstanServer server;
   private static String ns;
   private static String token;
+  private static ServerClient api;
   private static GitFixture git;
   private static String firstCommit;
   private static String secondCommit;
@@ -99,30 +96,12 @@ class UiServerIT {
                 .build())
         .create();
     var ks =
-        client
-            .genericKubernetesResources(ResourceCache.KUSTOMIZATIONS)
-            .inNamespace(ns)
-            .resource(
-                new GenericKubernetesResourceBuilder()
-                    .withApiVersion("kustomize.toolkit.fluxcd.io/v1")
-                    .withKind("Kustomization")
-                    .withNewMetadata()
-                    .withName("apps")
-                    .withNamespace(ns)
-                    .endMetadata()
-                    .addToAdditionalProperties(
-                        "spec",
-                        Map.of(
-                            "interval",
-                            "5m",
-                            "path",
-                            "./apps",
-                            "prune",
-                            true,
-                            "sourceRef",
-                            Map.of("kind", "GitRepository", "name", "repo")))
-                    .build())
-            .create();
+        TestResources.create(
+            client,
+            ResourceCache.KUSTOMIZATIONS,
+            ns,
+            "apps",
+            TestResources.kustomizationSpec("./apps", "repo"));
     client
         .genericKubernetesResources(ResourceCache.KUSTOMIZATIONS)
         .inNamespace(ns)
@@ -180,42 +159,19 @@ class UiServerIT {
             .name();
     repo.tag("v1.0.0", ObjectId.fromString(secondCommit));
     String url = git.startHttp().url(repo);
-    client
-        .genericKubernetesResources(ResourceCache.APPLICATIONS)
-        .inNamespace(ns)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1")
-                .withKind("Application")
-                .withNewMetadata()
-                .withName("shop")
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties(
-                    "spec",
-                    Map.of(
-                        "project",
-                        "default",
-                        "source",
-                        Map.of("repoURL", url, "path", "app", "targetRevision", "main"),
-                        "destination",
-                        Map.of("server", "https://kubernetes.default.svc", "namespace", ns)))
-                .build())
-        .create();
+    TestResources.create(
+        client,
+        ResourceCache.APPLICATIONS,
+        ns,
+        "shop",
+        TestResources.applicationSpec(
+            "default", Map.of("repoURL", url, "path", "app", "targetRevision", "main"), ns));
     server =
         CapstanServer.start(
             client,
             ServerOptions.defaults(ns, Files.createTempDirectory("capstan-ui-it")).withPort(0));
-    var initial =
-        client.secrets().inNamespace(ns).withName(SecretBootstrap.INITIAL_ADMIN_SECRET).get();
-    String password = SecretBootstrap.decode(initial).get("password");
-    HttpResponse<String> login =
-        send(
-            "POST",
-            "/api/v1/session",
-            JSON.writeValueAsString(Map.of("username", "admin", "password", password)));
-    assertThat(login.statusCode()).isEqualTo(200);
-    token = JSON.readTree(login.body()).path("token").asText();
+    api = ServerClient.of(server);
+    token = api.loginAdmin(client, ns);
   }
 
   @AfterAll
@@ -230,20 +186,7 @@ class UiServerIT {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return api.send(method, path, token, body);
   }
 
   @Test
@@ -303,16 +246,10 @@ class UiServerIT {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(send("GET", "/api/v1/kustomizations/" + ns + "/apps/events", null).body())
         .doesNotContain("GitRepository event");
-    String saved = token;
-    token = null;
-    try {
-      assertThat(
-              send("GET", "/api/v1/kustomizations/" + ns + "/apps/resource-tree", null)
-                  .statusCode())
-          .isEqualTo(401);
-    } finally {
-      token = saved;
-    }
+    assertThat(
+            api.send("GET", "/api/v1/kustomizations/" + ns + "/apps/resource-tree", null, null)
+                .statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -335,12 +272,6 @@ class UiServerIT {
             send("GET", "/api/v1/applications/nope/revisions/" + firstCommit + q, null)
                 .statusCode())
         .isEqualTo(403);
-    String saved = token;
-    token = null;
-    try {
-      assertThat(send("GET", base + firstCommit + q, null).statusCode()).isEqualTo(401);
-    } finally {
-      token = saved;
-    }
+    assertThat(api.send("GET", base + firstCommit + q, null, null).statusCode()).isEqualTo(401);
   }
 }

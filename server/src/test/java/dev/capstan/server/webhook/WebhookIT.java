@@ -2,26 +2,23 @@ package dev.capstan.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
+import dev.capstan.server.ServerClient;
+import dev.capstan.server.ServerClient.Response;
 import dev.capstan.server.ServerOptions;
+import dev.capstan.server.TestResources;
 import dev.capstan.server.auth.AccountStore;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,19 +42,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String SECRET = "it-webhook-secret-0123456789";
 
   private static CapstanServer server;
   private static KubernetesClient client;
   private static String ns;
   private static String repo;
-
-  record Response(int status, String body) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(body);
-    }
-  }
+  private static ServerClient api;
 
   @BeforeAll
   static void start(KubernetesClient kubernetes, TestNamespace namespace) throws Exception {
@@ -106,6 +97,7 @@ class WebhookIT {
             client,
             ServerOptions.defaults(ns, Files.createTempDirectory("capstan-webhook-it"))
                 .withPort(0));
+    api = ServerClient.of(server);
   }
 
   @AfterAll
@@ -122,38 +114,17 @@ class WebhookIT {
   private static void app(String name, Map<String, Object> sourcePart) {
     Map<String, Object> spec = new java.util.LinkedHashMap<>(sourcePart);
     spec.put("project", "default");
-    spec.put("destination", Map.of("server", "https://kubernetes.default.svc", "namespace", ns));
-    client
-        .genericKubernetesResources(ResourceCache.APPLICATIONS)
-        .inNamespace(ns)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1")
-                .withKind("Application")
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties("spec", spec)
-                .build())
-        .create();
+    spec.put("destination", Map.of("server", TestResources.IN_CLUSTER, "namespace", ns));
+    TestResources.create(client, ResourceCache.APPLICATIONS, ns, name, spec);
   }
 
   private static void gitRepository(String name, String url, Map<String, Object> ref) {
-    client
-        .genericKubernetesResources(ResourceCache.GIT_REPOSITORIES)
-        .inNamespace(ns)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("source.toolkit.fluxcd.io/v1")
-                .withKind("GitRepository")
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties("spec", Map.of("interval", "5m", "url", url, "ref", ref))
-                .build())
-        .create();
+    TestResources.create(
+        client,
+        ResourceCache.GIT_REPOSITORIES,
+        ns,
+        name,
+        Map.of("interval", "5m", "url", url, "ref", ref));
   }
 
   private static String pushPayload() throws Exception {
@@ -185,15 +156,13 @@ class WebhookIT {
 
   private static Response post(byte[] body, String... headers) throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/webhook"))
-            .timeout(Duration.ofSeconds(30))
+        api.request("/api/webhook")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", "application/json");
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
-    HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Response(res.statusCode(), res.body());
+    return api.call(b);
   }
 
   private static Optional<String> annotation(ResourceContext kind, String name, String key) {
@@ -220,14 +189,14 @@ class WebhookIT {
     byte[] body = pushPayload().getBytes(StandardCharsets.UTF_8);
     Response wrong =
         post(body, "X-GitHub-Event", "push", "X-Hub-Signature-256", sign("not-the-secret", body));
-    assertThat(wrong.status()).as(wrong.body()).isEqualTo(401);
-    assertThat(wrong.json().path("code").asInt()).isEqualTo(16);
-    assertThat(wrong.body()).doesNotContain(SECRET);
+    assertThat(wrong.status()).as(wrong.raw()).isEqualTo(401);
+    assertThat(wrong.body().path("code").asInt()).isEqualTo(16);
+    assertThat(wrong.raw()).doesNotContain(SECRET);
     Response missing = post(body, "X-GitHub-Event", "push");
     assertThat(missing.status()).isEqualTo(401);
     Response gitlab = post(body, "X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", SECRET);
     assertThat(gitlab.status())
-        .as("GitLab has no secret configured: " + gitlab.body())
+        .as("GitLab has no secret configured: " + gitlab.raw())
         .isEqualTo(401);
     assertThat(annotation(ResourceContext.APP, "web-app", WebhookService.ARGO_REFRESH)).isEmpty();
     assertThat(annotation(ResourceContext.REPO, "gitops-repo", WebhookService.FLUX_REQUESTED_AT))
@@ -303,12 +272,12 @@ class WebhookIT {
     byte[] ping =
         "{\"zen\":\"Design for failure.\",\"hook_id\":7}".getBytes(StandardCharsets.UTF_8);
     Response r = post(ping, "X-GitHub-Event", "ping", "X-Hub-Signature-256", sign(SECRET, ping));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(r.json().path("message").asText()).contains("ping");
-    assertThat(r.json().path("refreshed")).isEmpty();
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    assertThat(r.body().path("message").asText()).contains("ping");
+    assertThat(r.body().path("refreshed")).isEmpty();
     Response unknown = post(ping, "X-Gitea-Event", "push");
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.json().path("message").asText()).contains("unknown webhook event");
+    assertThat(unknown.body().path("message").asText()).contains("unknown webhook event");
     byte[] bad = "{not json".getBytes(StandardCharsets.UTF_8);
     Response malformed =
         post(bad, "X-GitHub-Event", "push", "X-Hub-Signature-256", sign(SECRET, bad));
@@ -322,13 +291,13 @@ class WebhookIT {
     Instant before = Instant.now().minusSeconds(1);
     byte[] body = pushPayload().getBytes(StandardCharsets.UTF_8);
     Response r = post(body, "X-GitHub-Event", "push", "X-Hub-Signature-256", sign(SECRET, body));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
     List<String> refreshed = new ArrayList<>();
-    r.json().path("refreshed").forEach(n -> refreshed.add(n.asText()));
+    r.body().path("refreshed").forEach(n -> refreshed.add(n.asText()));
     assertThat(refreshed)
         .containsExactlyInAnyOrder(
             ns + "/web-app", ns + "/head-app", ns + "/GitRepository/gitops-repo");
-    assertThat(r.json().has("failed")).isFalse();
+    assertThat(r.body().has("failed")).isFalse();
 
     assertThat(annotation(ResourceContext.APP, "web-app", WebhookService.ARGO_REFRESH))
         .contains("normal");

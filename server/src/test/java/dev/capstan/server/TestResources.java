@@ -1,0 +1,84 @@
+package dev.capstan.server;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The custom resources the server integration tests put into the cluster (Applications,
+ * AppProjects, Kustomizations, GitRepositories), as generic objects whose spec is a map, written as
+ * a user would: the server reads them from its cache like any other.
+ */
+public final class TestResources {
+
+  /** Where the test Applications deploy to: the cluster Capstan runs in. */
+  public static final String IN_CLUSTER = "https://kubernetes.default.svc";
+
+  private TestResources() {}
+
+  /** An object of {@code kind} in {@code namespace} with {@code spec}; not created yet. */
+  public static GenericKubernetesResource object(
+      ResourceDefinitionContext kind, String namespace, String name, Map<String, ?> spec) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion(kind.getGroup() + "/" + kind.getVersion())
+        .withKind(kind.getKind())
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .endMetadata()
+        .addToAdditionalProperties("spec", spec)
+        .build();
+  }
+
+  /** Creates {@code object} of {@code kind}; returns what the API server stored. */
+  public static GenericKubernetesResource create(
+      KubernetesClient client, ResourceDefinitionContext kind, GenericKubernetesResource object) {
+    return client
+        .genericKubernetesResources(kind)
+        .inNamespace(object.getMetadata().getNamespace())
+        .resource(object)
+        .create();
+  }
+
+  /** Creates an object of {@code kind} with {@code spec}; returns what the API server stored. */
+  public static GenericKubernetesResource create(
+      KubernetesClient client,
+      ResourceDefinitionContext kind,
+      String namespace,
+      String name,
+      Map<String, ?> spec) {
+    return create(client, kind, object(kind, namespace, name, spec));
+  }
+
+  /**
+   * An Application spec: {@code project}, {@code source}, and the in-cluster destination {@code
+   * destinationNamespace}. Mutable, so a test may add to it (a sync policy, say).
+   */
+  public static Map<String, Object> applicationSpec(
+      String project, Map<String, ?> source, String destinationNamespace) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("project", project);
+    spec.put("source", source);
+    spec.put("destination", Map.of("server", IN_CLUSTER, "namespace", destinationNamespace));
+    return spec;
+  }
+
+  /**
+   * A Kustomization spec: every 5 minutes, {@code path} of the GitRepository {@code repository},
+   * with prune.
+   */
+  public static Map<String, Object> kustomizationSpec(String path, String repository) {
+    return Map.of(
+        "interval",
+        "5m",
+        "path",
+        path,
+        "prune",
+        true,
+        "sourceRef",
+        Map.of("kind", "GitRepository", "name", repository));
+  }
+}
