@@ -2,25 +2,18 @@ package dev.capstan.bench.controller;
 
 import dev.capstan.bench.ClusterOptions;
 import dev.capstan.bench.CommonOptions;
-import dev.capstan.bench.report.BenchReport;
+import dev.capstan.bench.controller.ScaleRun.Outcome;
 import dev.capstan.bench.report.Machine;
-import dev.capstan.bench.report.MarkdownTable;
 import dev.capstan.testsupport.git.CommitBuilder;
 import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,76 +58,38 @@ public final class ScaleArgoCommand implements Callable<Integer> {
               + "-XX:StartFlightRecording=... to profile it.")
   List<String> controllerJavaOptions = new ArrayList<>();
 
-  record Outcome(
-      int n, int synced, double seconds, double peakRssMib, double peakHeapMib, boolean complete) {}
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     String loadBefore = Machine.loadAverage();
-    Path kubeconfig = cluster.resolve();
     CapstanCli.ensureBuilt();
-    List<Outcome> outcomes = new ArrayList<>();
-    try (KubernetesClient client = cluster.connect(16);
-        GitFixture git = GitFixture.create()) {
-      BenchCluster bc = new BenchCluster(client);
-      bc.installCrds();
-      GitHttpServer http = git.startHttp();
-      for (int n : sizes) {
-        outcomes.add(runOnce(bc, git, http, kubeconfig, n));
-      }
-    }
-    BenchReport report =
-        new BenchReport("scale-argo", "scale-argo: N Applications until all Synced");
-    report.paragraph(
-        "Run "
-            + started
-            + " on "
-            + Machine.current().describe()
-            + " (load at start: "
-            + loadBefore
-            + ").");
-    report.paragraph(
-        "One repository (loopback smart-HTTP server) with N directories of one ConfigMap; N Applications "
-            + "(automated sync with prune and self-heal) created at once in a fresh controller namespace. Seconds: from "
-            + "the first create until every Application's `status.sync.status` is `Synced` (polled every 500 ms). "
-            + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency "
-            + workers
-            + "` as its own JVM; peak RSS is VmHWM, heap the largest `jcmd GC.heap_info` used value sampled every second.");
-    MarkdownTable t =
-        new MarkdownTable(
-                "n", "synced", "seconds", "Applications/s", "peak RSS MiB", "peak heap MiB")
-            .numeric(0, 1, 2, 3, 4, 5);
-    for (Outcome o : outcomes) {
-      t.row(
-          o.n(),
-          o.synced(),
-          String.format(Locale.ROOT, "%.1f", o.seconds()),
-          String.format(Locale.ROOT, "%.1f", o.synced() / o.seconds()),
-          String.format(Locale.ROOT, "%.0f", o.peakRssMib()),
-          String.format(Locale.ROOT, "%.0f", o.peakHeapMib()));
-    }
-    report.table(t);
-    report.paragraph("Load average at end: " + Machine.loadAverage() + ".");
-    Outcome last = outcomes.get(outcomes.size() - 1);
-    if (!last.complete()) {
-      report.paragraph(
-          "Timed out: only "
-              + last.synced()
-              + " of "
-              + last.n()
-              + " were Synced after "
-              + timeoutSeconds
-              + " s.");
-      report.result("status", "timeout");
-    }
-    report.result("n", last.n());
-    report.result("seconds", Math.round(last.seconds() * 10) / 10.0);
-    report.result("peak_rss_mib", Math.round(last.peakRssMib()));
-    report.result("peak_heap_mib", Math.round(last.peakHeapMib()));
-    report.result("load", Machine.loadAverage().split(" ")[0]);
-    report.publish(common.results, started, System.out);
+    List<Outcome> outcomes = ScaleRun.rounds(cluster, sizes, this::runOnce);
+    run()
+        .publish(
+            common,
+            "scale-argo: N Applications until all Synced",
+            started,
+            loadBefore,
+            "One repository (loopback smart-HTTP server) with N directories of one ConfigMap; N Applications "
+                + "(automated sync with prune and self-heal) created at once in a fresh controller namespace. Seconds: from "
+                + "the first create until every Application's `status.sync.status` is `Synced` (polled every 500 ms). "
+                + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency "
+                + workers
+                + "` as its own JVM; peak RSS is VmHWM, heap the largest `jcmd GC.heap_info` used value sampled every second.",
+            1,
+            outcomes);
     return 0;
+  }
+
+  private ScaleRun run() {
+    return new ScaleRun(
+        new ScaleRun.Kind(
+            "scale-argo",
+            "argoproj.io/v1alpha1",
+            "Application",
+            "synced",
+            a -> "Synced".equals(BenchCluster.statusField(a, "sync", "status"))),
+        Duration.ofSeconds(timeoutSeconds));
   }
 
   private Outcome runOnce(
@@ -155,42 +110,11 @@ public final class ScaleArgoCommand implements Callable<Integer> {
         throw new IllegalStateException(
             "capstan controller did not start; log " + log + ":\n" + controller.tail(30));
       }
-      long start = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(16);
-      List<Future<?>> creates = new ArrayList<>();
+      List<String> applications = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        String yaml = ArgoSetup.application("a" + i, ns, http.url(repo), "apps/a" + i, true);
-        creates.add(pool.submit(() -> bc.create(yaml)));
+        applications.add(ArgoSetup.application("a" + i, ns, http.url(repo), "apps/a" + i, true));
       }
-      for (Future<?> f : creates) {
-        f.get();
-      }
-      pool.shutdown();
-      long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
-      int synced = 0;
-      while (System.nanoTime() < deadline && controller.alive()) {
-        List<GenericKubernetesResource> all =
-            bc.kind("argoproj.io/v1alpha1", "Application").inNamespace(ns).list().getItems();
-        synced =
-            (int)
-                all.stream()
-                    .filter(a -> "Synced".equals(BenchCluster.statusField(a, "sync", "status")))
-                    .count();
-        if (synced == n) {
-          break;
-        }
-        Thread.sleep(500); // polling the API server for the end state; the wait is what is measured
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.err.printf(
-          Locale.ROOT,
-          "scale-argo: n=%d synced=%d in %.1f s (load %s)%n",
-          n,
-          synced,
-          seconds,
-          Machine.loadAverage());
-      return new Outcome(
-          n, synced, seconds, controller.peakRssMib(), controller.peakHeapMib(), synced == n);
+      return run().createAndAwait(bc, controller, ns, applications);
     } finally {
       deleteApplications(bc, ns);
       bc.deleteNamespace(ns);

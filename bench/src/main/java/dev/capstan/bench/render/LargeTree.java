@@ -1,5 +1,6 @@
 package dev.capstan.bench.render;
 
+import dev.capstan.bench.UnitYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,12 +77,9 @@ public final class LargeTree {
 
   private static String unit(int b, int u) {
     String app = "app-" + b + "-" + u;
-    return """
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          name: %1$s
-        ---
+    return UnitYaml.documents(
+        UnitYaml.serviceAccount(app),
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -90,53 +88,30 @@ public final class LargeTree {
           app.properties: |
             name=%1$s
             port=8080
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: %1$s
-        spec:
-          selector:
-            app: %1$s
-          ports:
-          - name: http
-            port: 80
-            targetPort: 8080
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: %1$s
-          labels:
-            app: %1$s
-        spec:
-          replicas: 1
-          selector:
-            matchLabels:
-              app: %1$s
-          template:
-            metadata:
-              labels:
-                app: %1$s
-            spec:
-              serviceAccountName: %1$s
-              containers:
-              - name: app
-                image: nginx:1.25
-                ports:
-                - containerPort: 8080
-                envFrom:
-                - configMapRef:
-                    name: b%2$d-settings
-                volumeMounts:
-                - name: config
-                  mountPath: /etc/app
-              volumes:
-              - name: config
-                configMap:
-                  name: %1$s-config
         """
-        .formatted(app, b);
+            .formatted(app),
+        UnitYaml.service(app),
+        UnitYaml.deployment(
+            app,
+            "nginx:1.25",
+            """
+            ports:
+            - containerPort: 8080
+            envFrom:
+            - configMapRef:
+                name: b%d-settings
+            volumeMounts:
+            - name: config
+              mountPath: /etc/app
+            """
+                .formatted(b),
+            """
+            volumes:
+            - name: config
+              configMap:
+                name: %s-config
+            """
+                .formatted(app)));
   }
 
   private static String overlay(List<String> bases) {
