@@ -25,7 +25,6 @@ import dev.capstan.engine.sync.SyncOptions;
 import dev.capstan.engine.sync.SyncResult;
 import dev.capstan.engine.sync.Syncer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +69,6 @@ public final class ApplicationReconciler {
   /** How soon to look again while the API server does not answer. */
   private static final Duration OUTAGE_RETRY = Duration.ofSeconds(2);
 
-  private final KubernetesClient client;
   private final ControllerSettings settings;
   private final ApplicationStore store;
   private final SourceFetcher fetcher;
@@ -88,8 +86,11 @@ public final class ApplicationReconciler {
 
   private final Supplier<String> stopNote;
 
+  /** AppProjects of the controller's namespace by name. */
+  private final java.util.function.Function<String, Optional<AppProject>> projects;
+
   ApplicationReconciler(
-      KubernetesClient client,
+      java.util.function.Function<String, Optional<AppProject>> projects,
       ControllerSettings settings,
       ApplicationStore store,
       SourceFetcher fetcher,
@@ -102,10 +103,10 @@ public final class ApplicationReconciler {
       Supplier<ArgoConfig> config,
       Map<AppKey, String> interruptions,
       Supplier<String> stopNote) {
+    this.projects = projects;
     this.config = config;
     this.interruptions = interruptions;
     this.stopNote = stopNote;
-    this.client = client;
     this.settings = settings;
     this.store = store;
     this.fetcher = fetcher;
@@ -294,12 +295,20 @@ public final class ApplicationReconciler {
     }
     if (run.isPresent()) {
       interruptions.remove(key);
-      // Compare again, so the status reflects the cluster after the sync.
-      comparison = compare(ownership, rendered, run.get().result().inventory(), previewOptions);
+      // The status reflects the cluster after the sync: from the sync's own result when it applied
+      // exactly what was compared, otherwise by comparing again.
+      comparison =
+          requested.map(op -> syncsComparedState(op.sync())).orElse(true)
+              ? comparison.afterSync(run.get().result())
+              : compare(ownership, rendered, run.get().result().inventory(), previewOptions);
     }
 
     List<ResourceStatus> rows = comparison.resources();
-    HealthView.Assessed assessed = health.assess(rows, rendered.objects());
+    HealthView.Assessed assessed =
+        health.assess(
+            rows,
+            rendered.objects(),
+            run.map(r -> r.result().observed()).orElse(java.util.Map.of()));
     draft.resources = assessed.rows();
     draft.health = assessed.status();
     draft.sync =
@@ -324,6 +333,19 @@ public final class ApplicationReconciler {
     Optional<Duration> result = finish(key, app, previous, draft, next);
     requested.ifPresent(op -> store.removeOperation(key, op));
     return result;
+  }
+
+  /**
+   * True when a requested sync applies the state just compared: the Application's own sources at
+   * their target revisions, every resource, for real.
+   */
+  private static boolean syncsComparedState(Operation.SyncOperation sync) {
+    return sync.revisions().isEmpty()
+        && sync.revision().isEmpty()
+        && sync.source() == null
+        && sync.sources().isEmpty()
+        && sync.resources().isEmpty()
+        && !sync.dryRun();
   }
 
   private Optional<OperationRunner.Run> runRequested(
@@ -447,13 +469,7 @@ public final class ApplicationReconciler {
               + ")");
     }
     String projectName = spec.project().isEmpty() ? "default" : spec.project();
-    Optional<AppProject> project =
-        Optional.ofNullable(
-            client
-                .resources(AppProject.class)
-                .inNamespace(settings.namespace())
-                .withName(projectName)
-                .get());
+    Optional<AppProject> project = projects.apply(projectName);
     return ProjectCheck.violation(
         projectName, project, key.namespace(), settings.namespace(), spec);
   }
@@ -511,11 +527,16 @@ public final class ApplicationReconciler {
       StatusDraft draft,
       Optional<Duration> next) {
     ApplicationStatus status = draft.build(now(), settings.namespace());
-    store.writeStatus(key, status);
+    boolean refreshRequested =
+        app.getMetadata().getAnnotations() != null
+            && app.getMetadata().getAnnotations().containsKey(REFRESH);
+    if (refreshRequested
+        || !StatusDraft.recentlyWritten(previous, status, config.get().reconciliation())) {
+      store.writeStatus(key, status);
+    }
     announceTransitions(app, previous, status);
     metrics.info(key, app, status);
-    if (app.getMetadata().getAnnotations() != null
-        && app.getMetadata().getAnnotations().containsKey(REFRESH)) {
+    if (refreshRequested) {
       store.removeAnnotation(key, REFRESH);
     }
     return next;

@@ -315,12 +315,23 @@ public final class ArgoController implements AutoCloseable {
                     GATE_SLICE,
                     Duration.ofSeconds(1)),
             WAVE_TIMEOUT);
+    ApplicationStore store = new ApplicationStore(client);
+    List<String> appNamespaces = new ArrayList<>(settings.applicationNamespaces());
+    appNamespaces.add(settings.namespace());
+    // Repository Secrets, known hosts and AppProjects come from watches: a reconcile reads none
+    // of them from the API server.
+    WatchedRepositorySecrets repositorySecrets =
+        own(
+            t,
+            new WatchedRepositorySecrets(
+                client, settings.namespace(), appNamespaces, settings.watchesAllNamespaces()));
+    ProjectLookup projects = own(t, new ProjectLookup(client, settings.namespace()));
     ApplicationReconciler reconciler =
         new ApplicationReconciler(
-            client,
+            projects::get,
             settings,
-            new ApplicationStore(client),
-            new SourceFetcher(client, git, settings.namespace(), metrics::gitRequest),
+            store,
+            new SourceFetcher(repositorySecrets, git, metrics::gitRequest),
             new Renderer(),
             new Syncer(client, types, Optional.of(cache), gate),
             new HealthView(cache, () -> configWatch.current().assessor()),
@@ -344,12 +355,15 @@ public final class ArgoController implements AutoCloseable {
                     queue.add(app);
                   }
                 })));
+    // A change of a project may allow or refuse its Applications: look at them all again.
+    projects.onChange(() -> requeueAll(appInformers, queue));
     for (var op : applicationSources()) {
       SharedIndexInformer<Application> informer =
-          op.inform(new ApplicationEvents(queue, metrics), 0);
+          op.inform(new ApplicationEvents(queue, metrics, store), 0);
       appInformers.add(informer);
       own(t, informer::close);
     }
+    store.readFrom(key -> cached(appInformers, key));
     synchronized (lifecycle) {
       if (t != term || closed) {
         throw new TermEnded();
@@ -365,6 +379,18 @@ public final class ArgoController implements AutoCloseable {
                     ? ""
                     : " + " + settings.applicationNamespaces()),
         settings.workers());
+  }
+
+  private static Optional<Application> cached(
+      List<SharedIndexInformer<Application>> informers, AppKey key) {
+    String storeKey = key.namespace() + "/" + key.name();
+    for (SharedIndexInformer<Application> informer : informers) {
+      Application app = informer.getStore().getByKey(storeKey);
+      if (app != null) {
+        return Optional.of(app);
+      }
+    }
+    return Optional.empty();
   }
 
   private static void requeueAll(
@@ -466,7 +492,8 @@ public final class ArgoController implements AutoCloseable {
   }
 
   /** Queues Applications on changes a user makes; status-only writes (our own) are ignored. */
-  private record ApplicationEvents(WorkQueue<AppKey> queue, AppMetrics metrics)
+  private record ApplicationEvents(
+      WorkQueue<AppKey> queue, AppMetrics metrics, ApplicationStore store)
       implements ResourceEventHandler<Application> {
 
     @Override
@@ -476,6 +503,7 @@ public final class ArgoController implements AutoCloseable {
 
     @Override
     public void onUpdate(Application before, Application after) {
+      store.seen(after);
       boolean relevant =
           !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
               || !Objects.equals(
@@ -492,6 +520,7 @@ public final class ArgoController implements AutoCloseable {
 
     @Override
     public void onDelete(Application app, boolean unknownFinalState) {
+      store.forget(key(app));
       queue.forget(key(app));
       metrics.forget(key(app));
     }

@@ -31,6 +31,37 @@ record Comparison(
     resources = List.copyOf(resources);
   }
 
+  /**
+   * The comparison after a sync of the same desired objects, without asking the cluster again: an
+   * object the sync created, configured or found unchanged now matches Git (the server answered its
+   * apply with the object as desired), a pruned one is gone, and every other row (failed, skipped,
+   * left for pruning) stays as it was compared. Something changing an object after the apply shows
+   * on the next comparison.
+   */
+  Comparison afterSync(SyncResult result) {
+    java.util.Map<dev.capstan.engine.cluster.ResourceKey, dev.capstan.engine.sync.Action> actions =
+        new java.util.HashMap<>();
+    result.changes().changes().forEach(c -> actions.put(c.key(), c.action()));
+    List<ResourceStatus> rows = new java.util.ArrayList<>();
+    for (ResourceStatus r : resources) {
+      var key =
+          new dev.capstan.engine.cluster.ResourceKey(r.group(), r.kind(), r.namespace(), r.name());
+      dev.capstan.engine.sync.Action action = actions.get(key);
+      if (action == null) {
+        rows.add(r);
+        continue;
+      }
+      switch (action) {
+        case CREATED, CONFIGURED, UNCHANGED ->
+            rows.add(
+                ResourceStatuses.row(key, r.version(), ResourceStatuses.SYNCED, false, r.health()));
+        case DELETED -> {}
+        case SKIPPED, FAILED -> rows.add(r);
+      }
+    }
+    return new Comparison(revisions, types, desired, preview, rows, ResourceStatuses.synced(rows));
+  }
+
   /** The shared-resource warnings of the preview. */
   List<String> sharedWarnings() {
     return preview.warnings();

@@ -38,6 +38,19 @@ final class HealthView {
   }
 
   Assessed assess(List<ResourceStatus> rows, List<GenericKubernetesResource> desired) {
+    return assess(rows, desired, java.util.Map.of());
+  }
+
+  /**
+   * Like {@link #assess(List, List)}, with the objects a sync just got back from the API server:
+   * each is taken instead of the cache's copy when the watch has not caught up with it yet (by
+   * resourceVersion), so the status written after a sync does not show a just-created object as
+   * Missing.
+   */
+  Assessed assess(
+      List<ResourceStatus> rows,
+      List<GenericKubernetesResource> desired,
+      java.util.Map<ResourceKey, GenericKubernetesResource> observed) {
     List<ManagedResource> managed = new ArrayList<>();
     for (ResourceStatus r : rows) {
       if (r.status().equals(ResourceStatuses.UNKNOWN)) {
@@ -49,7 +62,14 @@ final class HealthView {
       } catch (ClusterException e) {
         LOG.debug("{} not watched: {}", key, e.getMessage());
       }
-      Optional<LiveObject> live = cache.get(key).map(LiveObject::fromResource);
+      Optional<GenericKubernetesResource> cached = cache.get(key);
+      GenericKubernetesResource seen = observed.get(key);
+      if (seen != null
+          && (cached.isEmpty()
+              || ResourceVersions.newer(seen.getMetadata(), cached.get().getMetadata()))) {
+        cached = Optional.of(seen);
+      }
+      Optional<LiveObject> live = cached.map(LiveObject::fromResource);
       Optional<LiveObject> target = target(key, desired).map(LiveObject::fromResource);
       if (target.isPresent() && live.isPresent()) {
         managed.add(ManagedResource.of(target.get(), live.get()));

@@ -10,26 +10,15 @@ import dev.capstan.engine.source.RevisionSpec;
 import dev.capstan.engine.source.Snapshot;
 import dev.capstan.engine.source.credentials.ArgoCdRepositoryCredentials;
 import dev.capstan.engine.source.credentials.SecretData;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * Checks out an Application's sources with the engine's {@link GitSource}, with credentials from
- * Argo CD repository Secrets ({@code argocd.argoproj.io/secret-type: repository} or {@code
- * repo-creds}) in the controller's namespace and the Application's namespace, and SSH known hosts
- * from the {@code ssh_known_hosts} key of {@code argocd-ssh-known-hosts-cm} (or {@code
- * capstan-ssh-known-hosts-cm}) in the controller's namespace. Thread-safe.
+ * {@link RepositorySecrets} (Argo CD repository Secrets and SSH known hosts). Thread-safe.
  */
 final class SourceFetcher {
 
@@ -45,19 +34,22 @@ final class SourceFetcher {
     }
   }
 
-  private final KubernetesClient client;
+  private final RepositorySecrets secrets;
   private final GitSource git;
-  private final String controllerNamespace;
   private final Consumer<String> gitRequestCounter;
 
+  /** A fetcher reading the repository Secrets from the API server on each fetch. */
   SourceFetcher(
       KubernetesClient client,
       GitSource git,
       String controllerNamespace,
       Consumer<String> gitRequestCounter) {
-    this.client = client;
+    this(RepositorySecrets.live(client, controllerNamespace), git, gitRequestCounter);
+  }
+
+  SourceFetcher(RepositorySecrets secrets, GitSource git, Consumer<String> gitRequestCounter) {
+    this.secrets = secrets;
     this.git = git;
-    this.controllerNamespace = controllerNamespace;
     this.gitRequestCounter = gitRequestCounter;
   }
 
@@ -127,51 +119,10 @@ final class SourceFetcher {
   }
 
   private List<SecretData> repositorySecrets(String appNamespace) {
-    Set<String> namespaces = new TreeSet<>(List.of(controllerNamespace, appNamespace));
-    List<SecretData> out = new ArrayList<>();
-    for (String ns : namespaces) {
-      List<Secret> secrets;
-      try {
-        secrets =
-            client
-                .secrets()
-                .inNamespace(ns)
-                .withLabelIn(
-                    ArgoCdRepositoryCredentials.SECRET_TYPE_LABEL, "repository", "repo-creds")
-                .list()
-                .getItems();
-      } catch (KubernetesClientException e) {
-        continue; // no permission to read secrets there: anonymous access, the git error will say
-        // so
-      }
-      for (Secret s : secrets) {
-        Map<String, byte[]> data = new LinkedHashMap<>();
-        if (s.getData() != null) {
-          s.getData().forEach((k, v) -> data.put(k, Base64.getDecoder().decode(v)));
-        }
-        if (s.getStringData() != null) {
-          s.getStringData()
-              .forEach((k, v) -> data.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        Map<String, String> labels =
-            s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
-        out.add(new SecretData(s.getMetadata().getName(), labels, data));
-      }
-    }
-    return out;
+    return secrets.secrets(appNamespace);
   }
 
   private Optional<String> knownHosts() {
-    for (String name : List.of("argocd-ssh-known-hosts-cm", "capstan-ssh-known-hosts-cm")) {
-      try {
-        ConfigMap cm = client.configMaps().inNamespace(controllerNamespace).withName(name).get();
-        if (cm != null && cm.getData() != null && cm.getData().containsKey("ssh_known_hosts")) {
-          return Optional.of(cm.getData().get("ssh_known_hosts"));
-        }
-      } catch (KubernetesClientException e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return secrets.knownHosts();
   }
 }

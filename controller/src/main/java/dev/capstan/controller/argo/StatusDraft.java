@@ -91,4 +91,42 @@ final class StatusDraft {
         "",
         null);
   }
+
+  /**
+   * True when {@code built} says nothing {@code previous} does not, apart from the time stamps, and
+   * {@code previous} was written less than {@code interval} ago: writing it would only move {@code
+   * reconciledAt}. A reconcile caused by the echo of the controller's own apply then costs no
+   * write; a reconcile of the poll, at least {@code interval} later, always writes.
+   */
+  static boolean recentlyWritten(
+      ApplicationStatus previous, ApplicationStatus built, java.time.Duration interval) {
+    if (previous.reconciledAt().isEmpty() || !withoutTimes(previous).equals(withoutTimes(built))) {
+      return false;
+    }
+    try {
+      java.time.Instant last = java.time.Instant.parse(previous.reconciledAt());
+      java.time.Instant now = java.time.Instant.parse(built.reconciledAt());
+      return now.isBefore(last.plus(interval));
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static ApplicationStatus withoutTimes(ApplicationStatus s) {
+    return new ApplicationStatus(
+        s.sync(),
+        s.health(),
+        s.resources(),
+        s.conditions(),
+        s.operationState(),
+        s.history(),
+        "",
+        "",
+        s.sourceType(),
+        s.sourceTypes(),
+        s.summary(),
+        s.controllerNamespace(),
+        s.resourceHealthSource(),
+        s.sourceHydrator());
+  }
 }

@@ -43,6 +43,15 @@ public interface ClusterCache extends AutoCloseable {
   /** The kinds watched now. */
   Set<Gvk> watched();
 
+  /**
+   * True when some version of this group/kind is watched, so its initial list is in the cache and
+   * {@link #get} of a key of it that finds nothing means the object does not exist (as far as the
+   * watch has seen).
+   */
+  default boolean holds(String group, String kind) {
+    return watched().stream().anyMatch(g -> g.group().equals(group) && g.kind().equals(kind));
+  }
+
   /** The cached object with this key, looked up in every watched version of its group/kind. */
   Optional<GenericKubernetesResource> get(ResourceKey key);
 

@@ -5,6 +5,7 @@ import dev.capstan.engine.cluster.ObjectTrees;
 import dev.capstan.engine.cluster.ResourceKey;
 import dev.capstan.engine.cluster.ResourceOperationException;
 import dev.capstan.engine.diff.Differ;
+import dev.capstan.engine.diff.LiveSource;
 import dev.capstan.engine.diff.LiveValuesKeeper;
 import dev.capstan.engine.diff.ObjectComparator;
 import dev.capstan.engine.diff.ResourceDiff;
@@ -51,19 +52,31 @@ final class ObjectApplier {
   private final ServerSideDryRun dryRun;
   private final Differ differ;
   private final LiveReader reader;
+  private final LiveSource previewSource;
 
-  ObjectApplier(KubernetesClient client, ServerSideDryRun dryRun, LiveReader reader) {
+  /**
+   * An applier reading live objects with {@code reader}; a dry run reads them from {@code
+   * previewSource} instead (a watch cache, say: the {@link Differ} re-reads through {@code reader}
+   * an object whose dry run shows it changed since).
+   */
+  ObjectApplier(
+      KubernetesClient client,
+      ServerSideDryRun dryRun,
+      LiveReader reader,
+      LiveSource previewSource) {
     this.client = client;
     this.dryRun = dryRun;
     this.differ = new Differ(dryRun, reader::get);
     this.reader = reader;
+    this.previewSource = previewSource;
   }
 
   /** Applies {@code desired}, whose type is known. Never throws for a per-object failure. */
   Applied apply(DesiredObject desired, ApiResource type, Ownership ownership, SyncOptions options) {
     ResourceKey key = desired.key();
     try {
-      Optional<GenericKubernetesResource> live = reader.get(key, type);
+      Optional<GenericKubernetesResource> live =
+          options.dryRun() ? previewSource.read(key, type) : reader.get(key, type);
       if (live.isPresent() && ownership.claimOf(live.get()) instanceof Claim.Other other) {
         return new Applied(
             new Change(

@@ -44,6 +44,7 @@ public final class Syncer {
   private final ResourceTypes types;
   private final Optional<ClusterCache> cache;
   private final LiveReader reader;
+  private final dev.capstan.engine.diff.LiveSource previewSource;
   private final ObjectApplier applier;
   private final CrdEstablishment crds;
   private final Pruner pruner;
@@ -69,7 +70,15 @@ public final class Syncer {
     this.types = types;
     this.cache = cache;
     this.reader = new LiveReader(client);
-    this.applier = new ObjectApplier(client, new ServerSideDryRun(client), reader);
+    // A dry run (a comparison) reads live objects from the cache where it holds their kind: a
+    // controller comparing often then sends only the dry-run applies. A real sync reads the
+    // latest from the API server.
+    this.previewSource =
+        (key, type) ->
+            cache.isPresent() && cache.get().holds(key.group(), key.kind())
+                ? cache.get().get(key)
+                : reader.get(key, type);
+    this.applier = new ObjectApplier(client, new ServerSideDryRun(client), reader, previewSource);
     this.crds = new CrdEstablishment(client);
     this.pruner = new Pruner(client);
   }
@@ -150,7 +159,8 @@ public final class Syncer {
     }
 
     Set<ResourceKey> desiredKeys = byKey.keySet();
-    List<GenericKubernetesResource> candidates = pruneCandidates(desiredKeys, previous, ownership);
+    List<GenericKubernetesResource> candidates =
+        pruneCandidates(desiredKeys, previous, ownership, options.dryRun());
     List<PruneDecision> decisions = PrunePlanner.plan(desiredKeys, candidates, ownership, options);
     Set<ResourceKey> gone = new HashSet<>();
     for (PruneDecision decision : decisions) {
@@ -293,7 +303,7 @@ public final class Syncer {
 
   /** Live objects that left the desired set: from the previous inventory and the cache. */
   private List<GenericKubernetesResource> pruneCandidates(
-      Set<ResourceKey> desired, Inventory previous, Ownership ownership) {
+      Set<ResourceKey> desired, Inventory previous, Ownership ownership, boolean dryRun) {
     Map<ResourceKey, GenericKubernetesResource> found = new LinkedHashMap<>();
     for (InventoryEntry entry : previous.entries()) {
       if (desired.contains(entry.key())) {
@@ -305,7 +315,8 @@ public final class Syncer {
         continue; // the kind is gone (CRD deleted), and with it every object of it
       }
       try {
-        reader.get(entry.key(), type.get()).ifPresent(live -> found.put(entry.key(), live));
+        (dryRun ? previewSource.read(entry.key(), type.get()) : reader.get(entry.key(), type.get()))
+            .ifPresent(live -> found.put(entry.key(), live));
       } catch (ResourceOperationException e) {
         LOG.debug("prune candidate {} unreadable, kept: {}", entry.key(), e.getMessage());
       }

@@ -1,0 +1,189 @@
+package dev.capstan.controller.argo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.capstan.controller.api.argo.ApplicationStatus;
+import dev.capstan.testsupport.cluster.TestNamespace;
+import dev.capstan.testsupport.cluster.WithControlPlane;
+import dev.capstan.testsupport.git.FixtureRepository;
+import dev.capstan.testsupport.git.GitFixture;
+import dev.capstan.testsupport.git.GitHttpServer;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a reconcile costs the API server, counted at the controller's own HTTP client: an
+ * Application, its AppProject, the repository Secrets and the known hosts come from watches (no GET
+ * or list per reconcile); the status after a sync comes from the sync's result (no second
+ * comparison, health not Missing); a reconcile caused by the echo of the controller's own apply
+ * writes no status when nothing changed.
+ */
+@WithControlPlane
+class RequestBudgetIT {
+
+  private static GitFixture git;
+  private static GitHttpServer http;
+
+  private final KubernetesClient client;
+  private final String ns;
+
+  RequestBudgetIT(KubernetesClient client, TestNamespace namespace) {
+    this.client = client;
+    this.ns = namespace.name();
+  }
+
+  @BeforeAll
+  static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
+    ArgoFixture.installCrds(client);
+    ArgoFixture.createDefaultProject(client, namespace.name());
+    git = GitFixture.create();
+    http = git.startHttp();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (git != null) {
+      git.close();
+    }
+  }
+
+  /** One request the controller sent. */
+  record Sent(String method, String path, String query) {
+    boolean isWatchOrList() {
+      return query != null && (query.contains("watch=") || query.contains("resourceVersion="));
+    }
+  }
+
+  @Test
+  void aReconcileReadsNothingTheWatchesHoldAndAnEchoWritesNoStatus() throws Exception {
+    FixtureRepository repo = git.createRepository("budget");
+    repo.commit()
+        .add(
+            "app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: one}\ndata: {k: v}\n")
+        .create();
+    // A repository Secret the fetch resolves (anonymous access would work too).
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("budget-repo")
+                .addToLabels("argocd.argoproj.io/secret-type", "repository")
+                .endMetadata()
+                .addToStringData("url", http.url(repo))
+                .build())
+        .create();
+
+    List<Sent> sent = new CopyOnWriteArrayList<>();
+    Interceptor counter =
+        new Interceptor() {
+          @Override
+          public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+            sent.add(new Sent(request.method(), request.uri().getPath(), request.uri().getQuery()));
+          }
+        };
+    try (KubernetesClient counted =
+        new KubernetesClientBuilder()
+            .withConfig(client.getConfiguration())
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter))
+            .build()) {
+      ArgoController controller =
+          ArgoController.start(
+              counted,
+              ControllerSettings.defaults(ns, Files.createTempDirectory("capstan-budget"))
+                  .withReconciliation(Duration.ofMinutes(10), Duration.ZERO)
+                  .withWorkers(2)
+                  .withMetricsPort(-1)
+                  .withLeaderElection(false));
+      try {
+        await().atMost(Duration.ofSeconds(30)).until(controller::isLeading);
+        sent.clear(); // the watches' initial lists are not a reconcile's cost
+        ArgoFixture.create(
+            client,
+            ns,
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: budget
+            spec:
+              project: default
+              source: {repoURL: "%s", targetRevision: main, path: app}
+              destination: {server: "https://kubernetes.default.svc", namespace: %s}
+              syncPolicy:
+                automated: {prune: true}
+            """
+                .formatted(http.url(repo), ns));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  ApplicationStatus s = ArgoFixture.status(client, ns, "budget").orElseThrow();
+                  return "Synced".equals(s.sync().status())
+                      && "Healthy".equals(s.health().status());
+                });
+        // The apply's echo reaches the controller through its ConfigMap watch and is reconciled:
+        // wait until that reconcile has compared (a dry-run apply after the real apply).
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    sent.stream()
+                            .filter(r -> r.path().endsWith("/configmaps/one"))
+                            .filter(r -> r.method().equals("PATCH"))
+                            .count()
+                        >= 3);
+        // ... and has finished (the reconcile timer counts it).
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    controller.registry().find("argocd_app_reconcile").timer() != null
+                        && controller.registry().find("argocd_app_reconcile").timer().count() >= 2);
+
+        String apps = "/apis/argoproj.io/v1alpha1/namespaces/" + ns + "/applications/budget";
+        assertThat(sent)
+            .as("no Application GET: the informer holds it")
+            .noneMatch(
+                r -> r.method().equals("GET") && r.path().equals(apps) && !r.isWatchOrList());
+        assertThat(sent)
+            .as("no AppProject, Secret or known-hosts read")
+            .noneMatch(r -> r.method().equals("GET") && r.path().contains("/appprojects"))
+            .noneMatch(r -> r.method().equals("GET") && r.path().endsWith("/secrets"))
+            .noneMatch(
+                r ->
+                    r.method().equals("GET")
+                        && r.path().contains("ssh-known-hosts")
+                        && !r.isWatchOrList());
+        assertThat(
+                sent.stream()
+                    .filter(r -> r.method().equals("PATCH") && r.path().equals(apps + "/status"))
+                    .count())
+            .as("status writes: the operation Running, then the result; the echo writes none")
+            .isEqualTo(2);
+        assertThat(
+                sent.stream()
+                    .filter(r -> r.method().equals("GET") && r.path().endsWith("/configmaps/one"))
+                    .count())
+            .as("ConfigMap reads: the first comparison (before its kind is watched) and the sync")
+            .isLessThanOrEqualTo(2);
+      } finally {
+        controller.close();
+      }
+    }
+  }
+}
