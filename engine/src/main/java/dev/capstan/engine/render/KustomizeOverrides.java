@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Changes layered onto a kustomization before it is built: Argo CD's {@code spec.source.kustomize}
@@ -87,182 +88,118 @@ public record KustomizeOverrides(
   }
 
   public KustomizeOverrides withNamePrefix(String value) {
-    return new KustomizeOverrides(
-        value,
-        nameSuffix,
-        images,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        replicas,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(b -> b.namePrefix = value);
   }
 
   public KustomizeOverrides withNameSuffix(String value) {
-    return new KustomizeOverrides(
-        namePrefix,
-        value,
-        images,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        replicas,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(b -> b.nameSuffix = value);
   }
 
   public KustomizeOverrides withImages(List<String> value) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        value,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        replicas,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(b -> b.images = value);
   }
 
   public KustomizeOverrides withCommonLabels(Map<String, String> value, boolean force) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        images,
-        value,
-        commonAnnotations,
-        force,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        replicas,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(
+        b -> {
+          b.commonLabels = value;
+          b.forceCommonLabels = force;
+        });
   }
 
   public KustomizeOverrides withCommonAnnotations(Map<String, String> value, boolean force) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        images,
-        commonLabels,
-        value,
-        forceCommonLabels,
-        force,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        replicas,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(
+        b -> {
+          b.commonAnnotations = value;
+          b.forceCommonAnnotations = force;
+        });
   }
 
   public KustomizeOverrides withNamespace(String value) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        images,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        value,
-        replicas,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(b -> b.namespace = value);
   }
 
   public KustomizeOverrides withReplicas(List<Replica> value) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        images,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        value,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(b -> b.replicas = value);
   }
 
   public KustomizeOverrides withPatches(List<Map<String, Object>> value) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        images,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        replicas,
-        value,
-        components,
-        ignoreMissingComponents);
+    return with(b -> b.patches = value);
   }
 
   public KustomizeOverrides withLabelOptions(boolean withoutSelector, boolean includeTemplates) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        images,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        withoutSelector,
-        includeTemplates,
-        namespace,
-        replicas,
-        patches,
-        components,
-        ignoreMissingComponents);
+    return with(
+        b -> {
+          b.labelWithoutSelector = withoutSelector;
+          b.labelIncludeTemplates = includeTemplates;
+        });
   }
 
   public KustomizeOverrides withComponents(List<String> value, boolean ignoreMissing) {
-    return new KustomizeOverrides(
-        namePrefix,
-        nameSuffix,
-        images,
-        commonLabels,
-        commonAnnotations,
-        forceCommonLabels,
-        forceCommonAnnotations,
-        labelWithoutSelector,
-        labelIncludeTemplates,
-        namespace,
-        replicas,
-        patches,
-        value,
-        ignoreMissing);
+    return with(
+        b -> {
+          b.components = value;
+          b.ignoreMissingComponents = ignoreMissing;
+        });
+  }
+
+  /** A copy of these overrides with {@code change} made to it; the one place every wither uses. */
+  private KustomizeOverrides with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** The components of a copy in the making; {@link #build()} checks and copies them. */
+  private static final class Builder {
+    String namePrefix;
+    String nameSuffix;
+    List<String> images;
+    Map<String, String> commonLabels;
+    Map<String, String> commonAnnotations;
+    boolean forceCommonLabels;
+    boolean forceCommonAnnotations;
+    boolean labelWithoutSelector;
+    boolean labelIncludeTemplates;
+    String namespace;
+    List<Replica> replicas;
+    List<Map<String, Object>> patches;
+    List<String> components;
+    boolean ignoreMissingComponents;
+
+    Builder(KustomizeOverrides o) {
+      namePrefix = o.namePrefix;
+      nameSuffix = o.nameSuffix;
+      images = o.images;
+      commonLabels = o.commonLabels;
+      commonAnnotations = o.commonAnnotations;
+      forceCommonLabels = o.forceCommonLabels;
+      forceCommonAnnotations = o.forceCommonAnnotations;
+      labelWithoutSelector = o.labelWithoutSelector;
+      labelIncludeTemplates = o.labelIncludeTemplates;
+      namespace = o.namespace;
+      replicas = o.replicas;
+      patches = o.patches;
+      components = o.components;
+      ignoreMissingComponents = o.ignoreMissingComponents;
+    }
+
+    KustomizeOverrides build() {
+      return new KustomizeOverrides(
+          namePrefix,
+          nameSuffix,
+          images,
+          commonLabels,
+          commonAnnotations,
+          forceCommonLabels,
+          forceCommonAnnotations,
+          labelWithoutSelector,
+          labelIncludeTemplates,
+          namespace,
+          replicas,
+          patches,
+          components,
+          ignoreMissingComponents);
+    }
   }
 }

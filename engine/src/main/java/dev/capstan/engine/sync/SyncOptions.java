@@ -4,6 +4,7 @@ import dev.capstan.engine.diff.DiffOptions;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a sync behaves. Immutable; start from {@link #defaults()} and change what differs: {@code
@@ -86,194 +87,104 @@ public record SyncOptions(
   }
 
   public SyncOptions withPrune(boolean value) {
-    return new SyncOptions(
-        value,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.prune = value);
   }
 
   public SyncOptions withDryRun(boolean value) {
-    return new SyncOptions(
-        prune,
-        value,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.dryRun = value);
   }
 
   public SyncOptions withTargetNamespace(String value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        value,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.targetNamespace = value);
   }
 
   public SyncOptions withCreateNamespace(boolean value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        value,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.createNamespace = value);
   }
 
   public SyncOptions withAllowEmpty(boolean value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        value,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.allowEmpty = value);
   }
 
   public SyncOptions withPruneLast(boolean value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        value,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.pruneLast = value);
   }
 
   public SyncOptions withPrunePropagation(DeletionPropagation value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        value,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.prunePropagation = value);
   }
 
   public SyncOptions withRespectIgnoreDifferences(boolean value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        value,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.respectIgnoreDifferences = value);
   }
 
   public SyncOptions withForceConflicts(boolean value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        value,
-        recreateOnImmutable,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.forceConflicts = value);
   }
 
   public SyncOptions withRecreateOnImmutable(boolean value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        value,
-        waitTimeout,
-        diffOptions);
+    return with(b -> b.recreateOnImmutable = value);
   }
 
   public SyncOptions withWaitTimeout(Duration value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        value,
-        diffOptions);
+    return with(b -> b.waitTimeout = value);
   }
 
   public SyncOptions withDiffOptions(DiffOptions value) {
-    return new SyncOptions(
-        prune,
-        dryRun,
-        targetNamespace,
-        createNamespace,
-        allowEmpty,
-        pruneLast,
-        prunePropagation,
-        respectIgnoreDifferences,
-        forceConflicts,
-        recreateOnImmutable,
-        waitTimeout,
-        value);
+    return with(b -> b.diffOptions = value);
+  }
+
+  /** A copy of these options with {@code change} made to it; the one place every wither uses. */
+  private SyncOptions with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** The components of a copy in the making; {@link #build()} checks them. */
+  private static final class Builder {
+    boolean prune;
+    boolean dryRun;
+    String targetNamespace;
+    boolean createNamespace;
+    boolean allowEmpty;
+    boolean pruneLast;
+    DeletionPropagation prunePropagation;
+    boolean respectIgnoreDifferences;
+    boolean forceConflicts;
+    boolean recreateOnImmutable;
+    Duration waitTimeout;
+    DiffOptions diffOptions;
+
+    Builder(SyncOptions o) {
+      prune = o.prune;
+      dryRun = o.dryRun;
+      targetNamespace = o.targetNamespace;
+      createNamespace = o.createNamespace;
+      allowEmpty = o.allowEmpty;
+      pruneLast = o.pruneLast;
+      prunePropagation = o.prunePropagation;
+      respectIgnoreDifferences = o.respectIgnoreDifferences;
+      forceConflicts = o.forceConflicts;
+      recreateOnImmutable = o.recreateOnImmutable;
+      waitTimeout = o.waitTimeout;
+      diffOptions = o.diffOptions;
+    }
+
+    SyncOptions build() {
+      return new SyncOptions(
+          prune,
+          dryRun,
+          targetNamespace,
+          createNamespace,
+          allowEmpty,
+          pruneLast,
+          prunePropagation,
+          respectIgnoreDifferences,
+          forceConflicts,
+          recreateOnImmutable,
+          waitTimeout,
+          diffOptions);
+    }
   }
 }
