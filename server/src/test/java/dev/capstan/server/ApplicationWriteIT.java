@@ -12,10 +12,8 @@ import dev.capstan.server.api.Projects;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,35 +49,22 @@ class ApplicationWriteIT {
   static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
     ns = namespace.name();
     new CrdInstaller(client).installCapstanCrds();
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("capstan-cm")
-                .endMetadata()
-                .addToData("accounts.reader", "login")
-                .addToData("accounts.dev", "login")
-                .addToData("accounts.nobody", "login")
-                .build())
-        .create();
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("capstan-rbac-cm")
-                .endMetadata()
-                .addToData("policy.default", "")
-                .addToData(
-                    "policy.csv",
-                    "g, reader, role:readonly\n"
-                        + "p, dev, applications, *, dev/*, allow\n"
-                        + "p, dev, projects, get, dev, allow\n")
-                .build())
-        .create();
+    TestResources.configMap(
+        client,
+        ns,
+        "capstan-cm",
+        Map.of("accounts.reader", "login", "accounts.dev", "login", "accounts.nobody", "login"));
+    TestResources.configMap(
+        client,
+        ns,
+        "capstan-rbac-cm",
+        Map.of(
+            "policy.default",
+            "",
+            "policy.csv",
+            "g, reader, role:readonly\n"
+                + "p, dev, applications, *, dev/*, allow\n"
+                + "p, dev, projects, get, dev, allow\n"));
     project(client, "default", List.of());
     project(
         client,
@@ -96,10 +81,7 @@ class ApplicationWriteIT {
                     "p, proj:dev:ci, applications, get, default/*, allow"))));
     TestResources.create(client, ResourceCache.APPLICATIONS, app("web", "default", "main"));
     TestResources.create(client, ResourceCache.APPLICATIONS, app("api", "dev", "main"));
-    server =
-        CapstanServer.start(
-            client,
-            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-write-it")).withPort(0));
+    server = ServerClient.startServer(client, ns);
     api = ServerClient.of(server);
     String password = ServerClient.initialAdminPassword(client, ns);
     admin = api.login("admin", password);

@@ -66,11 +66,7 @@ class ClusterUnreachableIT {
                   .withConfig(viaRelay)
                   .withHttpClientFactory(new JdkHttpClientFactory())
                   .build();
-          CapstanServer server =
-              CapstanServer.start(
-                  client,
-                  ServerOptions.defaults(ns.name(), Files.createTempDirectory("capstan-gone-it"))
-                      .withPort(0))) {
+          CapstanServer server = ServerClient.startServer(client, ns.name())) {
         ServerClient capstan = ServerClient.of(server).withTimeout(Duration.ofSeconds(60));
         String token = capstan.loginAdmin(admin, ns.name());
         await()

@@ -16,19 +16,19 @@ import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,48 +70,26 @@ class ServerApiIT {
           exchange.close();
         });
     receiver.start();
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("capstan-cm")
-                .endMetadata()
-                .addToData("accounts.reader", "login")
-                .addToData("accounts.ci", "apiKey")
-                .build())
-        .create();
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("capstan-rbac-cm")
-                .endMetadata()
-                .addToData("policy.default", "")
-                .addToData(
-                    "policy.csv",
-                    "g, reader, role:readonly\np, ci, applications, get, dev/*, allow\n")
-                .build())
-        .create();
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("capstan-notifications-cm")
-                .endMetadata()
-                .addToData(
-                    "service.webhook.test",
-                    "url: http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\n")
-                .addToData(
-                    "subscriptions",
-                    "- recipients: [webhook:test]\n  triggers: [on-sync-succeeded]\n")
-                .build())
-        .create();
+    TestResources.configMap(
+        client, ns, "capstan-cm", Map.of("accounts.reader", "login", "accounts.ci", "apiKey"));
+    TestResources.configMap(
+        client,
+        ns,
+        "capstan-rbac-cm",
+        Map.of(
+            "policy.default",
+            "",
+            "policy.csv",
+            "g, reader, role:readonly\np, ci, applications, get, dev/*, allow\n"));
+    TestResources.configMap(
+        client,
+        ns,
+        "capstan-notifications-cm",
+        Map.of(
+            "service.webhook.test",
+            "url: http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\n",
+            "subscriptions",
+            "- recipients: [webhook:test]\n  triggers: [on-sync-succeeded]\n"));
     createApp(client, "web", "default", Map.of("team", "web"), false);
     createApp(client, "api", "dev", Map.of("team", "api"), false);
     createApp(client, "auto", "dev", Map.of(), true);
@@ -121,10 +99,7 @@ class ServerApiIT {
         ns,
         "infra",
         TestResources.kustomizationSpec("./infra", "repo"));
-    server =
-        CapstanServer.start(
-            client,
-            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-server-it")).withPort(0));
+    server = ServerClient.startServer(client, ns);
     api = ServerClient.of(server);
     adminPassword = ServerClient.initialAdminPassword(client, ns);
   }
@@ -467,17 +442,7 @@ class ServerApiIT {
                 .addToStringData("password", "hunter2-secret")
                 .build())
         .create();
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("settings")
-                .endMetadata()
-                .addToData("k", "v")
-                .build())
-        .create();
+    TestResources.configMap(client, ns, "settings", Map.of("k", "v"));
     client
         .genericKubernetesResources(ResourceCache.APPLICATIONS)
         .inNamespace(ns)
@@ -733,76 +698,40 @@ class ServerApiIT {
     assertThat(api.call("GET", "/api/v1/gitrepositories", admin, null).status()).isEqualTo(200);
   }
 
+  /**
+   * Writes a finished, succeeded sync of {@code revision} into the Application's status, as the
+   * controller would; {@code message} is left out when empty.
+   */
+  private static void syncSucceeded(
+      Resource<GenericKubernetesResource> app, String startedAt, String revision, String message) {
+    Map<String, Object> operationState = new LinkedHashMap<>();
+    operationState.put("phase", "Succeeded");
+    operationState.put("startedAt", startedAt);
+    operationState.put("operation", Map.of("sync", Map.of()));
+    if (!message.isEmpty()) {
+      operationState.put("message", message);
+    }
+    operationState.put("syncResult", Map.of("revision", revision));
+    app.editStatus(
+        a -> {
+          a.setAdditionalProperty(
+              "status",
+              Map.of("operationState", operationState, "health", Map.of("status", "Healthy")));
+          return a;
+        });
+  }
+
   @Test
   @Order(14)
   void syncSucceededIsNotifiedOncePerRevision(KubernetesClient client) throws Exception {
     var apps = client.genericKubernetesResources(ResourceCache.APPLICATIONS).inNamespace(ns);
-    apps.withName("auto")
-        .editStatus(
-            a -> {
-              a.setAdditionalProperty(
-                  "status",
-                  Map.of(
-                      "operationState",
-                      Map.of(
-                          "phase",
-                          "Succeeded",
-                          "startedAt",
-                          "2026-01-01T00:00:00Z",
-                          "operation",
-                          Map.of("sync", Map.of()),
-                          "syncResult",
-                          Map.of("revision", "abc123")),
-                      "health",
-                      Map.of("status", "Healthy")));
-              return a;
-            });
+    syncSucceeded(apps.withName("auto"), "2026-01-01T00:00:00Z", "abc123", "");
     await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVED.size() == 1);
     JsonNode body = JSON.readTree(RECEIVED.getFirst());
     assertThat(body.path("trigger").asText()).isEqualTo("on-sync-succeeded");
     assertThat(body.path("revision").asText()).isEqualTo("abc123");
-    apps.withName("auto")
-        .editStatus(
-            a -> {
-              a.setAdditionalProperty(
-                  "status",
-                  Map.of(
-                      "operationState",
-                      Map.of(
-                          "phase",
-                          "Succeeded",
-                          "startedAt",
-                          "2026-01-01T00:01:00Z",
-                          "operation",
-                          Map.of("sync", Map.of()),
-                          "message",
-                          "again",
-                          "syncResult",
-                          Map.of("revision", "abc123")),
-                      "health",
-                      Map.of("status", "Healthy")));
-              return a;
-            });
-    apps.withName("auto")
-        .editStatus(
-            a -> {
-              a.setAdditionalProperty(
-                  "status",
-                  Map.of(
-                      "operationState",
-                      Map.of(
-                          "phase",
-                          "Succeeded",
-                          "startedAt",
-                          "2026-01-01T00:02:00Z",
-                          "operation",
-                          Map.of("sync", Map.of()),
-                          "syncResult",
-                          Map.of("revision", "def456")),
-                      "health",
-                      Map.of("status", "Healthy")));
-              return a;
-            });
+    syncSucceeded(apps.withName("auto"), "2026-01-01T00:01:00Z", "abc123", "again");
+    syncSucceeded(apps.withName("auto"), "2026-01-01T00:02:00Z", "def456", "");
     await().atMost(Duration.ofSeconds(15)).until(() -> RECEIVED.size() >= 2);
     await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
     assertThat(RECEIVED).hasSize(2);

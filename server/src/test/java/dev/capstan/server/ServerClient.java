@@ -18,6 +18,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,18 @@ public final class ServerClient {
   private ServerClient(int port, Duration timeout) {
     this.port = port;
     this.timeout = timeout;
+  }
+
+  /**
+   * Starts a server as the ITs run it: watching {@code namespace}, on a free loopback port, with a
+   * fresh temporary work directory.
+   */
+  public static CapstanServer startServer(KubernetesClient client, String namespace)
+      throws IOException {
+    return CapstanServer.start(
+        client,
+        ServerOptions.defaults(namespace, Files.createTempDirectory("capstan-server-it"))
+            .withPort(0));
   }
 
   /** A client of {@code server} whose requests time out after 30 seconds. */

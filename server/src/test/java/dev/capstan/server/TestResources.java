@@ -1,5 +1,7 @@
 package dev.capstan.server;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -51,6 +53,22 @@ public final class TestResources {
       String name,
       Map<String, ?> spec) {
     return create(client, kind, object(kind, namespace, name, spec));
+  }
+
+  /** Creates the ConfigMap {@code name} with {@code data}; returns what the API server stored. */
+  public static ConfigMap configMap(
+      KubernetesClient client, String namespace, String name, Map<String, String> data) {
+    return client
+        .configMaps()
+        .inNamespace(namespace)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withData(data)
+                .build())
+        .create();
   }
 
   /**

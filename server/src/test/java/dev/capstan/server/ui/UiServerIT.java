@@ -9,21 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerClient;
-import dev.capstan.server.ServerOptions;
 import dev.capstan.server.TestResources;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,17 +52,7 @@ class UiServerIT {
   static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
     ns = namespace.name();
     new CrdInstaller(client).installCapstanCrds();
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("settings")
-                .endMetadata()
-                .addToData("a", "1")
-                .build())
-        .create();
+    TestResources.configMap(client, ns, "settings", Map.of("a", "1"));
     // The control plane's deployment controller creates the ReplicaSet below it.
     client
         .apps()
@@ -166,10 +153,7 @@ class UiServerIT {
         "shop",
         TestResources.applicationSpec(
             "default", Map.of("repoURL", url, "path", "app", "targetRevision", "main"), ns));
-    server =
-        CapstanServer.start(
-            client,
-            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-ui-it")).withPort(0));
+    server = ServerClient.startServer(client, ns);
     api = ServerClient.of(server);
     token = api.loginAdmin(client, ns);
   }

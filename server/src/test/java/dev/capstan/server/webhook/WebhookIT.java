@@ -7,7 +7,6 @@ import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerClient;
 import dev.capstan.server.ServerClient.Response;
-import dev.capstan.server.ServerOptions;
 import dev.capstan.server.TestResources;
 import dev.capstan.server.auth.AccountStore;
 import dev.capstan.server.cache.ResourceCache;
@@ -18,7 +17,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -92,11 +90,7 @@ class WebhookIT {
     gitRepository("gitops-repo", "ssh://git@github.com/" + repo, Map.of("branch", "main"));
     gitRepository("tagged-repo", "https://github.com/" + repo, Map.of("tag", "v1.0.0"));
     gitRepository("other-repo", "https://github.com/" + repo + "-other", Map.of("branch", "main"));
-    server =
-        CapstanServer.start(
-            client,
-            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-webhook-it"))
-                .withPort(0));
+    server = ServerClient.startServer(client, ns);
     api = ServerClient.of(server);
   }
 
