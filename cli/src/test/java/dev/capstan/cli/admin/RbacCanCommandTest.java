@@ -44,76 +44,24 @@ class RbacCanCommandTest {
     return file;
   }
 
+  /** {@code capstan admin rbac can --policy-file POLICY ARGS...}. */
+  private Run can(Path policy, String... args) {
+    String[] all = new String[args.length + 5];
+    System.arraycopy(
+        new String[] {"admin", "rbac", "can", "--policy-file", policy.toString()}, 0, all, 0, 5);
+    System.arraycopy(args, 0, all, 5, args.length);
+    return run(all);
+  }
+
   @Test
   void exampleConfigMapAnswersAsArgoCd() throws Exception {
-    String f = example().toString();
-    assertThat(
-            run(
-                    "admin",
-                    "rbac",
-                    "can",
-                    "developers",
-                    "get",
-                    "applications",
-                    "dev/web",
-                    "--policy-file",
-                    f)
-                .out())
-        .isEqualTo("Yes\n");
-    assertThat(
-            run(
-                    "admin",
-                    "rbac",
-                    "can",
-                    "developers",
-                    "sync",
-                    "applications",
-                    "dev/web",
-                    "--policy-file",
-                    f)
-                .out())
+    Path f = example();
+    assertThat(can(f, "developers", "get", "applications", "dev/web").out()).isEqualTo("Yes\n");
+    assertThat(can(f, "developers", "sync", "applications", "dev/web").out()).isEqualTo("No\n");
+    assertThat(can(f, "developers", "get", "applications", "prod/web").out()).isEqualTo("Yes\n");
+    assertThat(can(f, "developers", "get", "applications", "prod/web", "--default-role", "").out())
         .isEqualTo("No\n");
-    assertThat(
-            run(
-                    "admin",
-                    "rbac",
-                    "can",
-                    "developers",
-                    "get",
-                    "applications",
-                    "prod/web",
-                    "--policy-file",
-                    f)
-                .out())
-        .isEqualTo("Yes\n");
-    assertThat(
-            run(
-                    "admin",
-                    "rbac",
-                    "can",
-                    "developers",
-                    "get",
-                    "applications",
-                    "prod/web",
-                    "--policy-file",
-                    f,
-                    "--default-role",
-                    "")
-                .out())
-        .isEqualTo("No\n");
-    assertThat(
-            run(
-                    "admin",
-                    "rbac",
-                    "can",
-                    "role:admin",
-                    "delete",
-                    "application",
-                    "prod/web",
-                    "--policy-file",
-                    f)
-                .out())
-        .isEqualTo("Yes\n");
+    assertThat(can(f, "role:admin", "delete", "application", "prod/web").out()).isEqualTo("Yes\n");
   }
 
   @Test
@@ -122,31 +70,8 @@ class RbacCanCommandTest {
     Files.writeString(
         csv,
         "p, alice, applications, sync, team-a/*, allow\np, alice, applications, sync, team-a/prod-*, deny\n");
-    assertThat(
-            run(
-                    "admin",
-                    "rbac",
-                    "can",
-                    "alice",
-                    "sync",
-                    "applications",
-                    "team-a/web",
-                    "--policy-file",
-                    csv.toString())
-                .out())
-        .isEqualTo("Yes\n");
-    Run denied =
-        run(
-            "admin",
-            "rbac",
-            "can",
-            "alice",
-            "sync",
-            "applications",
-            "team-a/prod-web",
-            "--policy-file",
-            csv.toString(),
-            "--exit-code");
+    assertThat(can(csv, "alice", "sync", "applications", "team-a/web").out()).isEqualTo("Yes\n");
+    Run denied = can(csv, "alice", "sync", "applications", "team-a/prod-web", "--exit-code");
     assertThat(denied.out()).isEqualTo("No\n");
     assertThat(denied.code()).isEqualTo(1);
   }
@@ -155,17 +80,7 @@ class RbacCanCommandTest {
   void brokenPolicyIsAOneLineError() throws Exception {
     Path csv = dir.resolve("bad.csv");
     Files.writeString(csv, "p, alice, applications\n");
-    Run r =
-        run(
-            "admin",
-            "rbac",
-            "can",
-            "alice",
-            "get",
-            "applications",
-            "x/y",
-            "--policy-file",
-            csv.toString());
+    Run r = can(csv, "alice", "get", "applications", "x/y");
     assertThat(r.code()).isNotZero();
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("line 1").doesNotContain("\tat ");

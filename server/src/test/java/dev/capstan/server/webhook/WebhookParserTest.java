@@ -77,6 +77,17 @@ class WebhookParserTest {
     throw new AssertionError("no ApiException");
   }
 
+  /** The status a GitHub push of {@code body} signed with {@code signedWith} is refused with. */
+  private static int signedGitHubPushStatus(
+      String signedWith, String body, Function<String, Optional<String>> secrets) {
+    return status(
+        () ->
+            WebhookParser.parse(
+                headers("X-GitHub-Event", "push", "X-Hub-Signature-256", sign(signedWith, body)),
+                bytes(body),
+                secrets));
+  }
+
   @Test
   void githubSignatureIsHmacSha256OfTheRawBody() {
     byte[] body = bytes(GITHUB_PUSH);
@@ -118,68 +129,19 @@ class WebhookParserTest {
     assertThat(e.refs()).containsExactly(GitRef.branch("main"));
     assertThat(e.defaultBranch()).contains("main");
 
-    assertThat(
-            status(
-                () ->
-                    WebhookParser.parse(
-                        headers(
-                            "X-GitHub-Event",
-                            "push",
-                            "X-Hub-Signature-256",
-                            sign("wrong", GITHUB_PUSH)),
-                        bytes(GITHUB_PUSH),
-                        SECRETS)))
-        .isEqualTo(401);
+    assertThat(signedGitHubPushStatus("wrong", GITHUB_PUSH, SECRETS)).isEqualTo(401);
     assertThat(
             status(
                 () ->
                     WebhookParser.parse(
                         headers("X-GitHub-Event", "push"), bytes(GITHUB_PUSH), SECRETS)))
         .isEqualTo(401);
-    assertThat(
-            status(
-                () ->
-                    WebhookParser.parse(
-                        headers(
-                            "X-GitHub-Event",
-                            "push",
-                            "X-Hub-Signature-256",
-                            sign(SECRET, GITHUB_PUSH)),
-                        bytes(GITHUB_PUSH),
-                        NO_SECRETS)))
+    assertThat(signedGitHubPushStatus(SECRET, GITHUB_PUSH, NO_SECRETS))
         .as("no secret configured")
         .isEqualTo(401);
-    assertThat(
-            status(
-                () ->
-                    WebhookParser.parse(
-                        headers(
-                            "X-GitHub-Event",
-                            "push",
-                            "X-Hub-Signature-256",
-                            sign(SECRET, "{not json")),
-                        bytes("{not json"),
-                        SECRETS)))
-        .isEqualTo(400);
-    assertThat(
-            status(
-                () ->
-                    WebhookParser.parse(
-                        headers(
-                            "X-GitHub-Event", "push", "X-Hub-Signature-256", sign(SECRET, "{}")),
-                        bytes("{}"),
-                        SECRETS)))
-        .as("no repository")
-        .isEqualTo(400);
-    assertThat(
-            status(
-                () ->
-                    WebhookParser.parse(
-                        headers(
-                            "X-GitHub-Event", "push", "X-Hub-Signature-256", sign(SECRET, "[1]")),
-                        bytes("[1]"),
-                        SECRETS)))
-        .isEqualTo(400);
+    assertThat(signedGitHubPushStatus(SECRET, "{not json", SECRETS)).isEqualTo(400);
+    assertThat(signedGitHubPushStatus(SECRET, "{}", SECRETS)).as("no repository").isEqualTo(400);
+    assertThat(signedGitHubPushStatus(SECRET, "[1]", SECRETS)).isEqualTo(400);
   }
 
   @Test
