@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
-import dev.capstan.server.ServerOptions;
-import dev.capstan.server.auth.SecretBootstrap;
+import dev.capstan.server.ServerClient;
+import dev.capstan.server.TestResources;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
@@ -15,17 +15,10 @@ import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
 import dev.capstan.testsupport.git.HttpAuth;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @WithControlPlane
 class RevisionMetadataCredentialsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String USER = "capstan-bot";
   private static final String PASSWORD = "s3cret-git-password-4711";
   private static final String WRONG_PASSWORD = "wrong-git-password-0815";
@@ -49,6 +41,7 @@ class RevisionMetadataCredentialsIT {
   private static GitFixture git;
   private static String ns;
   private static String token;
+  private static ServerClient api;
   private static String commit;
   private static String templateCommit;
   private static String unmatchedCommit;
@@ -57,7 +50,7 @@ class RevisionMetadataCredentialsIT {
   @BeforeAll
   static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
     ns = namespace.name();
-    installCrds(client);
+    new CrdInstaller(client).installCapstanCrds();
     git = GitFixture.create();
     FixtureRepository shop = git.createRepository("shop");
     commit =
@@ -83,21 +76,9 @@ class RevisionMetadataCredentialsIT {
     application(client, "refused", http.url(refused));
     application(client, "templated", http.url(templated));
 
-    server =
-        CapstanServer.start(
-            client,
-            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-revmeta-it"))
-                .withPort(0));
-    var initial =
-        client.secrets().inNamespace(ns).withName(SecretBootstrap.INITIAL_ADMIN_SECRET).get();
-    String admin = SecretBootstrap.decode(initial).get("password");
-    HttpResponse<String> login =
-        send(
-            "POST",
-            "/api/v1/session",
-            JSON.writeValueAsString(Map.of("username", "admin", "password", admin)));
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    token = JSON.readTree(login.body()).path("token").asText();
+    server = ServerClient.startServer(client, ns);
+    api = ServerClient.of(server);
+    token = api.loginAdmin(client, ns);
   }
 
   @AfterAll
@@ -155,9 +136,10 @@ class RevisionMetadataCredentialsIT {
   }
 
   private static HttpResponse<String> metadata(String app, String revision) throws Exception {
-    return send(
+    return api.send(
         "GET",
         "/api/v1/applications/" + app + "/revisions/" + revision + "/metadata?appNamespace=" + ns,
+        token,
         null);
   }
 
@@ -178,76 +160,12 @@ class RevisionMetadataCredentialsIT {
   }
 
   private static void application(KubernetesClient client, String name, String url) {
-    client
-        .genericKubernetesResources(ResourceCache.APPLICATIONS)
-        .inNamespace(ns)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1")
-                .withKind("Application")
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties(
-                    "spec",
-                    Map.of(
-                        "project",
-                        "default",
-                        "source",
-                        Map.of("repoURL", url, "path", ".", "targetRevision", "main"),
-                        "destination",
-                        Map.of("server", "https://kubernetes.default.svc", "namespace", ns)))
-                .build())
-        .create();
-  }
-
-  private static void installCrds(KubernetesClient client) {
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .resource(crd)
-          .fieldManager("capstan-it")
-          .forceConflicts()
-          .serverSideApply();
-    }
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  "Established".equals(x.getType())
-                                      && "True".equals(x.getStatus())),
-              60,
-              TimeUnit.SECONDS);
-    }
-  }
-
-  private static HttpResponse<String> send(String method, String path, String body)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    TestResources.create(
+        client,
+        ResourceCache.APPLICATIONS,
+        ns,
+        name,
+        TestResources.applicationSpec(
+            "default", Map.of("repoURL", url, "path", ".", "targetRevision", "main"), ns));
   }
 }

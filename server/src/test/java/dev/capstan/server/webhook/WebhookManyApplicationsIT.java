@@ -5,24 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.capstan.controller.api.CustomResourceDefinitions;
+import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
-import dev.capstan.server.ServerOptions;
+import dev.capstan.server.ServerClient;
+import dev.capstan.server.TestResources;
 import dev.capstan.server.auth.AccountStore;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +40,6 @@ import org.junit.jupiter.api.Test;
 @WithControlPlane
 class WebhookManyApplicationsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String SECRET = "it-webhook-many-secret-0123456789";
   private static final int MATCHING = 40;
 
@@ -59,7 +53,7 @@ class WebhookManyApplicationsIT {
     client = kubernetes;
     ns = namespace.name();
     repo = "capstan-it/monorepo-" + ns;
-    installCrds();
+    new CrdInstaller(client).installCapstanCrds();
     client
         .secrets()
         .inNamespace(ns)
@@ -78,11 +72,7 @@ class WebhookManyApplicationsIT {
     }
     app("other-branch", "https://github.com/" + repo, "release");
     app("other-repo", "https://github.com/" + repo + "-other", "main");
-    server =
-        CapstanServer.start(
-            client,
-            ServerOptions.defaults(ns, Files.createTempDirectory("capstan-webhook-many-it"))
-                .withPort(0));
+    server = ServerClient.startServer(client, ns);
   }
 
   @AfterAll
@@ -100,16 +90,14 @@ class WebhookManyApplicationsIT {
     IntStream.range(0, MATCHING).forEach(i -> expected.add(ns + "/app-" + i));
 
     long started = System.nanoTime();
+    ServerClient api = ServerClient.of(server);
     HttpResponse<String> res =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/webhook"))
-                .timeout(Duration.ofSeconds(30))
+        api.send(
+            api.request("/api/webhook")
                 .header("Content-Type", "application/json")
                 .header("X-GitHub-Event", "push")
                 .header("X-Hub-Signature-256", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
@@ -146,28 +134,13 @@ class WebhookManyApplicationsIT {
   }
 
   private static void app(String name, String url, String revision) {
-    client
-        .genericKubernetesResources(ResourceCache.APPLICATIONS)
-        .inNamespace(ns)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("argoproj.io/v1alpha1")
-                .withKind("Application")
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties(
-                    "spec",
-                    Map.of(
-                        "project",
-                        "default",
-                        "source",
-                        Map.of("repoURL", url, "path", name, "targetRevision", revision),
-                        "destination",
-                        Map.of("server", "https://kubernetes.default.svc", "namespace", ns)))
-                .build())
-        .create();
+    TestResources.create(
+        client,
+        ResourceCache.APPLICATIONS,
+        ns,
+        name,
+        TestResources.applicationSpec(
+            "default", Map.of("repoURL", url, "path", name, "targetRevision", revision), ns));
   }
 
   private static String pushPayload() throws Exception {
@@ -189,36 +162,5 @@ class WebhookManyApplicationsIT {
                 "https://github.com/" + repo + ".git",
                 "default_branch",
                 "main")));
-  }
-
-  private static void installCrds() {
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .resource(crd)
-          .fieldManager("capstan-it")
-          .forceConflicts()
-          .serverSideApply();
-    }
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  "Established".equals(x.getType())
-                                      && "True".equals(x.getStatus())),
-              60,
-              TimeUnit.SECONDS);
-    }
   }
 }
