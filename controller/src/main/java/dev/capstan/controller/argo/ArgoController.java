@@ -292,7 +292,10 @@ public final class ArgoController implements AutoCloseable {
   private void startReconciling(long t) {
     Map<String, String> config = configMap();
     ResourceTypes types = new DiscoveryResourceTypes(client);
-    ClusterCache cache = own(t, new InformerClusterCache(client, types));
+    // Indexed by the Application a tracking id names, so a sync finds its objects to prune without
+    // looking through every watched object.
+    ClusterCache cache =
+        own(t, new InformerClusterCache(client, types, OwnerChangeRouter::trackingIdOwner));
     List<SharedIndexInformer<Application>> appInformers =
         new java.util.concurrent.CopyOnWriteArrayList<>();
     AtomicReference<WorkQueue<AppKey>> queueRef = new AtomicReference<>();

@@ -55,6 +55,15 @@ public interface ClusterCache extends AutoCloseable {
   /** The cached object with this key, looked up in every watched version of its group/kind. */
   Optional<GenericKubernetesResource> get(ResourceKey key);
 
+  /**
+   * The cached objects of every watched kind whose mark names {@code owner}, from an index kept as
+   * the watches deliver; empty (not an empty list) when this cache keeps no such index, and the
+   * caller has to look through {@link #list} itself.
+   */
+  default Optional<List<GenericKubernetesResource>> ownedBy(String owner) {
+    return Optional.empty();
+  }
+
   /** Every cached object of a watched kind; empty when the kind is not watched. */
   List<GenericKubernetesResource> list(Gvk gvk);
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class InformerClusterCache implements ClusterCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(InformerClusterCache.class);
+  private static final String OWNER_INDEX = "capstan-owner";
   private static final Gvk CRD = new Gvk("apiextensions.k8s.io", "v1", "CustomResourceDefinition");
 
   private final KubernetesClient client;
@@ -42,11 +44,43 @@ public final class InformerClusterCache implements ClusterCache {
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
   private volatile SharedIndexInformer<GenericKubernetesResource> crdInformer;
   private volatile boolean closed;
+  private final Optional<Function<GenericKubernetesResource, Optional<String>>> ownerOf;
 
   /** A cache watching through {@code client}, resolving kinds with {@code types}. */
   public InformerClusterCache(KubernetesClient client, ResourceTypes types) {
+    this(client, types, Optional.empty());
+  }
+
+  /**
+   * A cache that also indexes every object by its owner as {@code ownerOf} reads it from the
+   * object's mark, for {@link #ownedBy}.
+   */
+  public InformerClusterCache(
+      KubernetesClient client,
+      ResourceTypes types,
+      Function<GenericKubernetesResource, Optional<String>> ownerOf) {
+    this(client, types, Optional.of(ownerOf));
+  }
+
+  private InformerClusterCache(
+      KubernetesClient client,
+      ResourceTypes types,
+      Optional<Function<GenericKubernetesResource, Optional<String>>> ownerOf) {
     this.client = Objects.requireNonNull(client, "client");
     this.types = Objects.requireNonNull(types, "types");
+    this.ownerOf = ownerOf;
+  }
+
+  @Override
+  public Optional<List<GenericKubernetesResource>> ownedBy(String owner) {
+    if (ownerOf.isEmpty()) {
+      return Optional.empty();
+    }
+    List<GenericKubernetesResource> out = new ArrayList<>();
+    for (SharedIndexInformer<GenericKubernetesResource> informer : informers.values()) {
+      out.addAll(informer.getIndexer().byIndex(OWNER_INDEX, owner));
+    }
+    return Optional.of(out);
   }
 
   @Override
@@ -63,7 +97,7 @@ public final class InformerClusterCache implements ClusterCache {
       if (informers.containsKey(gvk)) {
         return;
       }
-      informers.put(gvk, start(resource, new Forwarder(gvk)));
+      informers.put(gvk, start(resource, new Forwarder(gvk), true));
     }
   }
 
@@ -151,15 +185,27 @@ public final class InformerClusterCache implements ClusterCache {
                 public void onDelete(GenericKubernetesResource obj, boolean unknownFinalState) {
                   types.invalidate();
                 }
-              });
+              },
+              false);
     }
   }
 
   private SharedIndexInformer<GenericKubernetesResource> start(
-      ApiResource resource, ResourceEventHandler<GenericKubernetesResource> handler) {
+      ApiResource resource,
+      ResourceEventHandler<GenericKubernetesResource> handler,
+      boolean indexed) {
     try {
       var op = client.genericKubernetesResources(resource.context());
-      return resource.namespaced() ? op.inAnyNamespace().inform(handler, 0) : op.inform(handler, 0);
+      SharedIndexInformer<GenericKubernetesResource> informer =
+          resource.namespaced() ? op.inAnyNamespace().runnableInformer(0) : op.runnableInformer(0);
+      if (indexed && ownerOf.isPresent()) {
+        Function<GenericKubernetesResource, Optional<String>> owner = ownerOf.get();
+        informer.addIndexers(
+            Map.of(OWNER_INDEX, o -> owner.apply(o).map(List::of).orElse(List.of())));
+      }
+      informer.addEventHandler(handler);
+      informer.run(); // blocks until the initial list is cached
+      return informer;
     } catch (KubernetesClientException e) {
       throw ClusterAccessException.of("watch of " + resource.gvk(), e.getCode(), e);
     }

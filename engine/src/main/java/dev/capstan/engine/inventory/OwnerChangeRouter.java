@@ -40,12 +40,17 @@ public record OwnerChangeRouter(
 
   /** Routes by Argo CD tracking id to the application name it names. */
   public static OwnerChangeRouter byTrackingId(Enqueue enqueue) {
-    return new OwnerChangeRouter(
-        o ->
-            TrackingIdOwnership.trackingId(o)
-                .filter(id -> id.matches(ResourceKey.of(o)))
-                .map(TrackingId::application),
-        enqueue);
+    return new OwnerChangeRouter(OwnerChangeRouter::trackingIdOwner, enqueue);
+  }
+
+  /**
+   * The application an object's Argo CD tracking id names, when the id describes this very object
+   * (a copied annotation does not count); the same name {@link TrackingIdOwnership#indexKey} gives.
+   */
+  public static Optional<String> trackingIdOwner(GenericKubernetesResource o) {
+    return TrackingIdOwnership.trackingId(o)
+        .filter(id -> id.matches(ResourceKey.of(o)))
+        .map(TrackingId::application);
   }
 
   /** Routes by Flux's Kustomization labels to {@code namespace/name} of the Kustomization. */

@@ -18,4 +18,13 @@ public interface Ownership {
 
   /** Whose the live object is according to its marks. */
   Claim claimOf(GenericKubernetesResource live);
+
+  /**
+   * The owner's name as a cluster cache indexes marked objects by it ({@link
+   * dev.capstan.engine.cluster.ClusterCache#ownedBy}), when this kind of mark is indexed; empty
+   * otherwise.
+   */
+  default java.util.Optional<String> indexKey() {
+    return java.util.Optional.empty();
+  }
 }

@@ -27,6 +27,12 @@ public record TrackingIdOwnership(String application) implements Ownership {
     }
   }
 
+  /** The application name, as {@link OwnerChangeRouter#byTrackingId} reads it from a mark. */
+  @Override
+  public java.util.Optional<String> indexKey() {
+    return java.util.Optional.of(application);
+  }
+
   @Override
   public String owner() {
     return "application " + application;

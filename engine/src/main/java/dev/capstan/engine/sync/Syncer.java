@@ -323,14 +323,19 @@ public final class Syncer {
     }
     cache.ifPresent(
         c -> {
-          for (Gvk gvk : c.watched()) {
-            for (GenericKubernetesResource live : c.list(gvk)) {
-              ResourceKey key = ResourceKey.of(live);
-              if (!desired.contains(key)
-                  && !found.containsKey(key)
-                  && ownership.claimOf(live) instanceof Claim.Ours) {
-                found.put(key, live);
-              }
+          // The cache's owner index when it keeps one; otherwise every watched object is looked at.
+          List<GenericKubernetesResource> marked =
+              ownership
+                  .indexKey()
+                  .flatMap(c::ownedBy)
+                  .orElseGet(
+                      () -> c.watched().stream().flatMap(gvk -> c.list(gvk).stream()).toList());
+          for (GenericKubernetesResource live : marked) {
+            ResourceKey key = ResourceKey.of(live);
+            if (!desired.contains(key)
+                && !found.containsKey(key)
+                && ownership.claimOf(live) instanceof Claim.Ours) {
+              found.put(key, live);
             }
           }
         });

@@ -105,6 +105,57 @@ class ClusterCacheIT {
   }
 
   @Test
+  void theOwnerIndexFindsAnApplicationsObjectsAndASyncPrunesWhatOnlyTheIndexKnows()
+      throws Exception {
+    try (InformerClusterCache indexed =
+        new InformerClusterCache(client, types, OwnerChangeRouter::trackingIdOwner)) {
+      Syncer syncer = new Syncer(client, types, Optional.of(indexed));
+      TrackingIdOwnership app = new TrackingIdOwnership("indexed");
+      SyncOptions options = SyncOptions.defaults().withTargetNamespace(ns).withPrune(true);
+      syncer.sync(
+          app,
+          List.of(managedConfigMap("keep"), managedConfigMap("stray")),
+          Inventory.empty(),
+          options);
+      syncer.sync(
+          new TrackingIdOwnership("other"),
+          List.of(managedConfigMap("others")),
+          Inventory.empty(),
+          options);
+      indexed.watch(CONFIG_MAP);
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(indexed.ownedBy("indexed").orElseThrow())
+                      .extracting(o -> o.getMetadata().getName())
+                      .containsExactlyInAnyOrder("keep", "stray"));
+      assertThat(new InformerClusterCache(client, types).ownedBy("indexed")).isEmpty();
+
+      // The previous inventory is lost (empty): only the index knows "stray" is this app's.
+      SyncResult pruned =
+          syncer.sync(app, List.of(managedConfigMap("keep")), Inventory.empty(), options);
+
+      assertThat(pruned.changes().actionOf(new ResourceKey("", "ConfigMap", ns, "stray")))
+          .contains(Action.DELETED);
+      assertThat(client.configMaps().inNamespace(ns).withName("stray").get()).isNull();
+      assertThat(client.configMaps().inNamespace(ns).withName("others").get()).isNotNull();
+    }
+  }
+
+  private static GenericKubernetesResource managedConfigMap(String name) {
+    return new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion("v1")
+        .withKind("ConfigMap")
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withAdditionalProperties(Map.of("data", Map.of("k", "v")))
+        .build();
+  }
+
+  @Test
   void deletionsAreReportedAndWatchesAreShared() {
     client.configMaps().inNamespace(ns).resource(configMap("doomed")).create();
     cache.watch(CONFIG_MAP);
