@@ -1,11 +1,16 @@
 package dev.capstan.server;
 
+import dev.capstan.server.auth.AccountStore;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -67,6 +72,26 @@ public final class TestResources {
                 .withName(name)
                 .endMetadata()
                 .withData(data)
+                .build())
+        .create();
+  }
+
+  /**
+   * Creates the server's own Secret ({@link AccountStore#SECRET}) holding {@code key} = {@code
+   * value}, as an operator sets a webhook secret before the server starts.
+   */
+  public static Secret capstanSecret(
+      KubernetesClient client, String namespace, String key, String value) {
+    return client
+        .secrets()
+        .inNamespace(namespace)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(AccountStore.SECRET)
+                .endMetadata()
+                .addToData(
+                    key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)))
                 .build())
         .create();
   }

@@ -8,18 +8,15 @@ import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerClient;
 import dev.capstan.server.ServerClient.Response;
 import dev.capstan.server.TestResources;
-import dev.capstan.server.auth.AccountStore;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,19 +51,7 @@ class WebhookIT {
     ns = namespace.name();
     repo = "capstan-it/webhook-" + ns;
     new CrdInstaller(client).installCapstanCrds();
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(AccountStore.SECRET)
-                .endMetadata()
-                .addToData(
-                    WebhookParser.GITHUB_SECRET,
-                    Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)))
-                .build())
-        .create();
+    TestResources.capstanSecret(client, ns, WebhookParser.GITHUB_SECRET, SECRET);
     // Matches: same repository written differently, branch main.
     app("web-app", Map.of("source", source("https://GitHub.com/" + repo + ".git/", "main")));
     // Matches: HEAD tracks the default branch (main in the payload), second of two sources.

@@ -9,19 +9,16 @@ import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.server.CapstanServer;
 import dev.capstan.server.ServerClient;
 import dev.capstan.server.TestResources;
-import dev.capstan.server.auth.AccountStore;
 import dev.capstan.server.cache.ResourceCache;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,19 +51,7 @@ class WebhookManyApplicationsIT {
     ns = namespace.name();
     repo = "capstan-it/monorepo-" + ns;
     new CrdInstaller(client).installCapstanCrds();
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(AccountStore.SECRET)
-                .endMetadata()
-                .addToData(
-                    WebhookParser.GITHUB_SECRET,
-                    Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)))
-                .build())
-        .create();
+    TestResources.capstanSecret(client, ns, WebhookParser.GITHUB_SECRET, SECRET);
     for (int i = 0; i < MATCHING; i++) {
       app("app-" + i, "https://github.com/" + repo + ".git", "main");
     }
