@@ -72,7 +72,7 @@ public final class ScaleArgoCommand implements Callable<Integer> {
             loadBefore,
             "One repository (loopback smart-HTTP server) with N directories of one ConfigMap; N Applications "
                 + "(automated sync with prune and self-heal) created at once in a fresh controller namespace. Seconds: from "
-                + "the first create until every Application's `status.sync.status` is `Synced` (polled every 500 ms). "
+                + "the first create until every Application's `status.sync.status` is `Synced` (watched, checked every 100 ms). "
                 + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency "
                 + workers
                 + "` as its own JVM; peak RSS is VmHWM, heap the largest `jcmd GC.heap_info` used value sampled every second.",

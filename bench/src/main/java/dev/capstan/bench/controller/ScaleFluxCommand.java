@@ -85,7 +85,7 @@ public final class ScaleFluxCommand implements Callable<Integer> {
             "One GitRepository (loopback smart-HTTP server from test-support) with N directories of four "
                 + "objects (ConfigMap, ServiceAccount, Service, Deployment); N Kustomizations (`prune: true`, `wait: true`, "
                 + "`targetNamespace`) created at once. Seconds: from the first create until every Kustomization is "
-                + "`Ready=True` (polled every 500 ms). The Flux controller runs in its own JVM ("
+                + "`Ready=True` (watched, checked every 100 ms). The Flux controller runs in its own JVM ("
                 + heap
                 + ", "
                 + workers
