@@ -16,6 +16,7 @@ import dev.capstan.engine.sync.SyncResult;
 import dev.capstan.engine.sync.Syncer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
 final class OperationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(OperationRunner.class);
+
+  /** How long a sync runs before its {@code Running} state is written. */
+  static final Duration RUNNING_WRITE_DELAY = Duration.ofSeconds(1);
 
   /**
    * What a sync did.
@@ -103,17 +107,23 @@ final class OperationRunner {
           "OperationStarted",
           (automated ? "Initiated automated sync to '" : "Initiated sync to '") + revision + "'");
     }
-    if (!options.dryRun()) {
-      progress.accept(
-          new OperationState(
-              operation,
-              OperationState.RUNNING,
-              "one or more tasks are running" + resumedNote,
-              syncResult(List.of(), revisions, sources),
-              started,
-              "",
-              retryCount));
-    }
+    OperationState running =
+        new OperationState(
+            operation,
+            OperationState.RUNNING,
+            "one or more tasks are running" + resumedNote,
+            syncResult(List.of(), revisions, sources),
+            started,
+            "",
+            retryCount);
+    // Written at once for a resumed operation (its message changes), else only once the sync has
+    // run for a moment: most syncs are over before, and their result is the one status write.
+    DelayedWrite runningWrite =
+        options.dryRun()
+            ? DelayedWrite.none()
+            : DelayedWrite.after(
+                resumed.isPresent() ? Duration.ZERO : RUNNING_WRITE_DELAY,
+                () -> progress.accept(running));
     Map<ResourceKey, ResourceResult> applied = new LinkedHashMap<>();
     Map<String, String> versions = versions(desired);
     String[] lastMessage = {""};
@@ -136,6 +146,7 @@ final class OperationRunner {
                   + resumedNote;
           if (!message.equals(lastMessage[0])) {
             lastMessage[0] = message;
+            runningWrite.cancel();
             progress.accept(
                 new OperationState(
                     operation,
@@ -147,9 +158,14 @@ final class OperationRunner {
                     retryCount));
           }
         };
-    SyncResult result =
-        ReportingWaveGate.reporting(
-            listener, () -> syncer.sync(ownership, desired, inventory, options));
+    SyncResult result;
+    try {
+      result =
+          ReportingWaveGate.reporting(
+              listener, () -> syncer.sync(ownership, desired, inventory, options));
+    } finally {
+      runningWrite.cancel();
+    }
     List<Change> failures = result.changes().with(Action.FAILED);
     boolean ok = failures.isEmpty();
     boolean stopped = Thread.currentThread().isInterrupted();

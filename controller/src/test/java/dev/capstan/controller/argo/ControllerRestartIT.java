@@ -106,10 +106,24 @@ class ControllerRestartIT {
         .until(
             () ->
                 client.apps().deployments().inNamespace(ns).withName("restart-web").get() != null);
+    // The operation is recorded Running once wave -1 waits to become healthy (a sync over within
+    // a second writes only its result).
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptions()
+        .until(
+            () ->
+                "Running"
+                    .equals(
+                        ArgoFixture.status(client, ns, "restart")
+                            .orElseThrow()
+                            .operationState()
+                            .phase()));
     doomed.close();
     first.close();
 
-    // The operation was recorded Running when the sync started, and nobody finished it.
+    // The operation was recorded Running, and nobody finished it.
     ApplicationStatus atKill = ArgoFixture.status(client, ns, "restart").orElseThrow();
     assertThat(atKill.operationState().phase()).isEqualTo("Running");
     assertThat(atKill.operationState().finishedAt()).isEmpty();
