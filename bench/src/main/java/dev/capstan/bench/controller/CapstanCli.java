@@ -12,8 +12,9 @@ import java.util.List;
  * The Capstan CLI the controller benchmarks run: a snapshot copy of {@code cli/target/capstan.jar}
  * taken before anything is timed, started with this JVM's java. {@code bin/capstan} itself is not
  * used while measuring: it rebuilds the CLI whenever any source is newer than the jar, which on a
- * tree other engineers are editing would rebuild (or fail to) in the middle of a run. When there is
- * no jar yet, {@code bin/capstan --version} builds it first.
+ * tree other engineers are editing would rebuild (or fail to) in the middle of a run. Before the
+ * snapshot is taken, {@code bin/capstan --version} builds the jar when it is missing or older than
+ * the sources (a benchmark of a stale controller measures the wrong code).
  */
 final class CapstanCli {
   private static final Path JAR = Path.of("cli/target/capstan.jar");
@@ -22,9 +23,8 @@ final class CapstanCli {
   private CapstanCli() {}
 
   static void ensureBuilt() throws IOException, InterruptedException {
-    if (!Files.isRegularFile(JAR)) {
-      System.err.println(
-          "bench: building the CLI with bin/capstan (no cli/target/capstan.jar yet)...");
+    {
+      System.err.println("bench: building the CLI with bin/capstan when it is missing or stale...");
       Process p = new ProcessBuilder("bin/capstan", "--version").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
