@@ -212,11 +212,8 @@ final class OperationRunner {
             retryCount);
     metrics.synced(key, app.getSpec().project(), state.phase());
     metrics.applied(result.changes().changes());
-    for (Change c : result.changes().changes()) {
-      if (c.action().changes() && !options.dryRun()) {
-        events.normal(app, "ResourceUpdated", "Updated " + c.key() + ": " + c.action());
-      }
-    }
+    // As Argo CD: no Event per changed object (an Application of hundreds of objects would record
+    // hundreds per sync); the changes are in the operation state, its history and the log line.
     if (ok) {
       events.normal(app, "OperationCompleted", "Sync operation to " + revision + " succeeded");
     } else {
