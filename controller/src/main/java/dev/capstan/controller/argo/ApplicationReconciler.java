@@ -86,6 +86,11 @@ public final class ApplicationReconciler {
 
   private final Supplier<String> stopNote;
 
+  private final RefreshLevels levels;
+
+  /** When each Application was last compared with Git (health-only refreshes in between). */
+  private final Map<AppKey, Instant> compared = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** AppProjects of the controller's namespace by name. */
   private final java.util.function.Function<String, Optional<AppProject>> projects;
 
@@ -102,7 +107,9 @@ public final class ApplicationReconciler {
       Clock clock,
       Supplier<ArgoConfig> config,
       Map<AppKey, String> interruptions,
-      Supplier<String> stopNote) {
+      Supplier<String> stopNote,
+      RefreshLevels levels) {
+    this.levels = levels;
     this.projects = projects;
     this.config = config;
     this.interruptions = interruptions;
@@ -142,14 +149,23 @@ public final class ApplicationReconciler {
   }
 
   private Optional<Duration> reconcileOnce(AppKey key) {
+    boolean healthOnly = levels.takeHealthOnly(key);
     Optional<Application> loaded = store.get(key);
     if (loaded.isEmpty()) {
       metrics.forget(key);
+      compared.remove(key);
       return Optional.empty();
     }
     Application app = loaded.get();
     ApplicationStatus previous =
         app.getStatus() == null ? ApplicationStatus.empty() : app.getStatus();
+    if (healthOnly) {
+      Optional<Optional<Duration>> refreshed = refreshHealth(key, app, previous);
+      if (refreshed.isPresent()) {
+        return refreshed.get();
+      }
+    }
+    compared.put(key, clock.instant());
     Ownership ownership = new TrackingIdOwnership(key.instanceName(settings.namespace()));
     if (app.getMetadata().getDeletionTimestamp() != null) {
       return finalizeDeletion(key, app, previous, ownership);
@@ -346,6 +362,44 @@ public final class ApplicationReconciler {
         && sync.sources().isEmpty()
         && sync.resources().isEmpty()
         && !sync.dryRun();
+  }
+
+  /**
+   * Assesses the health of the resources the last comparison found, from the cluster cache, and
+   * writes the status when it changed; empty when a full reconcile is due instead (no comparison
+   * yet, an operation or deletion pending, a refresh asked for, the poll's time come).
+   */
+  private Optional<Optional<Duration>> refreshHealth(
+      AppKey key, Application app, ApplicationStatus previous) {
+    Instant last = compared.get(key);
+    Duration interval = config.get().reconciliation();
+    Instant now = clock.instant();
+    boolean due = last == null || !now.isBefore(last.plus(interval));
+    boolean refreshRequested =
+        app.getMetadata().getAnnotations() != null
+            && app.getMetadata().getAnnotations().containsKey(REFRESH);
+    if (due
+        || refreshRequested
+        || previous.sync() == null
+        || previous.resources().isEmpty()
+        || app.operation().isPresent()
+        || app.getMetadata().getDeletionTimestamp() != null
+        || interrupted(previous)) {
+      return Optional.empty();
+    }
+    Optional<Duration> untilPoll = Optional.of(Duration.between(now, last.plus(interval)));
+    HealthView.Assessed assessed = health.assess(previous.resources(), List.of());
+    if (assessed.rows().equals(previous.resources())
+        && previous.health() != null
+        && assessed.status().status().equals(previous.health().status())) {
+      return Optional.of(untilPoll);
+    }
+    StatusDraft draft = new StatusDraft(previous);
+    draft.resources = assessed.rows();
+    draft.health = assessed.status();
+    previous.conditions().forEach(c -> draft.condition(c.type(), c.message()));
+    LOG.debug("{}: health refreshed: {}", key, assessed.status().status());
+    return Optional.of(finish(key, app, previous, draft, untilPoll));
   }
 
   private Optional<OperationRunner.Run> runRequested(

@@ -298,6 +298,7 @@ public final class ArgoController implements AutoCloseable {
         own(t, new InformerClusterCache(client, types, OwnerChangeRouter::trackingIdOwner));
     List<SharedIndexInformer<Application>> appInformers =
         new java.util.concurrent.CopyOnWriteArrayList<>();
+    RefreshLevels levels = new RefreshLevels();
     AtomicReference<WorkQueue<AppKey>> queueRef = new AtomicReference<>();
     // capstan-cm is watched: health scripts, ignore rules and poll timing apply on the next
     // reconcile, and every Application is queued when it changes.
@@ -305,7 +306,7 @@ public final class ArgoController implements AutoCloseable {
         own(
             t,
             new ArgoConfigWatch(
-                client, settings, config, () -> requeueAll(appInformers, queueRef.get())));
+                client, settings, config, () -> requeueAll(appInformers, queueRef.get(), levels)));
     // As Argo CD: a sync wave starts only once the previous wave is healthy (Degraded stops it).
     // The health gate is asked in short slices, with the health checks of the current config.
     ReportingWaveGate gate =
@@ -343,7 +344,8 @@ public final class ArgoController implements AutoCloseable {
             Clock.systemUTC(),
             configWatch::current,
             interruptions,
-            () -> stopNote);
+            () -> stopNote,
+            levels);
     WorkQueue<AppKey> queue =
         own(t, new WorkQueue<>("argo-app", settings.workers(), reconciler::reconcile));
     queueRef.set(queue);
@@ -355,14 +357,35 @@ public final class ArgoController implements AutoCloseable {
                   AppKey app = AppKey.fromInstanceName(owner, settings.namespace());
                   if (settings.watches(app.namespace())) {
                     LOG.debug("{} changed: reconciling {}", key, app);
+                    levels.full(app);
                     queue.add(app);
                   }
                 })));
+    // A managed object whose status alone changed (a rollout progressing): its Application's
+    // health is assessed again from the cache at once, without comparing with Git.
+    own(
+        t,
+        cache.addListener(
+            change -> {
+              if (change.meaningful()) {
+                return;
+              }
+              change
+                  .after()
+                  .flatMap(OwnerChangeRouter::trackingIdOwner)
+                  .map(owner -> AppKey.fromInstanceName(owner, settings.namespace()))
+                  .filter(app -> settings.watches(app.namespace()))
+                  .ifPresent(
+                      app -> {
+                        levels.healthOnly(app);
+                        queue.add(app);
+                      });
+            }));
     // A change of a project may allow or refuse its Applications: look at them all again.
-    projects.onChange(() -> requeueAll(appInformers, queue));
+    projects.onChange(() -> requeueAll(appInformers, queue, levels));
     for (var op : applicationSources()) {
       SharedIndexInformer<Application> informer =
-          op.inform(new ApplicationEvents(queue, metrics, store), 0);
+          op.inform(new ApplicationEvents(queue, metrics, store, levels), 0);
       appInformers.add(informer);
       own(t, informer::close);
     }
@@ -397,13 +420,17 @@ public final class ArgoController implements AutoCloseable {
   }
 
   private static void requeueAll(
-      List<SharedIndexInformer<Application>> informers, WorkQueue<AppKey> queue) {
+      List<SharedIndexInformer<Application>> informers,
+      WorkQueue<AppKey> queue,
+      RefreshLevels levels) {
     if (queue == null) {
       return;
     }
     for (SharedIndexInformer<Application> informer : informers) {
       for (Application app : informer.getStore().list()) {
-        queue.add(new AppKey(app.getMetadata().getNamespace(), app.getMetadata().getName()));
+        AppKey key = new AppKey(app.getMetadata().getNamespace(), app.getMetadata().getName());
+        levels.full(key);
+        queue.add(key);
       }
     }
   }
@@ -496,11 +523,12 @@ public final class ArgoController implements AutoCloseable {
 
   /** Queues Applications on changes a user makes; status-only writes (our own) are ignored. */
   private record ApplicationEvents(
-      WorkQueue<AppKey> queue, AppMetrics metrics, ApplicationStore store)
+      WorkQueue<AppKey> queue, AppMetrics metrics, ApplicationStore store, RefreshLevels levels)
       implements ResourceEventHandler<Application> {
 
     @Override
     public void onAdd(Application app) {
+      levels.full(key(app));
       queue.add(key(app));
     }
 
@@ -517,6 +545,7 @@ public final class ArgoController implements AutoCloseable {
               || !Objects.equals(before.operation(), after.operation())
               || after.getMetadata().getDeletionTimestamp() != null;
       if (relevant) {
+        levels.full(key(after));
         queue.add(key(after));
       }
     }

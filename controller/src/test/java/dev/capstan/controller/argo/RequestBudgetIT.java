@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -204,6 +205,91 @@ class RequestBudgetIT {
       } finally {
         controller.close();
       }
+    }
+  }
+
+  @Test
+  void aRolloutBecomingAvailableIsSeenHealthyWithoutWaitingForThePoll() throws Exception {
+    FixtureRepository repo = git.createRepository("rollout");
+    // minReadySeconds: available 5 s after its Pod is ready, long after the apply's echo was
+    // reconciled; the poll is 10 minutes away, so only the status change can make it Healthy.
+    repo.commit()
+        .add(
+            "app/deploy.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: rollout}
+            spec:
+              replicas: 1
+              minReadySeconds: 5
+              selector: {matchLabels: {app: rollout}}
+              template:
+                metadata: {labels: {app: rollout}}
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers: [{name: web, image: registry.invalid/web:1}]
+            """)
+        .create();
+    ArgoController controller =
+        ArgoController.start(
+            client,
+            ControllerSettings.defaults(ns, Files.createTempDirectory("capstan-rollout"))
+                .withReconciliation(Duration.ofMinutes(10), Duration.ZERO)
+                .withWorkers(2)
+                .withMetricsPort(-1)
+                .withLeaderElection(false));
+    try {
+      ArgoFixture.create(
+          client,
+          ns,
+          """
+          apiVersion: argoproj.io/v1alpha1
+          kind: Application
+          metadata:
+            name: rollout
+          spec:
+            project: default
+            source: {repoURL: "%s", targetRevision: main, path: app}
+            destination: {server: "https://kubernetes.default.svc", namespace: %s}
+            syncPolicy:
+              automated: {}
+          """
+              .formatted(http.url(repo), ns));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  "Progressing"
+                      .equals(
+                          ArgoFixture.status(client, ns, "rollout")
+                              .orElseThrow()
+                              .health()
+                              .status()));
+      String reconciledAt = ArgoFixture.status(client, ns, "rollout").orElseThrow().reconciledAt();
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  "Healthy"
+                      .equals(
+                          ArgoFixture.status(client, ns, "rollout")
+                              .orElseThrow()
+                              .health()
+                              .status()));
+      ApplicationStatus healthy = ArgoFixture.status(client, ns, "rollout").orElseThrow();
+      assertThat(healthy.sync().status()).isEqualTo("Synced");
+      assertThat(healthy.resources())
+          .singleElement()
+          .satisfies(r -> assertThat(r.health().status()).isEqualTo("Healthy"));
+      assertThat(Instant.parse(healthy.health().lastTransitionTime()))
+          .as("Healthy only after minReadySeconds, so not from the sync's own reconcile")
+          .isAfterOrEqualTo(Instant.parse(reconciledAt).plusSeconds(4));
+    } finally {
+      controller.close();
     }
   }
 }
