@@ -137,9 +137,10 @@ final class KustomizationReconciler {
 
   /**
    * Lets reconciles read Kustomizations and GitRepositories from the controller's informers. A
-   * Kustomization is taken from {@code kustomizations} only when it is the version this reconciler
-   * last read or wrote itself (so never older than its own status write); a GitRepository only when
-   * its artifact is stored here. Otherwise they are read from the API server.
+   * Kustomization is taken from {@code kustomizations} unless it is older than the version this
+   * reconciler last read or wrote itself (so never older than its own status write); a
+   * GitRepository only when its artifact is stored here. Otherwise they are read from the API
+   * server.
    */
   void readThrough(
       Function<ObjectKey, Optional<Kustomization>> kustomizations,
@@ -150,14 +151,13 @@ final class KustomizationReconciler {
 
   private Kustomization read(ObjectKey key) {
     String version = versions.get(key);
-    if (version != null) {
-      Optional<Kustomization> informed =
-          informedKustomizations
-              .apply(key)
-              .filter(k -> version.equals(k.getMetadata().getResourceVersion()));
-      if (informed.isPresent()) {
-        return informed.get();
-      }
+    Optional<Kustomization> informed =
+        informedKustomizations
+            .apply(key)
+            .filter(
+                k -> version == null || !olderThan(k.getMetadata().getResourceVersion(), version));
+    if (informed.isPresent()) {
+      return informed.get();
     }
     Kustomization ks =
         client
@@ -167,6 +167,22 @@ final class KustomizationReconciler {
             .get();
     seen(ks);
     return ks;
+  }
+
+  /**
+   * True when {@code informed} is an older resourceVersion than {@code known} (etcd revisions,
+   * which only grow); a version that is not a number counts as older unless it is the same, so the
+   * object is read from the API server.
+   */
+  private static boolean olderThan(String informed, String known) {
+    if (known.equals(informed)) {
+      return false;
+    }
+    try {
+      return Long.parseLong(informed) < Long.parseLong(known);
+    } catch (NumberFormatException | NullPointerException e) {
+      return true;
+    }
   }
 
   private void seen(Kustomization ks) {
