@@ -75,6 +75,26 @@ final class BenchCluster {
     client.namespaces().withName(ns).delete();
   }
 
+  /**
+   * Deletes {@code ns} and waits (at most two minutes) until it is gone, dropping the finalizers of
+   * {@code kinds} again every few seconds: a controller watching every namespace (a test's, another
+   * run's) may still hold one, and a namespace left Terminating with a thousand objects in it slows
+   * down every later run on the shared control plane.
+   */
+  void deleteNamespaceAndWait(String ns, String... kinds) {
+    deleteNamespace(ns);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    while (client.namespaces().withName(ns).get() != null && System.nanoTime() < deadline) {
+      dropFinalizers(ns, kinds);
+      try {
+        Thread.sleep(3000); // waiting for the namespace controller; there is no event to wait on
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   MixedOperation<
           GenericKubernetesResource,
           GenericKubernetesResourceList,

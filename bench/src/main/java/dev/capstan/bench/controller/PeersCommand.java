@@ -272,7 +272,10 @@ public final class PeersCommand implements Callable<Integer> {
         ns,
         "kustomize.toolkit.fluxcd.io/v1/Kustomization",
         "source.toolkit.fluxcd.io/v1/GitRepository");
-    bc.deleteNamespace(ns);
+    bc.deleteNamespaceAndWait(
+        ns,
+        "kustomize.toolkit.fluxcd.io/v1/Kustomization",
+        "source.toolkit.fluxcd.io/v1/GitRepository");
   }
 
   private static String gitRepository(String ns, String url) {

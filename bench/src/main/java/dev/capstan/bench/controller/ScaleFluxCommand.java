@@ -168,7 +168,10 @@ public final class ScaleFluxCommand implements Callable<Integer> {
       return run().createAndAwait(bc, controller, ns, kustomizations);
     } finally {
       releaseKustomizations(bc, ns);
-      bc.deleteNamespace(ns);
+      bc.deleteNamespaceAndWait(
+          ns,
+          "kustomize.toolkit.fluxcd.io/v1/Kustomization",
+          "source.toolkit.fluxcd.io/v1/GitRepository");
     }
   }
 
