@@ -16,7 +16,6 @@ import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,17 +40,7 @@ class CustomResourcesIT {
 
   @BeforeAll
   static void installCrds(KubernetesClient client) {
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
-    }
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(CustomResourcesIT::established, 60, TimeUnit.SECONDS);
-    }
+    new CrdInstaller(client).installCapstanCrds();
   }
 
   @Test
@@ -266,12 +254,5 @@ class CustomResourcesIT {
     } else {
       assertThat(actual).as(where).isEqualTo(expected);
     }
-  }
-
-  private static boolean established(CustomResourceDefinition crd) {
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }

@@ -3,6 +3,7 @@ package dev.capstan.controller.argo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.capstan.controller.api.CrdInstaller;
 import dev.capstan.controller.api.argo.ApplicationStatus;
 import dev.capstan.controller.api.argo.OperationState;
 import dev.capstan.testsupport.cluster.StandaloneControlPlane;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -100,20 +100,7 @@ class ApiServerRestartIT {
                         x-kubernetes-preserve-unknown-fields: true
                 """,
                 CustomResourceDefinition.class);
-    client.resource(crd).create();
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName("gates.capstan.test")
-        .waitUntilCondition(
-            c ->
-                c != null
-                    && c.getStatus() != null
-                    && c.getStatus().getConditions().stream()
-                        .anyMatch(x -> x.getType().equals("Established")),
-            60,
-            TimeUnit.SECONDS);
+    new CrdInstaller(client).install(List.of(crd));
     client
         .configMaps()
         .inNamespace(NS)

@@ -1,10 +1,11 @@
 package dev.capstan.controller.flux;
 
+import static dev.capstan.controller.flux.FluxFixture.configMapYaml;
+import static dev.capstan.controller.flux.FluxFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.capstan.controller.api.Condition;
-import dev.capstan.controller.api.CustomResourceDefinitions;
 import dev.capstan.controller.api.flux.GitRepository;
 import dev.capstan.controller.api.flux.GitRepositoryStatus;
 import dev.capstan.controller.api.flux.Kustomization;
@@ -17,8 +18,6 @@ import dev.capstan.testsupport.git.GitHttpServer;
 import dev.capstan.testsupport.git.HttpAuth;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -26,9 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionFactory;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,48 +48,21 @@ class FluxKustomizationIT {
 
   private final KubernetesClient client;
   private final String ns;
+  private final FluxFixture flux;
 
   FluxKustomizationIT(KubernetesClient client, TestNamespace namespace) {
     this.client = client;
     this.ns = namespace.name();
+    this.flux = new FluxFixture(client, ns);
   }
 
   @BeforeAll
   static void start(KubernetesClient client, TestNamespace namespace) throws Exception {
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
-    }
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  x.getType().equals("Established")
-                                      && x.getStatus().equals("True")),
-              60,
-              TimeUnit.SECONDS);
-    }
+    FluxFixture.installCrds(client);
     git = GitFixture.create();
     http = git.startHttp(HttpAuth.basic("flux", "s3cret"));
-    client
-        .secrets()
-        .inNamespace(namespace.name())
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("git-credentials")
-                .endMetadata()
-                .withStringData(Map.of("username", "flux", "password", "s3cret"))
-                .build())
-        .create();
+    new FluxFixture(client, namespace.name())
+        .createSecret("git-credentials", Map.of("username", "flux", "password", "s3cret"));
     cache = Files.createTempDirectory("capstan-flux-it");
     controller =
         FluxController.start(
@@ -139,13 +108,7 @@ class FluxKustomizationIT {
     eventually()
         .untilAsserted(
             () -> {
-              GitRepositoryStatus s =
-                  client
-                      .resources(GitRepository.class)
-                      .inNamespace(ns)
-                      .withName("gitops-repo")
-                      .get()
-                      .getStatus();
+              GitRepositoryStatus s = flux.sourceStatus("gitops-repo");
               assertThat(s).isNotNull();
               assertThat(s.condition("Ready").map(Condition::reason))
                   .as(s.conditions().toString())
@@ -157,7 +120,7 @@ class FluxKustomizationIT {
     eventually()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = ksStatus("web-app");
+              KustomizationStatus s = flux.kustomizationStatus("web-app");
               assertThat(s.condition("Ready").map(Condition::reason))
                   .as(s.conditions().toString())
                   .contains("ReconciliationSucceeded");
@@ -204,32 +167,22 @@ class FluxKustomizationIT {
     FixtureRepository repo = git.createRepository("prune");
     repo.commit()
         .add("app/kustomization.yaml", "resources: [a.yaml, b.yaml]\n")
-        .add("app/a.yaml", configMap("prune-a", "one"))
-        .add("app/b.yaml", configMap("prune-b", "two"))
+        .add("app/a.yaml", configMapYaml("prune-a", "one"))
+        .add("app/b.yaml", configMapYaml("prune-b", "two"))
         .message("two maps")
         .create();
     createSource("prune", repo);
-    createKustomization("prune", "prune", "./app", "");
-    awaitReady("prune");
+    flux.createKustomization("prune", "prune", "./app", "");
+    flux.awaitReady("prune");
     // an object that was never in the inventory is not ours to delete, even with our labels copied
     // onto it
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("prune-foreign")
-                .withLabels(
-                    Map.of(
-                        "kustomize.toolkit.fluxcd.io/name",
-                        "prune",
-                        "kustomize.toolkit.fluxcd.io/namespace",
-                        ns))
-                .endMetadata()
-                .withData(Map.of("value", "by hand"))
-                .build())
-        .create();
+    flux.createForeignConfigMap(
+        "prune-foreign",
+        Map.of(
+            "kustomize.toolkit.fluxcd.io/name",
+            "prune",
+            "kustomize.toolkit.fluxcd.io/namespace",
+            ns));
 
     // drift: an edit is taken back within seconds
     client
@@ -253,8 +206,10 @@ class FluxKustomizationIT {
             .message("drop b")
             .create();
     eventually().until(() -> cm("prune-b") == null);
-    eventually().until(() -> ksStatus("prune").lastAppliedRevision().endsWith(second.name()));
-    assertThat(ksStatus("prune").inventory().entries())
+    eventually()
+        .until(
+            () -> flux.kustomizationStatus("prune").lastAppliedRevision().endsWith(second.name()));
+    assertThat(flux.kustomizationStatus("prune").inventory().entries())
         .extracting(KustomizationStatus.InventoryEntry::id)
         .containsExactly(ns + "_prune-a__ConfigMap");
     assertThat(cm("prune-foreign")).isNotNull();
@@ -267,7 +222,7 @@ class FluxKustomizationIT {
     eventually()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = ksStatus("prune");
+              KustomizationStatus s = flux.kustomizationStatus("prune");
               assertThat(s.condition("Ready").map(Condition::reason)).contains("BuildFailed");
               assertThat(s.lastAttemptedRevision()).endsWith(broken.name());
               assertThat(s.lastAppliedRevision()).endsWith(second.name());
@@ -280,7 +235,7 @@ class FluxKustomizationIT {
   void dependsOnWaitsForTheDependencyAndPostBuildSubstitutes() throws Exception {
     FixtureRepository repo = git.createRepository("deps");
     repo.commit()
-        .add("base/cm.yaml", configMap("deps-base", "base"))
+        .add("base/cm.yaml", configMapYaml("deps-base", "base"))
         .add(
             "app/cm.yaml",
             """
@@ -320,8 +275,8 @@ class FluxKustomizationIT {
                 .withData(Map.of("region", "eu-west", "suffix", "from-configmap"))
                 .build())
         .create();
-    createKustomization("deps-base", "deps", "./base", "  suspend: true\n");
-    createKustomization(
+    flux.createKustomization("deps-base", "deps", "./base", "  suspend: true\n");
+    flux.createKustomization(
         "deps-app",
         "deps",
         "./app",
@@ -341,7 +296,10 @@ class FluxKustomizationIT {
     eventually()
         .untilAsserted(
             () ->
-                assertThat(ksStatus("deps-app").condition("Ready").map(Condition::reason))
+                assertThat(
+                        flux.kustomizationStatus("deps-app")
+                            .condition("Ready")
+                            .map(Condition::reason))
                     .as(
                         () ->
                             client
@@ -359,7 +317,7 @@ class FluxKustomizationIT {
     assertThat(cm("deps-app")).isNull();
 
     setSuspend("deps-base", false);
-    awaitReady("deps-app");
+    flux.awaitReady("deps-app");
     assertThat(
             KustomizationReconciler.isReady(
                 client.resources(Kustomization.class).inNamespace(ns).withName("deps-base").get()))
@@ -383,12 +341,12 @@ class FluxKustomizationIT {
         .message("unschedulable")
         .create();
     createSource("health", repo);
-    createKustomization(
+    flux.createKustomization(
         "health", "health", "./app", "  wait: true\n  timeout: 5s\n  retryInterval: 2s\n");
     eventually()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = ksStatus("health");
+              KustomizationStatus s = flux.kustomizationStatus("health");
               assertThat(s.condition("Ready").map(Condition::reason))
                   .as(s.conditions().toString())
                   .contains("HealthCheckFailed");
@@ -404,7 +362,7 @@ class FluxKustomizationIT {
     eventually()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = ksStatus("health");
+              KustomizationStatus s = flux.kustomizationStatus("health");
               assertThat(s.condition("Ready").map(Condition::reason))
                   .as(s.conditions().toString())
                   .contains("ReconciliationSucceeded");
@@ -421,11 +379,11 @@ class FluxKustomizationIT {
         .message("stuck")
         .create();
     createSource("cancel", repo);
-    createKustomization("cancel", "cancel", "./", "  wait: true\n  timeout: 5m\n");
+    flux.createKustomization("cancel", "cancel", "./", "  wait: true\n  timeout: 5m\n");
     eventually()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = ksStatus("cancel");
+              KustomizationStatus s = flux.kustomizationStatus("cancel");
               assertThat(s.condition("Ready").map(Condition::status))
                   .as(s.conditions().toString())
                   .contains("Unknown");
@@ -440,7 +398,7 @@ class FluxKustomizationIT {
         .ignoreExceptions()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = ksStatus("cancel");
+              KustomizationStatus s = flux.kustomizationStatus("cancel");
               assertThat(s.condition("Ready").map(Condition::reason))
                   .contains("ReconciliationSucceeded");
               assertThat(s.lastAppliedRevision()).endsWith(fixed.name());
@@ -454,14 +412,15 @@ class FluxKustomizationIT {
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: force-cm\nimmutable: true\ndata:\n  value: %s\n";
     repo.commit().add("cm.yaml", cm.formatted("one")).message("one").create();
     createSource("force", repo);
-    createKustomization("force", "force", "./", "  force: true\n");
-    awaitReady("force");
+    flux.createKustomization("force", "force", "./", "  force: true\n");
+    flux.awaitReady("force");
     String uid = cm("force-cm").getMetadata().getUid();
     ObjectId two = repo.commit().add("cm.yaml", cm.formatted("two")).message("two").create();
     eventually()
         .untilAsserted(
             () -> {
-              assertThat(ksStatus("force").lastAppliedRevision()).endsWith(two.name());
+              assertThat(flux.kustomizationStatus("force").lastAppliedRevision())
+                  .endsWith(two.name());
               assertThat(cm("force-cm").getData()).containsEntry("value", "two");
             });
     assertThat(cm("force-cm").getMetadata().getUid()).isNotEqualTo(uid);
@@ -471,26 +430,16 @@ class FluxKustomizationIT {
   void kubeConfigSecretRefAppliesThroughThatKubeconfig(
       dev.capstan.testsupport.cluster.ControlPlane plane) throws Exception {
     FixtureRepository repo = git.createRepository("remote");
-    repo.commit().add("cm.yaml", configMap("remote-cm", "v1")).message("v1").create();
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("remote-kubeconfig")
-                .endMetadata()
-                .withStringData(Map.of("value", Files.readString(plane.kubeconfig())))
-                .build())
-        .create();
+    repo.commit().add("cm.yaml", configMapYaml("remote-cm", "v1")).message("v1").create();
+    flux.createSecret("remote-kubeconfig", Map.of("value", Files.readString(plane.kubeconfig())));
     createSource("remote", repo);
-    createKustomization(
+    flux.createKustomization(
         "remote", "remote", "./", "  kubeConfig:\n    secretRef: {name: remote-kubeconfig}\n");
-    awaitReady("remote");
+    flux.awaitReady("remote");
     assertThat(cm("remote-cm").getMetadata().getLabels())
         .containsEntry("kustomize.toolkit.fluxcd.io/name", "remote");
 
-    createKustomization(
+    flux.createKustomization(
         "remote-missing",
         "remote",
         "./",
@@ -499,7 +448,7 @@ class FluxKustomizationIT {
         .untilAsserted(
             () ->
                 assertThat(
-                        ksStatus("remote-missing")
+                        flux.kustomizationStatus("remote-missing")
                             .condition("Ready")
                             .map(Condition::message)
                             .orElse(""))
@@ -510,25 +459,15 @@ class FluxKustomizationIT {
   @Test
   void suspendedKustomizationIsLeftAloneUntilResumed() throws Exception {
     FixtureRepository repo = git.createRepository("suspend");
-    repo.commit().add("cm.yaml", configMap("suspend-cm", "v1")).message("v1").create();
+    repo.commit().add("cm.yaml", configMapYaml("suspend-cm", "v1")).message("v1").create();
     createSource("suspend", repo);
-    createKustomization("suspend", "suspend", "./", "");
-    awaitReady("suspend");
+    flux.createKustomization("suspend", "suspend", "./", "");
+    flux.awaitReady("suspend");
     setSuspend("suspend", true);
     ObjectId v2 =
-        repo.commit().add("cm.yaml", configMap("suspend-cm", "v2")).message("v2").create();
+        repo.commit().add("cm.yaml", configMapYaml("suspend-cm", "v2")).message("v2").create();
     eventually()
-        .until(
-            () ->
-                client
-                    .resources(GitRepository.class)
-                    .inNamespace(ns)
-                    .withName("suspend")
-                    .get()
-                    .getStatus()
-                    .artifact()
-                    .revision()
-                    .endsWith(v2.name()));
+        .until(() -> flux.sourceStatus("suspend").artifact().revision().endsWith(v2.name()));
     // the source moved on (which wakes its Kustomizations); the suspended one stays where it was
     await()
         .during(Duration.ofSeconds(3))
@@ -541,56 +480,15 @@ class FluxKustomizationIT {
   @Test
   void badSecretRefAndWrongPasswordAreAuthenticationFailures() throws Exception {
     FixtureRepository repo = git.createRepository("auth");
-    repo.commit().add("cm.yaml", configMap("auth-cm", "v1")).message("v1").create();
-    client
-        .resource(
-            client
-                .getKubernetesSerialization()
-                .unmarshal(
-                    """
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: GitRepository
-        metadata: {name: auth-missing, namespace: %s}
-        spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: no-such-secret}}
-        """
-                        .formatted(ns, http.url(repo)),
-                    GitRepository.class))
-        .create();
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("wrong-password")
-                .endMetadata()
-                .withStringData(Map.of("username", "flux", "password", "nope"))
-                .build())
-        .create();
-    client
-        .resource(
-            client
-                .getKubernetesSerialization()
-                .unmarshal(
-                    """
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: GitRepository
-        metadata: {name: auth-wrong, namespace: %s}
-        spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: wrong-password}}
-        """
-                        .formatted(ns, http.url(repo)),
-                    GitRepository.class))
-        .create();
+    repo.commit().add("cm.yaml", configMapYaml("auth-cm", "v1")).message("v1").create();
+    flux.createSource(
+        "auth-missing", http.url(repo), "1m", "  secretRef: {name: no-such-secret}\n");
+    flux.createSecret("wrong-password", Map.of("username", "flux", "password", "nope"));
+    flux.createSource("auth-wrong", http.url(repo), "1m", "  secretRef: {name: wrong-password}\n");
     eventually()
         .untilAsserted(
             () -> {
-              GitRepositoryStatus s =
-                  client
-                      .resources(GitRepository.class)
-                      .inNamespace(ns)
-                      .withName("auth-missing")
-                      .get()
-                      .getStatus();
+              GitRepositoryStatus s = flux.sourceStatus("auth-missing");
               assertThat(s).isNotNull();
               assertThat(s.condition("Ready").map(Condition::status)).contains("False");
               assertThat(s.condition("Ready").map(Condition::reason))
@@ -603,13 +501,7 @@ class FluxKustomizationIT {
     eventually()
         .untilAsserted(
             () -> {
-              GitRepositoryStatus s =
-                  client
-                      .resources(GitRepository.class)
-                      .inNamespace(ns)
-                      .withName("auth-wrong")
-                      .get()
-                      .getStatus();
+              GitRepositoryStatus s = flux.sourceStatus("auth-wrong");
               assertThat(s).isNotNull();
               assertThat(s.condition("Ready").map(Condition::reason))
                   .contains("AuthenticationFailed");
@@ -622,64 +514,25 @@ class FluxKustomizationIT {
   void sshIdentityWithKnownHostsAndBearerTokenSecretsAreRead() throws Exception {
     FixtureRepository repo = git.createRepository("other-auth");
     ObjectId c =
-        repo.commit().add("cm.yaml", configMap("other-auth-cm", "v1")).message("v1").create();
+        repo.commit().add("cm.yaml", configMapYaml("other-auth-cm", "v1")).message("v1").create();
     dev.capstan.testsupport.git.SshKeyPair key = dev.capstan.testsupport.git.SshKeyPair.generate();
     var ssh = git.startSsh(key);
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("ssh-auth")
-                .endMetadata()
-                .withStringData(
-                    Map.of(
-                        "identity", key.privateKeyOpenSsh(), "known_hosts", ssh.knownHostsLine()))
-                .build())
-        .create();
+    flux.createSecret(
+        "ssh-auth",
+        Map.of("identity", key.privateKeyOpenSsh(), "known_hosts", ssh.knownHostsLine()));
     GitHttpServer bearer = git.startHttp(HttpAuth.bearer("t0ken"));
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("bearer-auth")
-                .endMetadata()
-                .withStringData(Map.of("bearerToken", "t0ken"))
-                .build())
-        .create();
+    flux.createSecret("bearer-auth", Map.of("bearerToken", "t0ken"));
     for (String[] spec :
         new String[][] {
           {"via-ssh", ssh.url(repo), "ssh-auth"}, {"via-bearer", bearer.url(repo), "bearer-auth"}
         }) {
-      client
-          .resource(
-              client
-                  .getKubernetesSerialization()
-                  .unmarshal(
-                      """
-          apiVersion: source.toolkit.fluxcd.io/v1
-          kind: GitRepository
-          metadata: {name: %s, namespace: %s}
-          spec: {interval: 1m, url: "%s", ref: {branch: main}, secretRef: {name: %s}}
-          """
-                          .formatted(spec[0], ns, spec[1], spec[2]),
-                      GitRepository.class))
-          .create();
+      flux.createSource(spec[0], spec[1], "1m", "  secretRef: {name: %s}\n".formatted(spec[2]));
     }
     for (String name : new String[] {"via-ssh", "via-bearer"}) {
       eventually()
           .untilAsserted(
               () -> {
-                GitRepositoryStatus s =
-                    client
-                        .resources(GitRepository.class)
-                        .inNamespace(ns)
-                        .withName(name)
-                        .get()
-                        .getStatus();
+                GitRepositoryStatus s = flux.sourceStatus(name);
                 assertThat(s.condition("Ready").map(Condition::reason))
                     .as(name + " " + s.conditions())
                     .contains("Succeeded");
@@ -691,7 +544,7 @@ class FluxKustomizationIT {
   @Test
   void impersonationDeniedByRbacIsAClearFailure() throws Exception {
     FixtureRepository repo = git.createRepository("imp");
-    repo.commit().add("cm.yaml", configMap("imp-cm", "v1")).message("v1").create();
+    repo.commit().add("cm.yaml", configMapYaml("imp-cm", "v1")).message("v1").create();
     client
         .serviceAccounts()
         .inNamespace(ns)
@@ -703,11 +556,11 @@ class FluxKustomizationIT {
                 .build())
         .create();
     createSource("imp", repo);
-    createKustomization("imp", "imp", "./", "  serviceAccountName: robot\n");
+    flux.createKustomization("imp", "imp", "./", "  serviceAccountName: robot\n");
     eventually()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = ksStatus("imp");
+              KustomizationStatus s = flux.kustomizationStatus("imp");
               assertThat(s.condition("Ready").map(Condition::reason))
                   .as(s.conditions().toString())
                   .contains("ReconciliationFailed");
@@ -719,30 +572,6 @@ class FluxKustomizationIT {
   }
 
   // --- helpers
-
-  private static ConditionFactory eventually() {
-    return await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(300))
-        .ignoreExceptions();
-  }
-
-  private KustomizationStatus ksStatus(String name) {
-    Kustomization k = client.resources(Kustomization.class).inNamespace(ns).withName(name).get();
-    return Optional.ofNullable(k.getStatus())
-        .orElseThrow(() -> new AssertionError("no status on " + name));
-  }
-
-  private void awaitReady(String name) {
-    eventually()
-        .untilAsserted(
-            () -> {
-              KustomizationStatus s = ksStatus(name);
-              assertThat(s.condition("Ready").map(Condition::reason))
-                  .as(s.conditions().toString())
-                  .contains("ReconciliationSucceeded");
-            });
-  }
 
   private ConfigMap cm(String name) {
     return client.configMaps().inNamespace(ns).withName(name).get();
@@ -757,54 +586,7 @@ class FluxKustomizationIT {
   }
 
   private void createSource(String name, FixtureRepository repo) {
-    client
-        .resource(
-            client
-                .getKubernetesSerialization()
-                .unmarshal(
-                    """
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: GitRepository
-        metadata: {name: %s, namespace: %s}
-        spec:
-          interval: 2s
-          url: "%s"
-          ref: {branch: main}
-          secretRef: {name: git-credentials}
-        """
-                        .formatted(name, ns, http.url(repo)),
-                    GitRepository.class))
-        .create();
-  }
-
-  private void createKustomization(String name, String source, String path, String extra) {
-    client
-        .resource(
-            client
-                .getKubernetesSerialization()
-                .unmarshal(
-                    """
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata: {name: %s, namespace: %s}
-        spec:
-          interval: 1m
-          sourceRef: {kind: GitRepository, name: %s}
-          path: "%s"
-          prune: true
-          targetNamespace: %s
-        %s"""
-                        .formatted(name, ns, source, path, ns, extra),
-                    Kustomization.class))
-        .create();
-  }
-
-  private static String configMap(String name, String value) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
-        + name
-        + "\ndata:\n  value: "
-        + value
-        + "\n";
+    flux.createSource(name, http.url(repo), "2s", "  secretRef: {name: git-credentials}\n");
   }
 
   private static String deployment(String name, String nodeSelector) {

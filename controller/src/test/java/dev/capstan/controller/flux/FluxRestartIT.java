@@ -1,11 +1,10 @@
 package dev.capstan.controller.flux;
 
+import static dev.capstan.controller.flux.FluxFixture.configMapYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.capstan.controller.api.Condition;
-import dev.capstan.controller.api.CustomResourceDefinitions;
-import dev.capstan.controller.api.flux.GitRepository;
 import dev.capstan.controller.api.flux.Kustomization;
 import dev.capstan.controller.api.flux.KustomizationStatus;
 import dev.capstan.testsupport.cluster.TestNamespace;
@@ -15,8 +14,6 @@ import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -59,36 +55,18 @@ class FluxRestartIT {
 
   private final KubernetesClient client;
   private final String ns;
+  private final FluxFixture flux;
   private final List<FluxController> started = new ArrayList<>();
 
   FluxRestartIT(KubernetesClient client, TestNamespace namespace) {
     this.client = client;
     this.ns = namespace.name();
+    this.flux = new FluxFixture(client, ns);
   }
 
   @BeforeAll
   static void start(KubernetesClient client) throws Exception {
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client.resource(crd).fieldManager("capstan").forceConflicts().serverSideApply();
-    }
-    for (CustomResourceDefinition crd : CustomResourceDefinitions.load()) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              c ->
-                  c != null
-                      && c.getStatus() != null
-                      && c.getStatus().getConditions().stream()
-                          .anyMatch(
-                              x ->
-                                  x.getType().equals("Established")
-                                      && x.getStatus().equals("True")),
-              60,
-              TimeUnit.SECONDS);
-    }
+    FluxFixture.installCrds(client);
     git = GitFixture.create();
     http = git.startHttp();
   }
@@ -109,55 +87,12 @@ class FluxRestartIT {
   void killedDuringTheFirstApplyConvergesAndACommitMadeWhileDownIsPruned() throws Exception {
     FixtureRepository repo = git.createRepository("restart");
     ObjectId first = allMaps(repo.commit().message("v1")).create();
-    client
-        .resource(
-            client
-                .getKubernetesSerialization()
-                .unmarshal(
-                    """
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: GitRepository
-        metadata: {name: restart, namespace: %s}
-        spec: {interval: 2s, url: "%s", ref: {branch: main}}
-        """
-                        .formatted(ns, http.url(repo)),
-                    GitRepository.class))
-        .create();
-    client
-        .resource(
-            client
-                .getKubernetesSerialization()
-                .unmarshal(
-                    """
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata: {name: restart, namespace: %s}
-        spec:
-          interval: 1m
-          # No short retryInterval: a restarted controller's first stored artifact must wake this
-          # Kustomization by itself, well before the 1m interval would.
-          sourceRef: {kind: GitRepository, name: restart}
-          path: ./app
-          prune: true
-          wait: true
-          timeout: 2m
-          targetNamespace: %s
-        """
-                        .formatted(ns, ns),
-                    Kustomization.class))
-        .create();
+    flux.createSource("restart", http.url(repo), "2s", "");
+    // No short retryInterval: a restarted controller's first stored artifact must wake this
+    // Kustomization by itself, well before the 1m interval would.
+    flux.createKustomization("restart", "restart", "./app", "  wait: true\n  timeout: 2m\n");
     // never in an inventory: not ours to prune
-    client
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("restart-foreign")
-                .endMetadata()
-                .withData(Map.of("value", "by hand"))
-                .build())
-        .create();
+    flux.createForeignConfigMap("restart-foreign", Map.of());
 
     // 1. killed on the first object of the first apply
     CountDownLatch firstObject = new CountDownLatch(1);
@@ -288,7 +223,7 @@ class FluxRestartIT {
         .ignoreExceptions()
         .untilAsserted(
             () -> {
-              KustomizationStatus s = status();
+              KustomizationStatus s = flux.kustomizationStatus("restart");
               assertThat(s.condition("Ready").map(Condition::reason))
                   .as(s.conditions().toString())
                   .contains("ReconciliationSucceeded");
@@ -297,23 +232,8 @@ class FluxRestartIT {
                   .extracting(KustomizationStatus.InventoryEntry::id)
                   .containsExactlyInAnyOrderElementsOf(expected);
             });
-    String source =
-        client
-            .resources(GitRepository.class)
-            .inNamespace(ns)
-            .withName("restart")
-            .get()
-            .getStatus()
-            .artifact()
-            .revision();
-    assertThat(status().lastAppliedRevision()).isEqualTo(source);
-  }
-
-  private KustomizationStatus status() {
-    Kustomization k =
-        client.resources(Kustomization.class).inNamespace(ns).withName("restart").get();
-    return Optional.ofNullable(k.getStatus())
-        .orElseThrow(() -> new AssertionError("no status yet"));
+    String source = flux.sourceStatus("restart").artifact().revision();
+    assertThat(flux.kustomizationStatus("restart").lastAppliedRevision()).isEqualTo(source);
   }
 
   private List<ConfigMap> ours() {
@@ -324,11 +244,7 @@ class FluxRestartIT {
 
   private static CommitBuilder allMaps(CommitBuilder commit) {
     for (int i = 0; i < MAPS; i++) {
-      commit.add(
-          "app/cm-" + i + ".yaml",
-          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
-              + name(i)
-              + "\ndata:\n  value: v1\n");
+      commit.add("app/cm-" + i + ".yaml", configMapYaml(name(i), "v1"));
     }
     return commit
         .add(
