@@ -153,8 +153,11 @@ public final class FluxController implements AutoCloseable {
     OwnerChangeRouter router =
         OwnerChangeRouter.byFluxLabels(
             (owner, key) -> {
-              LOG.debug("{} changed: reconciling Kustomization {}", key, owner);
               ObjectKey k = ObjectKey.parse(owner);
+              if (!inScope(k)) {
+                return; // another controller's Kustomization (this one watches one namespace)
+              }
+              LOG.debug("{} changed: reconciling Kustomization {}", key, owner);
               ks.driftSeen(k);
               kustomizations.add(k);
             });
@@ -172,6 +175,7 @@ public final class FluxController implements AutoCloseable {
                   .ownerOf()
                   .apply(change.object())
                   .map(ObjectKey::parse)
+                  .filter(this::inScope)
                   .filter(ks::waitingForHealth)
                   .ifPresent(kustomizations::add);
             }));
@@ -251,6 +255,11 @@ public final class FluxController implements AutoCloseable {
     LOG.info(
         "Flux controller reconciling GitRepositories and Kustomizations in {}",
         settings.namespace().isEmpty() ? "all namespaces" : settings.namespace());
+  }
+
+  /** True for a Kustomization this controller reconciles (all namespaces, or its one). */
+  private boolean inScope(ObjectKey k) {
+    return settings.namespace().isEmpty() || settings.namespace().equals(k.namespace());
   }
 
   private void observe(Kustomization k) {

@@ -96,6 +96,10 @@ final class KustomizationReconciler {
   private final Map<ObjectKey, Pending> pending = new ConcurrentHashMap<>();
   private final Set<ObjectKey> drifted = ConcurrentHashMap.newKeySet();
   private final Map<ObjectKey, String> versions = new ConcurrentHashMap<>();
+
+  /** The object this controller last read or wrote, until the informer holds it or a newer one. */
+  private final Map<ObjectKey, Kustomization> latest = new ConcurrentHashMap<>();
+
   private volatile Function<ObjectKey, Optional<Kustomization>> informedKustomizations =
       k -> Optional.empty();
   private volatile Function<ObjectKey, Optional<GitRepository>> informedRepositories =
@@ -151,13 +155,20 @@ final class KustomizationReconciler {
 
   private Kustomization read(ObjectKey key) {
     String version = versions.get(key);
-    Optional<Kustomization> informed =
-        informedKustomizations
-            .apply(key)
-            .filter(
-                k -> version == null || !olderThan(k.getMetadata().getResourceVersion(), version));
-    if (informed.isPresent()) {
+    Optional<Kustomization> informed = informedKustomizations.apply(key);
+    if (informed.isPresent()
+        && (version == null
+            || !olderThan(informed.get().getMetadata().getResourceVersion(), version))) {
+      latest.remove(key);
       return informed.get();
+    }
+    // The informer has not caught up with this controller's own last write yet: that object, as
+    // the write returned it.
+    Kustomization mine = latest.get(key);
+    if (informed.isPresent()
+        && mine != null
+        && version.equals(mine.getMetadata().getResourceVersion())) {
+      return mine;
     }
     Kustomization ks =
         client
@@ -188,6 +199,7 @@ final class KustomizationReconciler {
   private void seen(Kustomization ks) {
     if (ks != null && ks.getMetadata().getResourceVersion() != null) {
       versions.put(ObjectKey.of(ks), ks.getMetadata().getResourceVersion());
+      latest.put(ObjectKey.of(ks), ks);
     }
   }
 
@@ -198,6 +210,7 @@ final class KustomizationReconciler {
       pending.remove(key);
       drifted.remove(key);
       versions.remove(key);
+      latest.remove(key);
       return Optional.empty();
     }
     if (ks.getMetadata().getDeletionTimestamp() != null) {
