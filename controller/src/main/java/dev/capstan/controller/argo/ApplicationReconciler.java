@@ -375,9 +375,7 @@ public final class ApplicationReconciler {
     Duration interval = config.get().reconciliation();
     Instant now = clock.instant();
     boolean due = last == null || !now.isBefore(last.plus(interval));
-    boolean refreshRequested =
-        app.getMetadata().getAnnotations() != null
-            && app.getMetadata().getAnnotations().containsKey(REFRESH);
+    boolean refreshRequested = refreshRequested(app);
     if (due
         || refreshRequested
         || previous.sync() == null
@@ -581,9 +579,7 @@ public final class ApplicationReconciler {
       StatusDraft draft,
       Optional<Duration> next) {
     ApplicationStatus status = draft.build(now(), settings.namespace());
-    boolean refreshRequested =
-        app.getMetadata().getAnnotations() != null
-            && app.getMetadata().getAnnotations().containsKey(REFRESH);
+    boolean refreshRequested = refreshRequested(app);
     if (refreshRequested
         || !StatusDraft.recentlyWritten(previous, status, config.get().reconciliation())) {
       store.writeStatus(key, status);
@@ -620,6 +616,12 @@ public final class ApplicationReconciler {
               + " -> "
               + healthAfter);
     }
+  }
+
+  /** True when the Application carries the refresh annotation. */
+  private static boolean refreshRequested(Application app) {
+    return app.getMetadata().getAnnotations() != null
+        && app.getMetadata().getAnnotations().containsKey(REFRESH);
   }
 
   private static boolean interrupted(ApplicationStatus previous) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.api.argo.ApplicationStatus;
 import dev.capstan.controller.api.argo.Operation;
+import dev.capstan.controller.runtime.ResourceVersions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;

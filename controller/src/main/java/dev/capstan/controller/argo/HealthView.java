@@ -2,6 +2,7 @@ package dev.capstan.controller.argo;
 
 import dev.capstan.controller.api.argo.ApplicationStatus.HealthStatus;
 import dev.capstan.controller.api.argo.ApplicationStatus.ResourceStatus;
+import dev.capstan.controller.runtime.ResourceVersions;
 import dev.capstan.engine.cluster.ClusterCache;
 import dev.capstan.engine.cluster.ClusterException;
 import dev.capstan.engine.cluster.ResourceKey;

@@ -5,6 +5,7 @@ import dev.capstan.controller.api.flux.GoDuration;
 import dev.capstan.controller.api.flux.Kustomization;
 import dev.capstan.controller.api.flux.KustomizationSpec;
 import dev.capstan.controller.api.flux.KustomizationStatus;
+import dev.capstan.controller.runtime.ResourceVersions;
 import dev.capstan.engine.cluster.ClusterCache;
 import dev.capstan.engine.cluster.ResourceKey;
 import dev.capstan.engine.cluster.ResourceTypes;
@@ -158,7 +159,8 @@ final class KustomizationReconciler {
     Optional<Kustomization> informed = informedKustomizations.apply(key);
     if (informed.isPresent()
         && (version == null
-            || !olderThan(informed.get().getMetadata().getResourceVersion(), version))) {
+            || ResourceVersions.atLeast(
+                informed.get().getMetadata().getResourceVersion(), version))) {
       latest.remove(key);
       return informed.get();
     }
@@ -178,22 +180,6 @@ final class KustomizationReconciler {
             .get();
     seen(ks);
     return ks;
-  }
-
-  /**
-   * True when {@code informed} is an older resourceVersion than {@code known} (etcd revisions,
-   * which only grow); a version that is not a number counts as older unless it is the same, so the
-   * object is read from the API server.
-   */
-  private static boolean olderThan(String informed, String known) {
-    if (known.equals(informed)) {
-      return false;
-    }
-    try {
-      return Long.parseLong(informed) < Long.parseLong(known);
-    } catch (NumberFormatException | NullPointerException e) {
-      return true;
-    }
   }
 
   private void seen(Kustomization ks) {

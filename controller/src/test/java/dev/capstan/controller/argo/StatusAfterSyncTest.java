@@ -6,6 +6,7 @@ import dev.capstan.controller.api.argo.ApplicationStatus;
 import dev.capstan.controller.api.argo.ApplicationStatus.HealthStatus;
 import dev.capstan.controller.api.argo.ApplicationStatus.ResourceStatus;
 import dev.capstan.controller.api.argo.ApplicationStatus.SyncStatus;
+import dev.capstan.controller.runtime.ResourceVersions;
 import dev.capstan.engine.cluster.ResourceKey;
 import dev.capstan.engine.diff.DiffResult;
 import dev.capstan.engine.inventory.Inventory;
@@ -138,5 +139,11 @@ class StatusAfterSyncTest {
     assertThat(ResourceVersions.newer(opaque, v9)).isFalse();
     assertThat(ResourceVersions.newer(v10, opaque)).isFalse();
     assertThat(ResourceVersions.newer(v10, new ObjectMetaBuilder().build())).isFalse();
+    assertThat(ResourceVersions.atLeast("10", "9")).isTrue();
+    assertThat(ResourceVersions.atLeast("10", "10")).isTrue();
+    assertThat(ResourceVersions.atLeast("9", "10")).isFalse();
+    assertThat(ResourceVersions.atLeast("abc", "abc")).isTrue();
+    assertThat(ResourceVersions.atLeast("abc", "9")).isFalse();
+    assertThat(ResourceVersions.atLeast(null, "9")).isFalse();
   }
 }
