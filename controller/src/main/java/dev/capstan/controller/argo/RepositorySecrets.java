@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -21,9 +20,10 @@ import java.util.TreeSet;
  * argocd.argoproj.io/secret-type: repository} or {@code repo-creds}) in the controller's namespace
  * and the Application's namespace, and SSH known hosts from the {@code ssh_known_hosts} key of
  * {@code argocd-ssh-known-hosts-cm} (or {@code capstan-ssh-known-hosts-cm}) in the controller's
- * namespace. Implementations are thread-safe.
+ * namespace. Implementations are thread-safe. The static readers serve the API server's revision
+ * metadata too.
  */
-interface RepositorySecrets {
+public interface RepositorySecrets {
 
   /** The known-hosts ConfigMaps, in the order they are looked at. */
   List<String> KNOWN_HOSTS_CONFIG_MAPS =
@@ -40,8 +40,56 @@ interface RepositorySecrets {
     return new Live(client, controllerNamespace);
   }
 
+  /**
+   * The repository Secrets of {@code namespaces}, read from the API server, in namespace then name
+   * order, each named by its name or, with {@code qualifiedNames}, {@code <namespace>/<name>}. A
+   * namespace whose Secrets may not be listed counts as having none (the git error will say that
+   * credentials are missing).
+   */
+  static List<SecretData> read(
+      KubernetesClient client, java.util.Collection<String> namespaces, boolean qualifiedNames) {
+    List<SecretData> out = new ArrayList<>();
+    for (String ns : new TreeSet<>(namespaces)) {
+      try {
+        client
+            .secrets()
+            .inNamespace(ns)
+            .withLabelIn(ArgoCdRepositoryCredentials.SECRET_TYPE_LABEL, "repository", "repo-creds")
+            .list()
+            .getItems()
+            .forEach(
+                s ->
+                    out.add(
+                        toSecretData(
+                            s,
+                            qualifiedNames
+                                ? ns + "/" + s.getMetadata().getName()
+                                : s.getMetadata().getName())));
+      } catch (KubernetesClientException e) {
+        // no permission to read secrets there: anonymous access
+      }
+    }
+    return out;
+  }
+
+  /** The SSH known hosts configured in {@code namespace}, read from the API server. */
+  static Optional<String> readKnownHosts(KubernetesClient client, String namespace) {
+    for (String name : KNOWN_HOSTS_CONFIG_MAPS) {
+      try {
+        Optional<String> found =
+            knownHostsOf(client.configMaps().inNamespace(namespace).withName(name).get());
+        if (found.isPresent()) {
+          return found;
+        }
+      } catch (KubernetesClientException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A Secret as the credential readers take it ({@code data} decoded, {@code stringData} too). */
-  static SecretData toSecretData(Secret s) {
+  static SecretData toSecretData(Secret s, String name) {
     Map<String, byte[]> data = new LinkedHashMap<>();
     if (s.getData() != null) {
       s.getData().forEach((k, v) -> data.put(k, Base64.getDecoder().decode(v)));
@@ -51,7 +99,7 @@ interface RepositorySecrets {
     }
     Map<String, String> labels =
         s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
-    return new SecretData(s.getMetadata().getName(), labels, data);
+    return new SecretData(name, labels, data);
   }
 
   /** The known hosts a ConfigMap holds, if it holds them. */
@@ -73,40 +121,12 @@ interface RepositorySecrets {
 
     @Override
     public List<SecretData> secrets(String appNamespace) {
-      Set<String> namespaces = new TreeSet<>(List.of(controllerNamespace, appNamespace));
-      List<SecretData> out = new ArrayList<>();
-      for (String ns : namespaces) {
-        try {
-          client
-              .secrets()
-              .inNamespace(ns)
-              .withLabelIn(
-                  ArgoCdRepositoryCredentials.SECRET_TYPE_LABEL, "repository", "repo-creds")
-              .list()
-              .getItems()
-              .forEach(s -> out.add(toSecretData(s)));
-        } catch (KubernetesClientException e) {
-          // no permission to read secrets there: anonymous access, the git error will say so
-        }
-      }
-      return out;
+      return read(client, List.of(controllerNamespace, appNamespace), false);
     }
 
     @Override
     public Optional<String> knownHosts() {
-      for (String name : KNOWN_HOSTS_CONFIG_MAPS) {
-        try {
-          Optional<String> found =
-              knownHostsOf(
-                  client.configMaps().inNamespace(controllerNamespace).withName(name).get());
-          if (found.isPresent()) {
-            return found;
-          }
-        } catch (KubernetesClientException e) {
-          return Optional.empty();
-        }
-      }
-      return Optional.empty();
+      return readKnownHosts(client, controllerNamespace);
     }
   }
 }

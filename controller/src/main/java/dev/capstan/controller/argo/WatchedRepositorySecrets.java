@@ -109,7 +109,9 @@ final class WatchedRepositorySecrets implements RepositorySecrets, AutoCloseable
     found.sort(
         java.util.Comparator.comparing((Secret s) -> s.getMetadata().getNamespace())
             .thenComparing(s -> s.getMetadata().getName()));
-    return found.stream().map(RepositorySecrets::toSecretData).toList();
+    return found.stream()
+        .map(s -> RepositorySecrets.toSecretData(s, s.getMetadata().getName()))
+        .toList();
   }
 
   @Override
