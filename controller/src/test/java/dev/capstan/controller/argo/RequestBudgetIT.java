@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.capstan.controller.api.argo.ApplicationStatus;
+import dev.capstan.testsupport.cluster.RecordingClient;
+import dev.capstan.testsupport.cluster.RecordingClient.Sent;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import dev.capstan.testsupport.git.FixtureRepository;
@@ -11,15 +13,10 @@ import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.http.BasicBuilder;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,13 +67,6 @@ class RequestBudgetIT {
     throw new AssertionError("fewer than " + nth + " such requests: " + sent);
   }
 
-  /** One request the controller sent. */
-  record Sent(String method, String path, String query) {
-    boolean isWatchOrList() {
-      return query != null && (query.contains("watch=") || query.contains("resourceVersion="));
-    }
-  }
-
   @Test
   void aReconcileReadsNothingTheWatchesHoldAndAnEchoWritesNoStatus() throws Exception {
     FixtureRepository repo = git.createRepository("budget");
@@ -98,19 +88,9 @@ class RequestBudgetIT {
                 .build())
         .create();
 
-    List<Sent> sent = new CopyOnWriteArrayList<>();
-    Interceptor counter =
-        new Interceptor() {
-          @Override
-          public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-            sent.add(new Sent(request.method(), request.uri().getPath(), request.uri().getQuery()));
-          }
-        };
-    try (KubernetesClient counted =
-        new KubernetesClientBuilder()
-            .withConfig(client.getConfiguration())
-            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter))
-            .build()) {
+    try (RecordingClient recording = new RecordingClient(client)) {
+      KubernetesClient counted = recording.client();
+      List<Sent> sent = recording.sent();
       ArgoController controller =
           ArgoController.start(
               counted,

@@ -3,22 +3,16 @@ package dev.capstan.controller.flux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.capstan.controller.api.CrdInstaller;
+import dev.capstan.testsupport.cluster.RecordingClient;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.http.BasicBuilder;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 @WithControlPlane
@@ -41,7 +35,7 @@ class FluxRequestBudgetIT {
 
   @Test
   void kustomizationsAndTheirSourceAreReadFromTheInformers() throws Exception {
-    new CrdInstaller(client).installCapstanCrds();
+    FluxFixture.installCrds(client);
     try (GitFixture git = GitFixture.create()) {
       GitHttpServer http = git.startHttp();
       FixtureRepository repo = git.createRepository("count");
@@ -50,93 +44,26 @@ class FluxRequestBudgetIT {
         c.add("units/u" + i + "/all.yaml", unit(i));
       }
       c.create();
-      List<String> sent = new CopyOnWriteArrayList<>();
-      Interceptor counter =
-          new Interceptor() {
-            @Override
-            public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-              String q = request.uri().getQuery() == null ? "" : request.uri().getQuery();
-              if (q.contains("watch=")) return;
-              String p =
-                  request
-                      .uri()
-                      .getPath()
-                      .replaceAll("/namespaces/[^/]+", "")
-                      .replaceAll("/u\\d+(-\\w+)?$", "/NAME");
-              sent.add(request.method() + " " + p + (q.contains("dryRun") ? " dryRun" : ""));
-            }
-          };
-      try (KubernetesClient counted =
-          new KubernetesClientBuilder()
-              .withConfig(client.getConfiguration())
-              .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count", counter))
-              .build()) {
+      try (RecordingClient recording = new RecordingClient(client)) {
+        KubernetesClient counted = recording.client();
         FluxController controller =
             FluxController.start(
                 counted,
                 FluxSettings.defaults(Files.createTempDirectory("count")).withNamespace(ns));
         try {
-          client
-              .resource(
-                  client
-                      .getKubernetesSerialization()
-                      .unmarshal(
-                          """
-              apiVersion: source.toolkit.fluxcd.io/v1
-              kind: GitRepository
-              metadata: {name: bench, namespace: %s}
-              spec: {interval: 10m, url: "%s", ref: {branch: main}}
-              """
-                              .formatted(ns, http.url(repo)),
-                          GenericKubernetesResource.class))
-              .create();
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .ignoreExceptions()
-              .until(
-                  () ->
-                      client
-                          .genericKubernetesResources(
-                              "source.toolkit.fluxcd.io/v1", "GitRepository")
-                          .inNamespace(ns)
-                          .withName("bench")
-                          .get()
-                          .getAdditionalProperties()
-                          .toString()
-                          .contains("artifact"));
-          sent.clear();
+          FluxFixture flux = new FluxFixture(client, ns);
+          flux.createSource("bench", http.url(repo), "10m", "");
+          FluxFixture.eventually()
+              .untilAsserted(() -> assertThat(flux.sourceStatus("bench").artifact()).isNotNull());
+          recording.sent().clear();
           for (int i = 0; i < 10; i++) {
-            client
-                .resource(
-                    client
-                        .getKubernetesSerialization()
-                        .unmarshal(
-                            """
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata: {name: u%d, namespace: %s}
-                spec: {interval: 1h, sourceRef: {kind: GitRepository, name: bench}, path: ./units/u%d, prune: true, wait: true, timeout: 5m, targetNamespace: %s}
-                """
-                                .formatted(i, ns, i, ns),
-                            GenericKubernetesResource.class))
-                .create();
+            flux.createKustomization(
+                "u" + i, "bench", "./units/u" + i, "  wait: true\n  timeout: 5m\n");
           }
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .until(
-                  () ->
-                      client
-                          .genericKubernetesResources(
-                              "kustomize.toolkit.fluxcd.io/v1", "Kustomization")
-                          .inNamespace(ns)
-                          .list()
-                          .getItems()
-                          .stream()
-                          .allMatch(
-                              k ->
-                                  k.getAdditionalProperties()
-                                      .toString()
-                                      .contains("ReconciliationSucceeded")));
+          for (int i = 0; i < 10; i++) {
+            flux.awaitReady("u" + i);
+          }
+          List<String> sent = requests(recording);
           assertThat(sent)
               .as("no Kustomization read: the informer holds them")
               .noneMatch(
@@ -165,7 +92,7 @@ class FluxRequestBudgetIT {
                   .endMetadata()
                   .addToData("k", "v")
                   .build();
-          int before = sent.size();
+          int before = requests(recording).size();
           client.configMaps().inNamespace("default").resource(foreign).create();
           try {
             await()
@@ -173,7 +100,8 @@ class FluxRequestBudgetIT {
                 .atMost(Duration.ofSeconds(5))
                 .until(
                     () ->
-                        sent.subList(before, sent.size()).stream()
+                        requests(recording).stream()
+                            .skip(before)
                             .noneMatch(r -> r.contains("kustomizations/elsewhere")));
           } finally {
             client.configMaps().inNamespace("default").resource(foreign).delete();
@@ -183,6 +111,24 @@ class FluxRequestBudgetIT {
         }
       }
     }
+  }
+
+  /**
+   * The requests sent so far, watches left out, each as {@code METHOD path}: namespaces dropped and
+   * the units' object names replaced by {@code NAME}, with {@code dryRun} marked.
+   */
+  private static List<String> requests(RecordingClient recording) {
+    return recording.sent().stream()
+        .filter(r -> !r.isWatch())
+        .map(
+            r ->
+                r.method()
+                    + " "
+                    + r.path()
+                        .replaceAll("/namespaces/[^/]+", "")
+                        .replaceAll("/u\\d+(-\\w+)?$", "/NAME")
+                    + (r.query().contains("dryRun") ? " dryRun" : ""))
+        .toList();
   }
 
   private static String unit(int i) {
