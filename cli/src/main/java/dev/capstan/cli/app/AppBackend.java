@@ -25,8 +25,11 @@ sealed interface AppBackend extends AutoCloseable permits ClusterBackend, Server
   /** The Application, or a user error naming it. */
   Application get(String name);
 
-  /** Asks the controller to compare {@code app} with Git now ({@code normal} or {@code hard}). */
-  void requestRefresh(Application app, String kind);
+  /**
+   * Asks the controller to compare {@code app} with Git now ({@code normal} or {@code hard}); the
+   * Application as the request left it, whose version a later answer must exceed.
+   */
+  Application requestRefresh(Application app, String kind);
 
   /** Requests a sync; returns when it was requested. */
   Instant requestSync(Application app, Operation.SyncOperation sync);

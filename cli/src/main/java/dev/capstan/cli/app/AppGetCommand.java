@@ -2,6 +2,7 @@ package dev.capstan.cli.app;
 
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.argo.ApplicationReconciler;
+import dev.capstan.controller.runtime.ResourceVersions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,19 +66,23 @@ public final class AppGetCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static boolean refreshRequested(Application app) {
+    return app.getMetadata().getAnnotations() != null
+        && app.getMetadata().getAnnotations().containsKey(ApplicationReconciler.REFRESH);
+  }
+
   private Application refresh(AppBackend backend, Application app, String kind) {
-    backend.requestRefresh(app, kind);
+    Application requested = backend.requestRefresh(app, kind);
     try {
+      // The answer must be a later version than the request's own: a copy from a cache that has
+      // not seen the request yet also lacks the annotation.
       return backend
           .await(
               app,
               o ->
                   o.isEmpty()
-                      || o.get().getMetadata().getAnnotations() == null
-                      || !o.get()
-                          .getMetadata()
-                          .getAnnotations()
-                          .containsKey(ApplicationReconciler.REFRESH),
+                      || ResourceVersions.newer(o.get().getMetadata(), requested.getMetadata())
+                          && !refreshRequested(o.get()),
               Duration.ofSeconds(timeout))
           .orElseThrow(
               () ->

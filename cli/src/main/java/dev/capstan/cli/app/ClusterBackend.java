@@ -59,8 +59,8 @@ final class ClusterBackend implements AppBackend {
   }
 
   @Override
-  public void requestRefresh(Application app, String kind) {
-    resource(app)
+  public Application requestRefresh(Application app, String kind) {
+    return resource(app)
         .patch(
             PatchContext.of(PatchType.JSON_MERGE),
             "{\"metadata\":{\"annotations\":{\""

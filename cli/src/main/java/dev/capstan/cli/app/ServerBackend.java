@@ -72,8 +72,8 @@ final class ServerBackend implements AppBackend {
   }
 
   @Override
-  public void requestRefresh(Application app, String kind) {
-    server.get(path(app, "") + "&refresh=" + enc(kind));
+  public Application requestRefresh(Application app, String kind) {
+    return application(server.get(path(app, "") + "&refresh=" + enc(kind)));
   }
 
   @Override
