@@ -17,6 +17,7 @@ import dev.capstan.engine.sync.Change;
 import dev.capstan.engine.sync.SyncOptions;
 import dev.capstan.engine.sync.SyncResult;
 import dev.capstan.engine.sync.Syncer;
+import dev.capstan.engine.sync.WaveGate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -332,8 +333,15 @@ final class KustomizationReconciler {
       ClusterTarget target,
       Inventory previous) {
     // Prune candidates are the inventory only (as Flux): an object that carries our labels but
-    // was never applied by us is not deleted; the watch cache serves drift detection, not pruning.
-    Syncer syncer = new Syncer(target.client(), target.types(), Optional.empty());
+    // was never applied by us is not deleted. The watch cache serves the live reads (an object it
+    // has not seen is created without a read first) and drift detection, not pruning.
+    Syncer syncer =
+        new Syncer(
+            target.client(),
+            target.types(),
+            target.cache(),
+            WaveGate.none(),
+            Syncer.PruneCandidates.INVENTORY);
     SyncOptions options =
         SyncOptions.defaults()
             .withPrune(ks.getSpec().prune())

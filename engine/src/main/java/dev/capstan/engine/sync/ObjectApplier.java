@@ -51,32 +51,30 @@ final class ObjectApplier {
   private final KubernetesClient client;
   private final ServerSideDryRun dryRun;
   private final Differ differ;
-  private final LiveReader reader;
-  private final LiveSource previewSource;
 
   /**
-   * An applier reading live objects with {@code reader}; a dry run reads them from {@code
-   * previewSource} instead (a watch cache, say: the {@link Differ} re-reads through {@code reader}
-   * an object whose dry run shows it changed since).
+   * An applier whose {@link Differ} re-reads with {@code reader} an object whose dry run shows it
+   * changed after the caller's read (the caller may read from a watch cache).
    */
-  ObjectApplier(
-      KubernetesClient client,
-      ServerSideDryRun dryRun,
-      LiveReader reader,
-      LiveSource previewSource) {
+  ObjectApplier(KubernetesClient client, ServerSideDryRun dryRun, LiveReader reader) {
     this.client = client;
     this.dryRun = dryRun;
     this.differ = new Differ(dryRun, reader::get);
-    this.reader = reader;
-    this.previewSource = previewSource;
   }
 
-  /** Applies {@code desired}, whose type is known. Never throws for a per-object failure. */
-  Applied apply(DesiredObject desired, ApiResource type, Ownership ownership, SyncOptions options) {
+  /**
+   * Applies {@code desired}, whose type is known, reading its live copy from {@code source}. Never
+   * throws for a per-object failure.
+   */
+  Applied apply(
+      DesiredObject desired,
+      ApiResource type,
+      Ownership ownership,
+      SyncOptions options,
+      LiveSource source) {
     ResourceKey key = desired.key();
     try {
-      Optional<GenericKubernetesResource> live =
-          options.dryRun() ? previewSource.read(key, type) : reader.get(key, type);
+      Optional<GenericKubernetesResource> live = source.read(key, type);
       if (live.isPresent() && ownership.claimOf(live.get()) instanceof Claim.Other other) {
         return new Applied(
             new Change(

@@ -8,6 +8,7 @@ import dev.capstan.engine.cluster.ResourceOperationException;
 import dev.capstan.engine.cluster.ResourceTypes;
 import dev.capstan.engine.diff.DiffResult;
 import dev.capstan.engine.diff.Differ;
+import dev.capstan.engine.diff.LiveSource;
 import dev.capstan.engine.diff.ResourceDiff;
 import dev.capstan.engine.diff.ServerSideDryRun;
 import dev.capstan.engine.inventory.Claim;
@@ -41,10 +42,19 @@ public final class Syncer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Syncer.class);
 
+  /** Where a sync looks for the objects it may prune. */
+  public enum PruneCandidates {
+    /** Objects the previous inventory lists (Flux: an object never applied is never deleted). */
+    INVENTORY,
+    /** Those, and the cache's watched objects carrying the owner's mark (Argo CD). */
+    INVENTORY_AND_MARKED
+  }
+
   private final ResourceTypes types;
   private final Optional<ClusterCache> cache;
+  private final PruneCandidates pruneCandidates;
   private final LiveReader reader;
-  private final dev.capstan.engine.diff.LiveSource previewSource;
+  private final LiveSource previewSource;
   private final ObjectApplier applier;
   private final CrdEstablishment crds;
   private final Pruner pruner;
@@ -53,8 +63,9 @@ public final class Syncer {
   /**
    * A syncer talking to the cluster through {@code client}.
    *
-   * @param cache when present, its watched objects carrying the owner's mark are prune candidates
-   *     too, besides the previous inventory
+   * @param cache when present, live objects of the kinds it watches are read from it, and its
+   *     watched objects carrying the owner's mark are prune candidates too, besides the previous
+   *     inventory
    */
   public Syncer(KubernetesClient client, ResourceTypes types, Optional<ClusterCache> cache) {
     this(client, types, cache, WaveGate.none());
@@ -66,19 +77,33 @@ public final class Syncer {
    */
   public Syncer(
       KubernetesClient client, ResourceTypes types, Optional<ClusterCache> cache, WaveGate gate) {
+    this(client, types, cache, gate, PruneCandidates.INVENTORY_AND_MARKED);
+  }
+
+  /**
+   * A syncer whose prune candidates are {@code pruneCandidates}; the cache, when present, still
+   * serves reads.
+   */
+  public Syncer(
+      KubernetesClient client,
+      ResourceTypes types,
+      Optional<ClusterCache> cache,
+      WaveGate gate,
+      PruneCandidates pruneCandidates) {
     this.gate = gate;
     this.types = types;
     this.cache = cache;
+    this.pruneCandidates = pruneCandidates;
     this.reader = new LiveReader(client);
     // A dry run (a comparison) reads live objects from the cache where it holds their kind: a
-    // controller comparing often then sends only the dry-run applies. A real sync reads the
-    // latest from the API server.
+    // controller comparing often then sends only the dry-run applies. A real sync reads them from
+    // the cache too, with the exceptions in liveForSync.
     this.previewSource =
         (key, type) ->
             cache.isPresent() && cache.get().holds(key.group(), key.kind())
                 ? cache.get().get(key)
                 : reader.get(key, type);
-    this.applier = new ObjectApplier(client, new ServerSideDryRun(client), reader, previewSource);
+    this.applier = new ObjectApplier(client, new ServerSideDryRun(client), reader);
     this.crds = new CrdEstablishment(client);
     this.pruner = new Pruner(client);
   }
@@ -98,6 +123,7 @@ public final class Syncer {
     List<ResourceDiff> diffs = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Map<ResourceKey, GenericKubernetesResource> observed = new LinkedHashMap<>();
+    LiveSource live = options.dryRun() ? previewSource : liveForSync(previous);
 
     createNamespace(options).ifPresent(changes::add);
     DesiredSetPreparer.Prepared prepared =
@@ -118,7 +144,7 @@ public final class Syncer {
       List<String> appliedCrds = new ArrayList<>();
       for (GenericKubernetesResource o : wave.definitions()) {
         DesiredObject d = byKey.get(ResourceKey.of(o));
-        Change c = applyOne(d, ownership, options, diffs, observed);
+        Change c = applyOne(d, ownership, options, live, diffs, observed);
         changes.add(c);
         if (ApplyPlanner.isCrd(d.key())
             && c.action() != Action.FAILED
@@ -142,7 +168,8 @@ public final class Syncer {
         }
       }
       for (GenericKubernetesResource o : wave.rest()) {
-        changes.add(applyOne(byKey.get(ResourceKey.of(o)), ownership, options, diffs, observed));
+        changes.add(
+            applyOne(byKey.get(ResourceKey.of(o)), ownership, options, live, diffs, observed));
       }
       failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED);
       if (!failed && !options.dryRun() && wave != waves.get(waves.size() - 1)) {
@@ -236,17 +263,38 @@ public final class Syncer {
     return sync(ownership, desired, previous, options.withDryRun(true)).diff();
   }
 
+  /**
+   * Where a real sync reads the live copy of a desired object. From the cache where it watches the
+   * kind: a cached copy may be a little old, but the {@link Differ}'s dry run carries the server's
+   * resourceVersion and a mismatch makes it read the object again; an object the cache has not seen
+   * is taken as absent and applied without a read, unless the previous inventory lists it (then the
+   * cache may not have seen this owner's own last apply yet, and the API server is asked). The
+   * price: an object someone else created within the watch's delay is applied over without the
+   * shared-resource check, the same race a read-then-apply has over a shorter time. Kinds the cache
+   * does not watch are read from the API server.
+   */
+  private LiveSource liveForSync(Inventory previous) {
+    return (key, type) -> {
+      if (cache.isEmpty() || !cache.get().holds(key.group(), key.kind())) {
+        return reader.get(key, type);
+      }
+      Optional<GenericKubernetesResource> cached = cache.get().get(key);
+      return cached.isPresent() || !previous.contains(key) ? cached : reader.get(key, type);
+    };
+  }
+
   private Change applyOne(
       DesiredObject d,
       Ownership ownership,
       SyncOptions options,
+      LiveSource live,
       List<ResourceDiff> diffs,
       Map<ResourceKey, GenericKubernetesResource> observed) {
     Optional<ApiResource> type =
         d.type().or(() -> types.find(Gvk.of(d.object().getApiVersion(), d.object().getKind())));
     ObjectApplier.Applied applied;
     if (type.isPresent()) {
-      applied = applier.apply(d, type.get(), ownership, options);
+      applied = applier.apply(d, type.get(), ownership, options, live);
     } else if (options.dryRun()) {
       applied = ObjectApplier.wouldCreate(d, options);
     } else {
@@ -321,24 +369,27 @@ public final class Syncer {
         LOG.debug("prune candidate {} unreadable, kept: {}", entry.key(), e.getMessage());
       }
     }
-    cache.ifPresent(
-        c -> {
-          // The cache's owner index when it keeps one; otherwise every watched object is looked at.
-          List<GenericKubernetesResource> marked =
-              ownership
-                  .indexKey()
-                  .flatMap(c::ownedBy)
-                  .orElseGet(
-                      () -> c.watched().stream().flatMap(gvk -> c.list(gvk).stream()).toList());
-          for (GenericKubernetesResource live : marked) {
-            ResourceKey key = ResourceKey.of(live);
-            if (!desired.contains(key)
-                && !found.containsKey(key)
-                && ownership.claimOf(live) instanceof Claim.Ours) {
-              found.put(key, live);
-            }
-          }
-        });
+    cache
+        .filter(c -> pruneCandidates == PruneCandidates.INVENTORY_AND_MARKED)
+        .ifPresent(
+            c -> {
+              // The cache's owner index when it keeps one; otherwise every watched object is looked
+              // at.
+              List<GenericKubernetesResource> marked =
+                  ownership
+                      .indexKey()
+                      .flatMap(c::ownedBy)
+                      .orElseGet(
+                          () -> c.watched().stream().flatMap(gvk -> c.list(gvk).stream()).toList());
+              for (GenericKubernetesResource live : marked) {
+                ResourceKey key = ResourceKey.of(live);
+                if (!desired.contains(key)
+                    && !found.containsKey(key)
+                    && ownership.claimOf(live) instanceof Claim.Ours) {
+                  found.put(key, live);
+                }
+              }
+            });
     return List.copyOf(found.values());
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.capstan.engine.diff.DiffStatus;
 import dev.capstan.engine.inventory.Inventory;
 import dev.capstan.engine.inventory.OwnerChangeRouter;
+import dev.capstan.engine.inventory.TrackingId;
 import dev.capstan.engine.inventory.TrackingIdOwnership;
 import dev.capstan.engine.sync.Action;
 import dev.capstan.engine.sync.SyncOptions;
@@ -13,6 +14,7 @@ import dev.capstan.engine.sync.SyncResult;
 import dev.capstan.engine.sync.Syncer;
 import dev.capstan.kustomize.resource.Gvk;
 import dev.capstan.testsupport.cluster.ControlPlane;
+import dev.capstan.testsupport.cluster.RecordingClient;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -141,6 +143,59 @@ class ClusterCacheIT {
           .contains(Action.DELETED);
       assertThat(client.configMaps().inNamespace(ns).withName("stray").get()).isNull();
       assertThat(client.configMaps().inNamespace(ns).withName("others").get()).isNotNull();
+    }
+  }
+
+  @Test
+  void aSyncReadsFromTheCacheAndCreatesWhatTheCacheHasNotSeenWithoutARead() throws Exception {
+    cache.watch(CONFIG_MAP);
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("theirs")
+                .addToAnnotations(
+                    TrackingId.ANNOTATION,
+                    TrackingId.of("someone-else", new ResourceKey("", "ConfigMap", ns, "theirs"))
+                        .value())
+                .endMetadata()
+                .addToData("k", "theirs")
+                .build())
+        .create();
+    ResourceKey theirs = new ResourceKey("", "ConfigMap", ns, "theirs");
+    await().atMost(Duration.ofSeconds(5)).until(() -> cache.get(theirs).isPresent());
+    try (RecordingClient recording = new RecordingClient(client)) {
+      Syncer syncer = new Syncer(recording.client(), types, Optional.of(cache));
+      TrackingIdOwnership app = new TrackingIdOwnership("cached");
+      SyncOptions options = SyncOptions.defaults().withTargetNamespace(ns);
+
+      SyncResult first =
+          syncer.sync(
+              app,
+              List.of(managedConfigMap("fresh"), managedConfigMap("theirs")),
+              Inventory.empty(),
+              options);
+
+      assertThat(first.changes().actionOf(new ResourceKey("", "ConfigMap", ns, "fresh")))
+          .contains(Action.CREATED);
+      assertThat(first.changes().actionOf(theirs)).contains(Action.SKIPPED);
+      assertThat(client.configMaps().inNamespace(ns).withName("theirs").get().getData())
+          .containsEntry("k", "theirs");
+      assertThat(recording.sent())
+          .as("no read: 'fresh' is absent from the cache, 'theirs' is in it")
+          .noneMatch(r -> r.method().equals("GET"))
+          .filteredOn(r -> r.method().equals("PATCH"))
+          .hasSize(1);
+
+      // Right after: the cache may not have the apply yet, but the inventory lists 'fresh', so
+      // the sync asks the API server and finds it unchanged rather than creating it again.
+      recording.sent().clear();
+      SyncResult second =
+          syncer.sync(app, List.of(managedConfigMap("fresh")), first.inventory(), options);
+      assertThat(second.changes().actionOf(new ResourceKey("", "ConfigMap", ns, "fresh")))
+          .contains(Action.UNCHANGED);
     }
   }
 
