@@ -345,7 +345,8 @@ final class KustomizationReconciler {
     SyncOptions options =
         SyncOptions.defaults()
             .withPrune(ks.getSpec().prune())
-            .withTargetNamespace(ks.getSpec().targetNamespace());
+            .withTargetNamespace(ks.getSpec().targetNamespace())
+            .withApplyConcurrency(settings.applyConcurrency());
     return syncer.sync(ownership(ks), objects, previous, options);
   }
 

@@ -38,6 +38,9 @@ import java.util.function.Consumer;
  *     resources are applied, and for a deleted object to disappear before it is re-created
  * @param diffOptions field manager and ignore rules; the field manager is also the one applies use
  *     ({@value DiffOptions#FIELD_MANAGER} by default)
+ * @param applyConcurrency how many objects of one wave, after its Namespaces and CRDs, are applied
+ *     at the same time (Flux's {@code --concurrent-ssa}); 1 by default: one after the other, in
+ *     kind order. The change set keeps the kind order either way
  */
 public record SyncOptions(
     boolean prune,
@@ -51,19 +54,24 @@ public record SyncOptions(
     boolean forceConflicts,
     boolean recreateOnImmutable,
     Duration waitTimeout,
-    DiffOptions diffOptions) {
+    DiffOptions diffOptions,
+    int applyConcurrency) {
 
   public SyncOptions {
     targetNamespace = targetNamespace == null ? "" : targetNamespace;
     Objects.requireNonNull(prunePropagation, "prunePropagation");
     Objects.requireNonNull(waitTimeout, "waitTimeout");
     Objects.requireNonNull(diffOptions, "diffOptions");
+    if (applyConcurrency < 1) {
+      throw new IllegalArgumentException(
+          "applyConcurrency must be at least 1: " + applyConcurrency);
+    }
   }
 
   /**
    * No prune, no dry run, no target namespace, no namespace creation, empty sets never prune, no
    * RespectIgnoreDifferences, background prune propagation, conflicts forced, no re-creation, 30 s
-   * for CRDs, default diff options.
+   * for CRDs, default diff options, one apply at a time.
    */
   public static SyncOptions defaults() {
     return new SyncOptions(
@@ -78,7 +86,8 @@ public record SyncOptions(
         true,
         false,
         Duration.ofSeconds(30),
-        DiffOptions.defaults());
+        DiffOptions.defaults(),
+        1);
   }
 
   /** The field manager applies use. */
@@ -134,6 +143,10 @@ public record SyncOptions(
     return with(b -> b.diffOptions = value);
   }
 
+  public SyncOptions withApplyConcurrency(int value) {
+    return with(b -> b.applyConcurrency = value);
+  }
+
   /** A copy of these options with {@code change} made to it; the one place every wither uses. */
   private SyncOptions with(Consumer<Builder> change) {
     Builder b = new Builder(this);
@@ -155,6 +168,7 @@ public record SyncOptions(
     boolean recreateOnImmutable;
     Duration waitTimeout;
     DiffOptions diffOptions;
+    int applyConcurrency;
 
     Builder(SyncOptions o) {
       prune = o.prune;
@@ -169,6 +183,7 @@ public record SyncOptions(
       recreateOnImmutable = o.recreateOnImmutable;
       waitTimeout = o.waitTimeout;
       diffOptions = o.diffOptions;
+      applyConcurrency = o.applyConcurrency;
     }
 
     SyncOptions build() {
@@ -184,7 +199,8 @@ public record SyncOptions(
           forceConflicts,
           recreateOnImmutable,
           waitTimeout,
-          diffOptions);
+          diffOptions,
+          applyConcurrency);
     }
   }
 }

@@ -26,6 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +149,7 @@ public final class Syncer {
       List<String> appliedCrds = new ArrayList<>();
       for (GenericKubernetesResource o : wave.definitions()) {
         DesiredObject d = byKey.get(ResourceKey.of(o));
-        Change c = applyOne(d, ownership, options, live, diffs, observed);
+        Change c = record(applyOne(d, ownership, options, live), diffs, observed);
         changes.add(c);
         if (ApplyPlanner.isCrd(d.key())
             && c.action() != Action.FAILED
@@ -167,9 +172,10 @@ public final class Syncer {
           awaitServed(wave.rest(), appliedCrds, options.waitTimeout());
         }
       }
-      for (GenericKubernetesResource o : wave.rest()) {
-        changes.add(
-            applyOne(byKey.get(ResourceKey.of(o)), ownership, options, live, diffs, observed));
+      List<DesiredObject> rest =
+          wave.rest().stream().map(o -> byKey.get(ResourceKey.of(o))).toList();
+      for (ObjectApplier.Applied a : applyAll(rest, ownership, options, live)) {
+        changes.add(record(a, diffs, observed));
       }
       failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED);
       if (!failed && !options.dryRun() && wave != waves.get(waves.size() - 1)) {
@@ -283,33 +289,89 @@ public final class Syncer {
     };
   }
 
-  private Change applyOne(
-      DesiredObject d,
-      Ownership ownership,
-      SyncOptions options,
-      LiveSource live,
+  /**
+   * Applies {@code objects} with up to {@code options.applyConcurrency()} at a time (each on a
+   * virtual thread); the outcomes in the order of {@code objects}.
+   */
+  private List<ObjectApplier.Applied> applyAll(
+      List<DesiredObject> objects, Ownership ownership, SyncOptions options, LiveSource live) {
+    if (options.applyConcurrency() == 1 || objects.size() < 2) {
+      return objects.stream().map(d -> applyOne(d, ownership, options, live)).toList();
+    }
+    Semaphore permits = new Semaphore(options.applyConcurrency());
+    List<ObjectApplier.Applied> outcomes = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<ObjectApplier.Applied>> running = new ArrayList<>();
+      for (DesiredObject d : objects) {
+        running.add(
+            threads.submit(
+                () -> {
+                  permits.acquire();
+                  try {
+                    return applyOne(d, ownership, options, live);
+                  } finally {
+                    permits.release();
+                  }
+                }));
+      }
+      for (int i = 0; i < objects.size(); i++) {
+        outcomes.add(outcome(running.get(i), objects.get(i).key(), threads));
+      }
+    }
+    return outcomes;
+  }
+
+  /** The outcome of one concurrent apply; a failure that is not per-object is rethrown. */
+  private static ObjectApplier.Applied outcome(
+      Future<ObjectApplier.Applied> future, ResourceKey key, ExecutorService threads) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      threads.shutdownNow();
+      return new ObjectApplier.Applied(
+          new Change(key, Action.FAILED, key + " apply interrupted"), Optional.empty());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof InterruptedException) {
+        return new ObjectApplier.Applied(
+            new Change(key, Action.FAILED, key + " apply interrupted"), Optional.empty());
+      }
+      throw new IllegalStateException(key + " apply failed", e.getCause());
+    }
+  }
+
+  /** Adds an outcome's comparison and observed object to the sync's; its change. */
+  private static Change record(
+      ObjectApplier.Applied applied,
       List<ResourceDiff> diffs,
       Map<ResourceKey, GenericKubernetesResource> observed) {
+    applied.diff().ifPresent(diffs::add);
+    applied.observed().ifPresent(o -> observed.put(applied.change().key(), o));
+    return applied.change();
+  }
+
+  private ObjectApplier.Applied applyOne(
+      DesiredObject d, Ownership ownership, SyncOptions options, LiveSource live) {
     Optional<ApiResource> type =
         d.type().or(() -> types.find(Gvk.of(d.object().getApiVersion(), d.object().getKind())));
-    ObjectApplier.Applied applied;
     if (type.isPresent()) {
-      applied = applier.apply(d, type.get(), ownership, options, live);
+      return applier.apply(d, type.get(), ownership, options, live);
     } else if (options.dryRun()) {
-      applied = ObjectApplier.wouldCreate(d, options);
-    } else {
-      return new Change(
-          d.key(),
-          Action.FAILED,
-          "kind "
-              + d.object().getApiVersion()
-              + "/"
-              + d.object().getKind()
-              + " is not served by the cluster");
+      return ObjectApplier.wouldCreate(d, options);
     }
-    applied.diff().ifPresent(diffs::add);
-    applied.observed().ifPresent(o -> observed.put(d.key(), o));
-    return applied.change();
+    return new ObjectApplier.Applied(
+        new Change(
+            d.key(),
+            Action.FAILED,
+            "kind "
+                + d.object().getApiVersion()
+                + "/"
+                + d.object().getKind()
+                + " is not served by the cluster"),
+        Optional.empty());
   }
 
   private Optional<Change> createNamespace(SyncOptions options) {

@@ -78,6 +78,42 @@ class SyncIT {
   }
 
   @Test
+  void concurrentAppliesKeepTheKindOrderInTheChangeSet() {
+    String manifests =
+        deployment(ns, "conc-web", 1)
+            + "---\n"
+            + configMap(ns, "conc-1", "a")
+            + "---\n"
+            + configMap(ns, "conc-2", "a")
+            + "---\n"
+            + configMap(ns, "conc-3", "a")
+            + "---\n"
+            + configMap(ns, "conc-4", "a")
+            + "---\n"
+            + configMap(ns, "conc-5", "a");
+    SyncOptions concurrent = options.withApplyConcurrency(3);
+
+    SyncResult first = syncer.sync(shop, parse(manifests), Inventory.empty(), concurrent);
+    SyncResult again = syncer.sync(shop, parse(manifests), first.inventory(), concurrent);
+
+    assertThat(first.changes().toString())
+        .isEqualTo(
+            """
+            ConfigMap/%1$s/conc-1 Created
+            ConfigMap/%1$s/conc-2 Created
+            ConfigMap/%1$s/conc-3 Created
+            ConfigMap/%1$s/conc-4 Created
+            ConfigMap/%1$s/conc-5 Created
+            Deployment/%1$s/conc-web Created"""
+                .formatted(ns));
+    assertThat(client.configMaps().inNamespace(ns).list().getItems())
+        .extracting(c -> c.getMetadata().getName())
+        .contains("conc-1", "conc-2", "conc-3", "conc-4", "conc-5");
+    assertThat(again.changes().changes()).extracting(Change::action).containsOnly(Action.UNCHANGED);
+    assertThat(again.diff().inSync()).isTrue();
+  }
+
+  @Test
   void appliedObjectsCarryTheTrackingIdAndTheCapstanFieldManager() {
     syncer.sync(shop, parse(configMap(ns, "tracked", "a")), Inventory.empty(), options);
 

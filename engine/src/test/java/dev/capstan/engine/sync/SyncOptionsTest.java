@@ -61,6 +61,7 @@ class SyncOptionsTest {
     changed.put("recreateOnImmutable", d.withRecreateOnImmutable(true));
     changed.put("waitTimeout", d.withWaitTimeout(Duration.ofSeconds(5)));
     changed.put("diffOptions", d.withDiffOptions(DiffOptions.defaults().withFieldManager("other")));
+    changed.put("applyConcurrency", d.withApplyConcurrency(4));
 
     assertThat(changed.keySet())
         .containsExactly(
