@@ -86,6 +86,9 @@ final class KustomizationReconciler {
     }
   }
 
+  /** How long a health wait goes on before its Progressing state is written. */
+  static final Duration QUIET_HEALTH_WAIT = Duration.ofSeconds(1);
+
   private final KubernetesClient client;
   private final ResourceTypes types;
   private final ClusterCache cache;
@@ -459,6 +462,13 @@ final class KustomizationReconciler {
                   + "]";
       a.conditions.setFalse(ConditionSet.HEALTHY, "HealthCheckFailed", msg);
       return failed(a, "HealthCheckFailed", msg, retry);
+    }
+    Duration waited = Duration.between(p.started(), now);
+    if (waited.compareTo(QUIET_HEALTH_WAIT) < 0) {
+      // A wait over within a second ends in one status write (Ready) instead of two: the
+      // Progressing state is written once the wait has lasted that long. The watch wakes this
+      // Kustomization as soon as an object it waits for changes.
+      return Optional.of(QUIET_HEALTH_WAIT.minus(waited));
     }
     String msg =
         "Running health checks for revision " + revision + " with a timeout of " + seconds(timeout);
