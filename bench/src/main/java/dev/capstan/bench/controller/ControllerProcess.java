@@ -12,10 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A controller running as its own process, its output in a log file. Started with {@link #start} (a
- * JVM), its resident set and heap are sampled every second while it runs; started with {@link
- * #startUnsampled} (a JVM whose memory is not reported, or a process that is not a JVM), nothing is
- * sampled in the background and {@link #peakRssMib()} reads the kernel's high-water mark when
- * asked. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
+ * JVM), its resident set is sampled every second while it runs and its heap is read from a GC log
+ * it writes beside its output ({@code -Xlog:gc}: the used heap before each collection, the highest
+ * the heap gets) plus one {@code jcmd} when the peak is asked for (the stretch after the last
+ * collection); a {@code jcmd} per second cost the machine being measured about a tenth of its CPU.
+ * Started with {@link #startUnsampled} (a JVM whose memory is not reported, or a process that is
+ * not a JVM), nothing is sampled in the background and {@link #peakRssMib()} reads the kernel's
+ * high-water mark when asked. {@link #close()} stops it (SIGTERM, then SIGKILL after 10 s).
  */
 final class ControllerProcess implements AutoCloseable {
   private final Process process;
@@ -34,7 +37,7 @@ final class ControllerProcess implements AutoCloseable {
   private ControllerProcess(Process process, Path log, Path javaHome, boolean sampleHeap) {
     this.process = process;
     this.log = log;
-    this.memory = new ProcessMemory(process.pid(), javaHome);
+    this.memory = new ProcessMemory(process.pid(), javaHome, gcLog(log));
     this.sampleHeap = sampleHeap;
     if (sampleHeap) {
       sampler.scheduleWithFixedDelay(this::sample, 0, 1, TimeUnit.SECONDS);
@@ -42,7 +45,13 @@ final class ControllerProcess implements AutoCloseable {
   }
 
   static ControllerProcess start(List<String> command, Path log, Path javaHome) throws IOException {
-    return new ControllerProcess(launch(command, log, Map.of()), log, javaHome, true);
+    List<String> logged = new java.util.ArrayList<>(command);
+    logged.add(1, "-Xlog:gc:file=" + gcLog(log));
+    return new ControllerProcess(launch(logged, log, Map.of()), log, javaHome, true);
+  }
+
+  private static Path gcLog(Path log) {
+    return log.resolveSibling(log.getFileName() + ".gc");
   }
 
   /**
@@ -67,9 +76,6 @@ final class ControllerProcess implements AutoCloseable {
 
   private void sample() {
     memory.peakRssMib().ifPresent(v -> peakRssMib = Math.max(peakRssMib, v));
-    if (sampleHeap) {
-      memory.sampleHeapMib();
-    }
   }
 
   long pid() {
@@ -105,9 +111,12 @@ final class ControllerProcess implements AutoCloseable {
     return peakRssMib;
   }
 
-  /** Peak used heap in MiB among the samples taken so far. */
+  /** Peak used heap in MiB so far: before any collection in the GC log, or now. */
   double peakHeapMib() {
-    return memory.peakHeapMib();
+    if (sampleHeap && process.isAlive()) {
+      memory.sampleHeapMib();
+    }
+    return Math.max(memory.peakHeapMib(), memory.gcLogPeakMib());
   }
 
   String tail(int lines) {

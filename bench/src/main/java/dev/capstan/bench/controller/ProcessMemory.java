@@ -11,19 +11,53 @@ import java.util.regex.Pattern;
 
 /**
  * Memory of another JVM process: peak resident set ({@code VmHWM} of {@code /proc/<pid>/status},
- * the kernel's high-water mark, so no peak is missed between samples) and used heap ({@code jcmd
- * <pid> GC.heap_info}, sampled).
+ * the kernel's high-water mark, so no peak is missed between samples) and used heap (the largest
+ * "before" of its {@code -Xlog:gc} lines, and {@code jcmd <pid> GC.heap_info} when sampled).
  */
 final class ProcessMemory {
   private static final Pattern KB = Pattern.compile("(\\d+)\\s*kB");
   private static final Pattern USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
+  private static final Pattern BEFORE_GC =
+      Pattern.compile(" (\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
   private final long pid;
   private final Path jcmd;
+  private final Path gcLog;
   private volatile double peakHeapMib;
 
-  ProcessMemory(long pid, Path javaHome) {
+  ProcessMemory(long pid, Path javaHome, Path gcLog) {
     this.pid = pid;
     this.jcmd = javaHome.resolve("bin/jcmd");
+    this.gcLog = gcLog;
+  }
+
+  /** The largest used heap before a collection in the GC log, in MiB; 0 without a log. */
+  double gcLogPeakMib() {
+    try {
+      return Files.exists(gcLog) ? parseGcLogPeakMib(Files.readString(gcLog)) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The largest "before" of {@code -Xlog:gc} lines such as {@code GC(3) Pause Young (Normal) (G1
+   * Evacuation Pause) 45M->12M(256M) 4.321ms}, in MiB.
+   */
+  static double parseGcLogPeakMib(String log) {
+    Matcher m = BEFORE_GC.matcher(log);
+    double peak = 0;
+    while (m.find()) {
+      double v = Long.parseLong(m.group(1));
+      peak =
+          Math.max(
+              peak,
+              switch (m.group(2)) {
+                case "K" -> v / 1024;
+                case "G" -> v * 1024;
+                default -> v;
+              });
+    }
+    return peak;
   }
 
   /** VmHWM in MiB, if the process is still alive. */

@@ -36,4 +36,18 @@ class ProcessMemoryTest {
   void noHeapLineGivesNothing() {
     assertThat(ProcessMemory.parseUsedHeapMib("12345:\nAttachNotSupportedException")).isEmpty();
   }
+
+  @Test
+  void thePeakOfAGcLogIsTheLargestHeapBeforeACollection() {
+    String log =
+        """
+        [0.012s][info][gc] Using G1
+        [1.503s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 3.120ms
+        [9.871s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 131M->40M(256M) 8.002ms
+        [12.100s][info][gc] GC(2) Pause Remark 98M->97M(256M) 1.500ms
+        [20.000s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 900K->300K(256M) 1.0ms
+        """;
+    assertThat(ProcessMemory.parseGcLogPeakMib(log)).isEqualTo(131.0);
+    assertThat(ProcessMemory.parseGcLogPeakMib("[0.012s][info][gc] Using G1\n")).isZero();
+  }
 }

@@ -89,6 +89,7 @@ public final class FluxController implements AutoCloseable {
     ClusterCache cache = new InformerClusterCache(client, types);
     running.add(cache);
     FluxEvents events = new FluxEvents(client, clock);
+    running.add(events); // closed after the queues: what they recorded is sent first
     ArtifactStore artifacts = new ArtifactStore(settings.cacheDirectory());
     // one Git source per spec.timeout, each with its own cache directory (a cache directory has one
     // owner)

@@ -1,5 +1,6 @@
 package dev.capstan.controller.flux;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -8,6 +9,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,18 +20,53 @@ import org.slf4j.LoggerFactory;
  * Records Kubernetes Events on GitRepositories and Kustomizations with Flux's reasons, from the
  * component {@value #COMPONENT} ({@code capstan events} and {@code capstan logs} read them back). A
  * failure to record is logged and otherwise ignored: events are informational.
+ *
+ * <p>Events are sent in the background, two at a time, as client-go's event recorder does, so a
+ * reconcile does not wait for them; at most {@value #BACKLOG} wait to be sent, and one more than
+ * that is dropped with a log line (client-go drops too). The log line is written at once.
  */
-final class FluxEvents {
+final class FluxEvents implements AutoCloseable {
 
   static final String COMPONENT = "capstan-flux-controller";
+  static final int BACKLOG = 1000;
   private static final Logger LOG = LoggerFactory.getLogger(FluxEvents.class);
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final ThreadPoolExecutor senders;
 
   FluxEvents(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    AtomicInteger count = new AtomicInteger();
+    this.senders =
+        new ThreadPoolExecutor(
+            2,
+            2,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(BACKLOG),
+            r -> {
+              Thread t = new Thread(r, "flux-events-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            (r, pool) -> LOG.warn("event dropped: {} events are waiting to be sent", BACKLOG));
+    senders.allowCoreThreadTimeOut(true);
+  }
+
+  /** Sends what is waiting (for up to 5 s), then stops. */
+  @Override
+  public void close() {
+    senders.shutdown();
+    try {
+      if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+        senders.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      senders.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   void normal(HasMetadata object, String reason, String message) {
@@ -49,40 +89,47 @@ final class FluxEvents {
         object.getMetadata().getName(),
         reason,
         text);
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withGenerateName(object.getMetadata().getName() + ".")
+            .withNamespace(ns)
+            .endMetadata()
+            .withInvolvedObject(
+                new ObjectReferenceBuilder()
+                    .withApiVersion(object.getApiVersion())
+                    .withKind(object.getKind())
+                    .withName(object.getMetadata().getName())
+                    .withNamespace(ns)
+                    .withUid(object.getMetadata().getUid())
+                    .build())
+            .withType(type)
+            .withReason(reason)
+            .withMessage(text)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withCount(1)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .build();
+    if (senders.isShutdown()) {
+      return;
+    }
+    senders.execute(() -> send(event));
+  }
+
+  private void send(Event event) {
+    String ns = event.getMetadata().getNamespace();
     try {
-      client
-          .v1()
-          .events()
-          .inNamespace(ns)
-          .resource(
-              new EventBuilder()
-                  .withNewMetadata()
-                  .withGenerateName(object.getMetadata().getName() + ".")
-                  .withNamespace(ns)
-                  .endMetadata()
-                  .withInvolvedObject(
-                      new ObjectReferenceBuilder()
-                          .withApiVersion(object.getApiVersion())
-                          .withKind(object.getKind())
-                          .withName(object.getMetadata().getName())
-                          .withNamespace(ns)
-                          .withUid(object.getMetadata().getUid())
-                          .build())
-                  .withType(type)
-                  .withReason(reason)
-                  .withMessage(text)
-                  .withFirstTimestamp(now)
-                  .withLastTimestamp(now)
-                  .withCount(1)
-                  .withNewSource()
-                  .withComponent(COMPONENT)
-                  .endSource()
-                  .withReportingComponent(COMPONENT)
-                  .build())
-          .create();
+      client.v1().events().inNamespace(ns).resource(event).create();
     } catch (KubernetesClientException e) {
       LOG.debug(
-          "event on {}/{} not recorded: {}", ns, object.getMetadata().getName(), e.getMessage());
+          "event on {}/{} not recorded: {}",
+          ns,
+          event.getInvolvedObject().getName(),
+          e.getMessage());
     }
   }
 }
