@@ -391,7 +391,7 @@ public final class PeersCommand implements Callable<Integer> {
             + "GitRepository (interval 10m), then N Kustomizations (`interval: 1h`, `prune`, `wait: true`, "
             + "`timeout: 5m`, `targetNamespace`) of four objects each, created 16 at a time; seconds from the first "
             + "create until all are `Ready=True` (polled every 500 ms). Peak RSS is the kernel's VmHWM "
-            + "(for Flux the sum of its two processes); heap is Capstan's largest `jcmd GC.heap_info` used value "
+            + "(for Flux the sum of its two processes); heap is Capstan's largest used value before a collection in its GC log "
             + "(Go has no comparable figure). **Drift**: one Kustomization (`interval: "
             + interval
             + "`, prune, no wait) of one ConfigMap; per trial, after a random pause of up to one interval, "

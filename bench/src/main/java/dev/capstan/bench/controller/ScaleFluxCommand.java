@@ -90,7 +90,7 @@ public final class ScaleFluxCommand implements Callable<Integer> {
                 + ", "
                 + workers
                 + " workers) limited to the benchmark's namespace; peak RSS is the kernel's VmHWM, heap the largest "
-                + "`jcmd GC.heap_info` used value sampled every second. Deployments become Available through kwok.",
+                + "used value before a collection in the controller's GC log (`-Xlog:gc`), or at the end. Deployments become Available through kwok.",
             4,
             outcomes);
     return 0;
