@@ -66,11 +66,6 @@ public final class AppGetCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static boolean refreshRequested(Application app) {
-    return app.getMetadata().getAnnotations() != null
-        && app.getMetadata().getAnnotations().containsKey(ApplicationReconciler.REFRESH);
-  }
-
   private Application refresh(AppBackend backend, Application app, String kind) {
     Application requested = backend.requestRefresh(app, kind);
     try {
@@ -82,7 +77,7 @@ public final class AppGetCommand implements Callable<Integer> {
               o ->
                   o.isEmpty()
                       || ResourceVersions.newer(o.get().getMetadata(), requested.getMetadata())
-                          && !refreshRequested(o.get()),
+                          && !ApplicationReconciler.refreshRequested(o.get()),
               Duration.ofSeconds(timeout))
           .orElseThrow(
               () ->

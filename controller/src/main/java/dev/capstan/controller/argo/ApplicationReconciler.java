@@ -619,7 +619,7 @@ public final class ApplicationReconciler {
   }
 
   /** True when the Application carries the refresh annotation. */
-  private static boolean refreshRequested(Application app) {
+  public static boolean refreshRequested(Application app) {
     return app.getMetadata().getAnnotations() != null
         && app.getMetadata().getAnnotations().containsKey(REFRESH);
   }
