@@ -101,13 +101,9 @@ public final class Syncer {
     this.pruneCandidates = pruneCandidates;
     this.reader = new LiveReader(client);
     // A dry run (a comparison) reads live objects from the cache where it holds their kind: a
-    // controller comparing often then sends only the dry-run applies. A real sync reads them from
-    // the cache too, with the exceptions in liveForSync.
-    this.previewSource =
-        (key, type) ->
-            cache.isPresent() && cache.get().holds(key.group(), key.kind())
-                ? cache.get().get(key)
-                : reader.get(key, type);
+    // controller comparing often then sends only the dry-run applies. It never asks the API server
+    // about an object the cache has not seen. A real sync reads from the cache too (liveFrom).
+    this.previewSource = liveFrom(Inventory.empty());
     this.applier = new ObjectApplier(client, new ServerSideDryRun(client), reader);
     this.crds = new CrdEstablishment(client);
     this.pruner = new Pruner(client);
@@ -128,7 +124,7 @@ public final class Syncer {
     List<ResourceDiff> diffs = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Map<ResourceKey, GenericKubernetesResource> observed = new LinkedHashMap<>();
-    LiveSource live = options.dryRun() ? previewSource : liveForSync(previous);
+    LiveSource live = options.dryRun() ? previewSource : liveFrom(previous);
 
     createNamespace(options).ifPresent(changes::add);
     DesiredSetPreparer.Prepared prepared =
@@ -270,8 +266,8 @@ public final class Syncer {
   }
 
   /**
-   * Where a real sync reads the live copy of a desired object. From the cache where it watches the
-   * kind: a cached copy may be a little old, but the {@link Differ}'s dry run carries the server's
+   * Where a sync reads the live copy of a desired object. From the cache where it watches the kind:
+   * a cached copy may be a little old, but the {@link Differ}'s dry run carries the server's
    * resourceVersion and a mismatch makes it read the object again; an object the cache has not seen
    * is taken as absent and applied without a read, unless the previous inventory lists it (then the
    * cache may not have seen this owner's own last apply yet, and the API server is asked). The
@@ -279,7 +275,7 @@ public final class Syncer {
    * shared-resource check, the same race a read-then-apply has over a shorter time. Kinds the cache
    * does not watch are read from the API server.
    */
-  private LiveSource liveForSync(Inventory previous) {
+  private LiveSource liveFrom(Inventory previous) {
     return (key, type) -> {
       if (cache.isEmpty() || !cache.get().holds(key.group(), key.kind())) {
         return reader.get(key, type);
