@@ -1,13 +1,12 @@
 package dev.capstan.controller.argo;
 
 import dev.capstan.controller.api.argo.Application;
-import io.fabric8.kubernetes.api.model.EventBuilder;
+import dev.capstan.controller.runtime.EventDraft;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,38 +36,25 @@ final class AppEvents {
   }
 
   private void record(Application app, String type, String reason, String message) {
-    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    EventDraft draft =
+        new EventDraft(
+            new ObjectReferenceBuilder()
+                .withApiVersion(Application.GROUP + "/" + Application.VERSION)
+                .withKind("Application")
+                .withName(app.getMetadata().getName())
+                .withNamespace(app.getMetadata().getNamespace())
+                .withUid(app.getMetadata().getUid())
+                .withResourceVersion(app.getMetadata().getResourceVersion())
+                .build(),
+            type,
+            reason,
+            message);
     try {
       client
           .v1()
           .events()
           .inNamespace(app.getMetadata().getNamespace())
-          .resource(
-              new EventBuilder()
-                  .withNewMetadata()
-                  .withGenerateName(app.getMetadata().getName() + ".")
-                  .withNamespace(app.getMetadata().getNamespace())
-                  .endMetadata()
-                  .withInvolvedObject(
-                      new ObjectReferenceBuilder()
-                          .withApiVersion(Application.GROUP + "/" + Application.VERSION)
-                          .withKind("Application")
-                          .withName(app.getMetadata().getName())
-                          .withNamespace(app.getMetadata().getNamespace())
-                          .withUid(app.getMetadata().getUid())
-                          .withResourceVersion(app.getMetadata().getResourceVersion())
-                          .build())
-                  .withType(type)
-                  .withReason(reason)
-                  .withMessage(
-                      message.length() > 1000 ? message.substring(0, 1000) + "..." : message)
-                  .withFirstTimestamp(now)
-                  .withLastTimestamp(now)
-                  .withCount(1)
-                  .withNewSource()
-                  .withComponent(COMPONENT)
-                  .endSource()
-                  .build())
+          .resource(draft.toBuilder(COMPONENT, Instant.now(clock)).build())
           .create();
     } catch (KubernetesClientException e) {
       LOG.warn(

@@ -1,14 +1,13 @@
 package dev.capstan.controller.flux;
 
+import dev.capstan.controller.runtime.EventDraft;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -79,8 +78,18 @@ final class FluxEvents implements AutoCloseable {
 
   private void record(HasMetadata object, String type, String reason, String message) {
     String ns = object.getMetadata().getNamespace();
-    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    String text = message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
+    EventDraft draft =
+        new EventDraft(
+            new ObjectReferenceBuilder()
+                .withApiVersion(object.getApiVersion())
+                .withKind(object.getKind())
+                .withName(object.getMetadata().getName())
+                .withNamespace(ns)
+                .withUid(object.getMetadata().getUid())
+                .build(),
+            type,
+            reason,
+            message);
     LOG.info(
         "{} {}/{}/{} {}: {}",
         type,
@@ -88,32 +97,9 @@ final class FluxEvents implements AutoCloseable {
         ns,
         object.getMetadata().getName(),
         reason,
-        text);
+        draft.text());
     Event event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withGenerateName(object.getMetadata().getName() + ".")
-            .withNamespace(ns)
-            .endMetadata()
-            .withInvolvedObject(
-                new ObjectReferenceBuilder()
-                    .withApiVersion(object.getApiVersion())
-                    .withKind(object.getKind())
-                    .withName(object.getMetadata().getName())
-                    .withNamespace(ns)
-                    .withUid(object.getMetadata().getUid())
-                    .build())
-            .withType(type)
-            .withReason(reason)
-            .withMessage(text)
-            .withFirstTimestamp(now)
-            .withLastTimestamp(now)
-            .withCount(1)
-            .withNewSource()
-            .withComponent(COMPONENT)
-            .endSource()
-            .withReportingComponent(COMPONENT)
-            .build();
+        draft.toBuilder(COMPONENT, Instant.now(clock)).withReportingComponent(COMPONENT).build();
     if (senders.isShutdown()) {
       return;
     }
