@@ -62,8 +62,7 @@ public final class ObjectComparator {
     } else {
       status = DiffJson.sameValue(t, l) ? DiffStatus.IN_SYNC : DiffStatus.OUT_OF_SYNC;
     }
-    String text = status == DiffStatus.IN_SYNC ? "" : UnifiedDiffRenderer.render(key, l, t);
-    return new ResourceDiff(key, status, text, l, t);
+    return new ResourceDiff(key, status, l, t);
   }
 
   private static ObjectNode ignore(ObjectNode object, List<IgnoreDifference> rules) {
