@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class FluxController implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FluxController.class);
+  private static final String BY_SOURCE = "capstan-source";
+  private static final String BY_DEPENDENCY = "capstan-dependency";
 
   private final KubernetesClient client;
   private final FluxSettings settings;
@@ -146,9 +148,15 @@ public final class FluxController implements AutoCloseable {
                   }
                   return next;
                 }));
+    // A Kustomization waiting for health goes ahead of the queue, by its watch wake-up and by its
+    // poll: its look is short and usually ends the wait, and behind a long queue of first applies
+    // (a thousand new Kustomizations) it would only come once all of those are done.
     kustomizations =
         new WorkQueue<>(
-            "flux-kustomization", settings.workers(), timed("Kustomization", ks::reconcile));
+            "flux-kustomization",
+            settings.workers(),
+            timed("Kustomization", ks::reconcile),
+            ks::waitingForHealth);
     running.add(sources);
     running.add(kustomizations);
     OwnerChangeRouter router =
@@ -170,14 +178,15 @@ public final class FluxController implements AutoCloseable {
                 router.onChange(change);
                 return;
               }
-              // any other change of an object a Kustomization waits for (a Deployment's status)
-              // lets it look at health again now rather than at its next poll
+              // An object a Kustomization still waits for that turns Current (a Deployment
+              // Available) or Failed lets it look at health again now; changes on the way there (a
+              // Deployment's progress) wait for the next health poll.
               router
                   .ownerOf()
                   .apply(change.object())
                   .map(ObjectKey::parse)
                   .filter(this::inScope)
-                  .filter(ks::waitingForHealth)
+                  .filter(k -> ks.mayFinishWait(k, change.key(), change.object()))
                   .ifPresent(kustomizations::add);
             }));
 
@@ -185,36 +194,44 @@ public final class FluxController implements AutoCloseable {
         settings.namespace().isEmpty()
             ? client.resources(Kustomization.class).inAnyNamespace()
             : client.resources(Kustomization.class).inNamespace(settings.namespace());
-    kustomizationInformer =
-        ksOp.inform(
-            new ResourceEventHandler<>() {
-              @Override
-              public void onAdd(Kustomization k) {
-                observe(k);
-                kustomizations.add(ObjectKey.of(k));
-              }
+    // indexed by the source and the dependencies each Kustomization names, so a new artifact or a
+    // Kustomization turning Ready finds the Kustomizations to wake without a scan of all of them
+    kustomizationInformer = ksOp.runnableInformer(0);
+    kustomizationInformer.addIndexers(
+        java.util.Map.of(
+            BY_SOURCE,
+            k -> sourceOf(k).map(r -> List.of(r.toString())).orElse(List.of()),
+            BY_DEPENDENCY,
+            k -> dependenciesOf(k).stream().map(ObjectKey::toString).toList()));
+    kustomizationInformer.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Kustomization k) {
+            observe(k);
+            kustomizations.add(ObjectKey.of(k));
+          }
 
-              @Override
-              public void onUpdate(Kustomization before, Kustomization after) {
-                observe(after);
-                if (specOrMetaChanged(before, after)) {
-                  kustomizations.add(ObjectKey.of(after));
-                }
-                if (!KustomizationReconciler.isReady(before)
-                    && KustomizationReconciler.isReady(after)) {
-                  dependentsOf(ObjectKey.of(after)).forEach(kustomizations::add);
-                }
-              }
+          @Override
+          public void onUpdate(Kustomization before, Kustomization after) {
+            observe(after);
+            if (specOrMetaChanged(before, after)) {
+              kustomizations.add(ObjectKey.of(after));
+            }
+            if (!KustomizationReconciler.isReady(before)
+                && KustomizationReconciler.isReady(after)) {
+              dependentsOf(ObjectKey.of(after)).forEach(kustomizations::add);
+            }
+          }
 
-              @Override
-              public void onDelete(Kustomization k, boolean unknown) {
-                metrics.deleted("Kustomization", ObjectKey.of(k));
-                kustomizations.forget(ObjectKey.of(k));
-                kustomizations.add(ObjectKey.of(k));
-              }
-            },
-            0);
+          @Override
+          public void onDelete(Kustomization k, boolean unknown) {
+            metrics.deleted("Kustomization", ObjectKey.of(k));
+            kustomizations.forget(ObjectKey.of(k));
+            kustomizations.add(ObjectKey.of(k));
+          }
+        });
     running.add(kustomizationInformer::close);
+    kustomizationInformer.run(); // returns once the initial list is in the store
 
     var gitOp =
         settings.namespace().isEmpty()
@@ -297,35 +314,43 @@ public final class FluxController implements AutoCloseable {
             after.getMetadata().getDeletionTimestamp());
   }
 
+  /** The Kustomizations whose source is GitRepository {@code repo}. */
   private List<ObjectKey> usersOf(ObjectKey repo) {
-    return kustomizationInformer.getStore().list().stream()
-        .filter(k -> k.getSpec() != null && k.getSpec().sourceRef() != null)
-        .filter(
-            k ->
-                k.getSpec().sourceRef().kind().equals(GitRepository.KIND)
-                    && k.getSpec().sourceRef().name().equals(repo.name())
-                    && (k.getSpec().sourceRef().namespace().isEmpty()
-                            ? k.getMetadata().getNamespace()
-                            : k.getSpec().sourceRef().namespace())
-                        .equals(repo.namespace()))
+    return kustomizationInformer.getIndexer().byIndex(BY_SOURCE, repo.toString()).stream()
         .map(ObjectKey::of)
         .toList();
   }
 
+  /** The Kustomizations that name {@code dep} in {@code dependsOn}. */
   private List<ObjectKey> dependentsOf(ObjectKey dep) {
-    return kustomizationInformer.getStore().list().stream()
-        .filter(
-            k ->
-                k.getSpec() != null
-                    && k.getSpec().dependsOn().stream()
-                        .anyMatch(
-                            d ->
-                                d.name().equals(dep.name())
-                                    && (d.namespace().isEmpty()
-                                            ? k.getMetadata().getNamespace()
-                                            : d.namespace())
-                                        .equals(dep.namespace())))
+    return kustomizationInformer.getIndexer().byIndex(BY_DEPENDENCY, dep.toString()).stream()
         .map(ObjectKey::of)
+        .toList();
+  }
+
+  /** The GitRepository {@code k} takes its artifact from, if its source is one. */
+  private static Optional<ObjectKey> sourceOf(Kustomization k) {
+    if (k.getSpec() == null
+        || k.getSpec().sourceRef() == null
+        || !GitRepository.KIND.equals(k.getSpec().sourceRef().kind())) {
+      return Optional.empty();
+    }
+    var ref = k.getSpec().sourceRef();
+    String ns = ref.namespace().isEmpty() ? k.getMetadata().getNamespace() : ref.namespace();
+    return Optional.of(new ObjectKey(ns, ref.name()));
+  }
+
+  /** The Kustomizations {@code k} depends on. */
+  private static List<ObjectKey> dependenciesOf(Kustomization k) {
+    if (k.getSpec() == null) {
+      return List.of();
+    }
+    return k.getSpec().dependsOn().stream()
+        .map(
+            d ->
+                new ObjectKey(
+                    d.namespace().isEmpty() ? k.getMetadata().getNamespace() : d.namespace(),
+                    d.name()))
         .toList();
   }
 

@@ -26,19 +26,43 @@ final class FluxMetrics {
       List.of(Condition.TRUE, Condition.FALSE, Condition.UNKNOWN, "Deleted");
 
   private final MeterRegistry registry;
+  private static final Duration[] BUCKETS = buckets();
+
   private final Map<Tags, AtomicInteger> gauges = new ConcurrentHashMap<>();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   FluxMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void reconciled(String kind, ObjectKey key, Duration took) {
-    Timer.builder("gotk.reconcile.duration")
-        .description("How long a reconcile took")
-        .tags("kind", kind, "name", key.name(), "namespace", key.namespace())
-        .publishPercentileHistogram()
-        .register(registry)
+    timers
+        .computeIfAbsent(
+            kind + "/" + key,
+            k ->
+                Timer.builder("gotk.reconcile.duration")
+                    .description("How long a reconcile took")
+                    .tags("kind", kind, "name", key.name(), "namespace", key.namespace())
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry))
         .record(took);
+  }
+
+  /**
+   * Flux's ten buckets of {@code gotk_reconcile_duration_seconds}, spread exponentially from 10 ms
+   * to 30 minutes (Prometheus' {@code ExponentialBucketsRange(0.01, 1800, 10)}), rather than
+   * Micrometer's percentile histogram of some 70 buckets: one histogram per object adds up with
+   * thousands of objects.
+   */
+  private static Duration[] buckets() {
+    int count = 10;
+    double min = 0.01;
+    double factor = Math.pow(1800 / min, 1.0 / (count - 1));
+    Duration[] out = new Duration[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = Duration.ofNanos(Math.round(min * Math.pow(factor, i) * 1e9));
+    }
+    return out;
   }
 
   void observed(String kind, HasMetadata object, List<Condition> conditions, boolean suspended) {

@@ -2,17 +2,21 @@ package dev.capstan.controller.flux;
 
 import dev.capstan.engine.cluster.ClusterCache;
 import dev.capstan.engine.cluster.ResourceKey;
+import dev.capstan.engine.health.LiveObject;
 import dev.capstan.engine.health.kstatus.KStatus;
 import dev.capstan.engine.health.kstatus.KStatusComputer;
 import dev.capstan.engine.health.kstatus.KStatusResult;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -44,12 +48,14 @@ final class HealthChecker {
    *
    * @param used the copy of each object the look judged (objects not found are absent), for the
    *     next {@link #checkKnown}
+   * @param waitingOn the objects that are neither {@code Current} nor {@code Failed}
    */
   record Outcome(
       boolean healthy,
       boolean failed,
       String message,
-      Map<ResourceKey, GenericKubernetesResource> used) {}
+      Map<ResourceKey, GenericKubernetesResource> used,
+      Set<ResourceKey> waitingOn) {}
 
   private final KStatusComputer kstatus;
 
@@ -84,11 +90,46 @@ final class HealthChecker {
         });
   }
 
+  /**
+   * Whether {@code object} has reached an end of a wait for it: {@code Current} or {@code Failed}.
+   * The controller's watch asks this of every change of an object a Kustomization waits for, and
+   * looks at that Kustomization's health again first thing when the answer is yes.
+   */
+  boolean settled(GenericKubernetesResource object) {
+    KStatus status = kstatus.compute(view(object)).status();
+    return status == KStatus.CURRENT || status == KStatus.FAILED;
+  }
+
+  /**
+   * The object as the tree kstatus reads, without converting all of it: its body as it is (shared,
+   * not copied: the objects judged here, from the watch cache and apply responses, are never
+   * changed) and the metadata kstatus looks at. A conversion of the whole object would also carry
+   * {@code managedFields}, often half of it.
+   */
+  private static LiveObject view(GenericKubernetesResource object) {
+    Map<String, Object> tree = new HashMap<>(object.getAdditionalProperties());
+    tree.put("apiVersion", object.getApiVersion());
+    tree.put("kind", object.getKind());
+    ObjectMeta meta = object.getMetadata();
+    if (meta != null) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("name", meta.getName());
+      m.put("namespace", meta.getNamespace());
+      m.put("generation", meta.getGeneration());
+      m.put("creationTimestamp", meta.getCreationTimestamp());
+      m.put("deletionTimestamp", meta.getDeletionTimestamp());
+      m.values().removeIf(java.util.Objects::isNull);
+      tree.put("metadata", m);
+    }
+    return LiveObject.of(tree);
+  }
+
   private Outcome look(
       KubernetesClient client,
       List<Target> targets,
       Function<Target, Optional<GenericKubernetesResource>> known) {
     List<String> waiting = new ArrayList<>();
+    Set<ResourceKey> waitingOn = new HashSet<>();
     List<String> failed = new ArrayList<>();
     Map<ResourceKey, GenericKubernetesResource> used = new HashMap<>();
     for (Target t : targets) {
@@ -100,13 +141,11 @@ final class HealthChecker {
           r = KStatusComputer.notFound();
         } else {
           used.put(t.key(), live);
-          @SuppressWarnings("unchecked")
-          Map<String, Object> tree =
-              client.getKubernetesSerialization().convertValue(live, Map.class);
-          r = kstatus.compute(tree);
+          r = kstatus.compute(view(live));
         }
       } catch (KubernetesClientException e) {
         waiting.add(t + " status: 'Unknown' (" + e.getCode() + ")");
+        waitingOn.add(t.key());
         continue;
       }
       if (r.status() == KStatus.CURRENT) {
@@ -122,15 +161,16 @@ final class HealthChecker {
         failed.add(line);
       } else {
         waiting.add(line);
+        waitingOn.add(t.key());
       }
     }
     if (!failed.isEmpty()) {
-      return new Outcome(false, true, String.join(", ", failed), used);
+      return new Outcome(false, true, String.join(", ", failed), used, Set.copyOf(waitingOn));
     }
     if (!waiting.isEmpty()) {
-      return new Outcome(false, false, String.join(", ", waiting), used);
+      return new Outcome(false, false, String.join(", ", waiting), used, Set.copyOf(waitingOn));
     }
-    return new Outcome(true, false, "", used);
+    return new Outcome(true, false, "", used, Set.of());
   }
 
   private static GenericKubernetesResource read(KubernetesClient client, Target t) {

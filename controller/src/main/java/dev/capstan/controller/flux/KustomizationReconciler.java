@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,8 +64,9 @@ final class KustomizationReconciler {
 
   /**
    * A health wait in progress for one revision, generation and reconcile request: what was applied
-   * ({@code inventory}) and the newest copy of each of its objects the last look judged ({@code
-   * known}: the apply's responses at first), so later looks need no request.
+   * ({@code inventory}), the newest copy of each of its objects the last look judged ({@code
+   * known}: the apply's responses at first), so later looks need no request, and the objects that
+   * look still waited for ({@code waitingOn}; empty before the first look).
    */
   private record Pending(
       String revision,
@@ -72,7 +75,8 @@ final class KustomizationReconciler {
       Instant deadline,
       Instant started,
       Inventory inventory,
-      Map<ResourceKey, GenericKubernetesResource> known) {
+      Map<ResourceKey, GenericKubernetesResource> known,
+      Set<ResourceKey> waitingOn) {
 
     boolean covers(String revision, long generation, String requestedAt) {
       return this.revision.equals(revision)
@@ -80,9 +84,9 @@ final class KustomizationReconciler {
           && this.requestedAt.equals(requestedAt);
     }
 
-    Pending withLook(
-        String request, Inventory applied, Map<ResourceKey, GenericKubernetesResource> used) {
-      return new Pending(revision, generation, request, deadline, started, applied, used);
+    Pending withLook(String request, Inventory applied, HealthChecker.Outcome look) {
+      return new Pending(
+          revision, generation, request, deadline, started, applied, look.used(), look.waitingOn());
     }
   }
 
@@ -142,6 +146,17 @@ final class KustomizationReconciler {
   /** Whether {@code key} applied its revision and waits for its objects to become healthy. */
   boolean waitingForHealth(ObjectKey key) {
     return pending.containsKey(key);
+  }
+
+  /**
+   * Whether {@code key} waits for health, its last look still waited for {@code object}, and that
+   * object has now reached an end of the wait ({@code Current} or {@code Failed}): a look now may
+   * finish the wait. Changes of objects that were already healthy, and changes on the way (a
+   * Deployment's progress), are no reason to look again before the next poll.
+   */
+  boolean mayFinishWait(ObjectKey key, ResourceKey object, GenericKubernetesResource changed) {
+    Pending p = pending.get(key);
+    return p != null && p.waitingOn().contains(object) && health.settled(changed);
   }
 
   /**
@@ -208,17 +223,7 @@ final class KustomizationReconciler {
     }
     KustomizationSpec spec = ks.getSpec();
     if (!ks.getMetadata().getFinalizers().contains(FINALIZER)) {
-      // a patch against the copy just read (no second read); the informer's object stays as it is
-      ks =
-          client
-              .resources(Kustomization.class)
-              .inNamespace(key.namespace())
-              .resource(client.getKubernetesSerialization().clone(ks))
-              .edit(
-                  k -> {
-                    k.getMetadata().getFinalizers().add(FINALIZER);
-                    return k;
-                  });
+      ks = addFinalizer(ks);
       seen(ks);
     }
     if (spec.suspend()) {
@@ -431,7 +436,14 @@ final class KustomizationReconciler {
     if (p == null || !p.revision().equals(revision) || p.generation() != a.generation) {
       p =
           new Pending(
-              revision, a.generation, requestedAt, now.plus(timeout), now, applied, Map.of());
+              revision,
+              a.generation,
+              requestedAt,
+              now.plus(timeout),
+              now,
+              applied,
+              Map.of(),
+              Set.of());
     }
     // On the local cluster with the controller's own identity, the objects are judged from the
     // apply's responses and the watch cache (never from a copy older than the apply); elsewhere,
@@ -441,7 +453,7 @@ final class KustomizationReconciler {
             ? health.checkKnown(
                 target.client(), target.cache().get(), checks, justApplied.orElse(p.known()))
             : health.check(target.client(), checks);
-    p = p.withLook(requestedAt, applied, outcome.used());
+    p = p.withLook(requestedAt, applied, outcome);
     pending.put(key, p);
     if (outcome.healthy()) {
       pending.remove(key);
@@ -502,6 +514,27 @@ final class KustomizationReconciler {
     a.write(client);
     a.warnOnce(events, reason, message);
     return Optional.of(retry);
+  }
+
+  /**
+   * Adds Flux's finalizer by a JSON patch that appends it to the list (or creates the list), sent
+   * for the copy just read: no second read, and no copy of the object to compute a patch from. A
+   * finalizer another controller adds at the same time is kept.
+   */
+  private Kustomization addFinalizer(Kustomization ks) {
+    String patch =
+        ks.getMetadata().getFinalizers().isEmpty()
+            ? "[{\"op\":\"add\",\"path\":\"/metadata/finalizers\",\"value\":[\""
+                + FINALIZER
+                + "\"]}]"
+            : "[{\"op\":\"add\",\"path\":\"/metadata/finalizers/-\",\"value\":\""
+                + FINALIZER
+                + "\"}]";
+    return client
+        .resources(Kustomization.class)
+        .inNamespace(ks.getMetadata().getNamespace())
+        .resource(ks)
+        .patch(PatchContext.of(PatchType.JSON), patch);
   }
 
   private Optional<Duration> finalizeDeletion(Kustomization ks) {
@@ -573,11 +606,12 @@ final class KustomizationReconciler {
           .setFalse(ConditionSet.READY, "ArtifactFailed", msg);
       return Optional.empty();
     }
+    // The informer's copy, with or without an artifact: a GitRepository whose artifact arrives
+    // later wakes this Kustomization then. Read from the API server only when the informer does not
+    // hold it (yet).
     GitRepository repo =
         informedRepositories
             .apply(new ObjectKey(ns, name))
-            .filter(r -> r.getStatus() != null && r.getStatus().artifact() != null)
-            .filter(r -> artifacts.resolve(r.getStatus().artifact().url()).isPresent())
             .orElseGet(
                 () -> client.resources(GitRepository.class).inNamespace(ns).withName(name).get());
     if (repo == null) {

@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,8 @@ public final class WorkQueue<K> implements AutoCloseable {
   private static final Duration MAX_FAILURE_BACKOFF = Duration.ofMinutes(5);
 
   private final Function<K, Optional<Duration>> handler;
-  private final LinkedBlockingQueue<K> queue = new LinkedBlockingQueue<>();
+  private final Predicate<K> urgent;
+  private final LinkedBlockingDeque<K> queue = new LinkedBlockingDeque<>();
   private final Set<K> dirty = new HashSet<>();
   private final Set<K> processing = new HashSet<>();
   private final Map<K, ScheduledFuture<?>> timers = new HashMap<>();
@@ -49,10 +51,23 @@ public final class WorkQueue<K> implements AutoCloseable {
    * @param handler handles one key; returns the delay of the next look, empty for none
    */
   public WorkQueue(String name, int workers, Function<K, Optional<Duration>> handler) {
+    this(name, workers, handler, key -> false);
+  }
+
+  /**
+   * Starts {@code workers} threads calling {@code handler}; keys for which {@code urgent} holds
+   * when they are queued (by {@link #add} or a timer) go ahead of the others. For short work that
+   * should not wait behind a long queue; {@code urgent} must be quick and must not call this queue.
+   *
+   * @param handler handles one key; returns the delay of the next look, empty for none
+   */
+  public WorkQueue(
+      String name, int workers, Function<K, Optional<Duration>> handler, Predicate<K> urgent) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1");
     }
     this.handler = handler;
+    this.urgent = urgent;
     this.workers =
         Executors.newFixedThreadPool(
             workers, Thread.ofPlatform().name(name + "-worker-", 0).daemon().factory());
@@ -64,20 +79,30 @@ public final class WorkQueue<K> implements AutoCloseable {
     }
   }
 
-  /** Queues {@code key} now (no-op when already queued). */
+  /**
+   * Queues {@code key} now: at the back (no-op when already queued), or, when it is urgent, ahead
+   * of every waiting key (moved there when already queued). While the key is being handled it runs
+   * again right after.
+   */
   public void add(K key) {
     if (closed) {
       return;
     }
+    boolean front = urgent.test(key);
     synchronized (this) {
-      if (!dirty.add(key)) {
-        return;
-      }
+      boolean queued = !dirty.add(key);
       if (processing.contains(key)) {
         return;
       }
+      if (queued && (!front || !queue.remove(key))) {
+        return; // already waiting, or taken by a worker just now, which handles it next
+      }
+      if (front) {
+        queue.addFirst(key);
+      } else {
+        queue.addLast(key);
+      }
     }
-    queue.add(key);
   }
 
   /** Queues {@code key} after {@code delay}, replacing any earlier timer of the key. */
@@ -143,7 +168,19 @@ public final class WorkQueue<K> implements AutoCloseable {
         again = dirty.contains(key);
       }
       if (again) {
-        queue.add(key);
+        requeue(key);
+      }
+    }
+  }
+
+  /** Queues a key that was added while it was being handled (it is marked dirty already). */
+  private void requeue(K key) {
+    boolean front = urgent.test(key);
+    synchronized (this) {
+      if (front) {
+        queue.addFirst(key);
+      } else {
+        queue.addLast(key);
       }
     }
   }

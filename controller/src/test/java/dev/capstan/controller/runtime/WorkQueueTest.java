@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -102,6 +103,43 @@ class WorkQueueTest {
               () ->
                   calls.stream().filter("poll"::equals).count() == 3
                       && calls.stream().filter("bad"::equals).count() == 2);
+    }
+  }
+
+  @Test
+  void urgentKeysGoAheadOfTheWaitingKeysAndAQueuedOneMovesThere() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> order = new CopyOnWriteArrayList<>();
+    Set<String> urgent = ConcurrentHashMap.newKeySet();
+    try (WorkQueue<String> q =
+        new WorkQueue<>(
+            "t",
+            1,
+            k -> {
+              order.add(k);
+              if (k.equals("busy")) {
+                inside.countDown();
+                try {
+                  release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return Optional.empty();
+            },
+            urgent::contains)) {
+      q.add("busy"); // holds the only worker while the queue fills
+      assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+      List.of("a", "b", "c").forEach(q::add);
+      urgent.addAll(List.of("now", "c", "busy"));
+      q.add("now"); // not queued yet: goes to the front
+      q.add("c"); // queued at the back: moved to the front, not queued twice
+      q.add("busy"); // being handled: runs again after, ahead of the rest as it is urgent
+      q.add("a"); // not urgent and queued: stays where it is
+      release.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 6 && q.depth() == 0);
+      assertThat(order).containsExactly("busy", "busy", "c", "now", "a", "b");
     }
   }
 }
