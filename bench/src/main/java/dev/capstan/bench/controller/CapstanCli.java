@@ -37,11 +37,11 @@ final class CapstanCli {
         "bench: using a snapshot of " + JAR + " built " + Files.getLastModifiedTime(JAR));
   }
 
-  /** {@code java -jar <snapshot> args...}. */
+  /** {@code java <bin/capstan's JVM options> -jar <snapshot> args...}. */
   static List<String> command(String... args) {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(Launch.javaHome().resolve("bin/java").toString(), "-jar", SNAPSHOT.toString()));
+    List<String> cmd = new ArrayList<>(List.of(Launch.javaHome().resolve("bin/java").toString()));
+    cmd.addAll(Launch.capstanJavaOptions());
+    cmd.addAll(List.of("-jar", SNAPSHOT.toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }

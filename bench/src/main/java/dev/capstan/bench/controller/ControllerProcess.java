@@ -119,6 +119,20 @@ final class ControllerProcess implements AutoCloseable {
     return Math.max(memory.peakHeapMib(), memory.gcLogPeakMib());
   }
 
+  /**
+   * CPU time (user and system) the process has used since it started, in seconds; NaN when the
+   * operating system does not tell. Read while it runs: the benchmark's figure of how much work the
+   * controller did, steadier than wall-clock time on a busy machine.
+   */
+  double cpuSeconds() {
+    return process
+        .toHandle()
+        .info()
+        .totalCpuDuration()
+        .map(d -> d.toNanos() / 1e9)
+        .orElse(Double.NaN);
+  }
+
   String tail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);

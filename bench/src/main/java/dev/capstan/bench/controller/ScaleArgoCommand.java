@@ -54,8 +54,8 @@ public final class ScaleArgoCommand implements Callable<Integer> {
   @Option(
       names = "--controller-java-option",
       description =
-          "An extra option for the controller JVM (repeatable): -Xmx256m, a system property, "
-              + "-XX:StartFlightRecording=... to profile it.")
+          "An extra option for the controller JVM (repeatable), after bin/jvm-options: -Xmx256m,"
+              + " a system property, -XX:StartFlightRecording=... to profile it.")
   List<String> controllerJavaOptions = new ArrayList<>();
 
   @Override
@@ -123,7 +123,8 @@ public final class ScaleArgoCommand implements Callable<Integer> {
 
   private List<String> command(Path kubeconfig, String ns) {
     List<String> command = new ArrayList<>(Launch.argoController(kubeconfig, ns, workers));
-    command.addAll(1, controllerJavaOptions); // after the java binary
+    // after the java binary and bin/capstan's JVM options, so that they can override those
+    command.addAll(1 + Launch.capstanJavaOptions().size(), controllerJavaOptions);
     return command;
   }
 

@@ -68,7 +68,9 @@ public final class ScaleFluxCommand implements Callable<Integer> {
 
   @Option(
       names = "--controller-java-option",
-      description = "An extra option for the controller JVM (repeatable), e.g. a system property.")
+      description =
+          "An extra option for the controller JVM (repeatable), after bin/jvm-options, e.g. a"
+              + " system property.")
   List<String> controllerJavaOptions = new ArrayList<>();
 
   @Override
@@ -121,7 +123,8 @@ public final class ScaleFluxCommand implements Callable<Integer> {
     Path log = common.results.resolve("tmp").resolve("scale-flux-controller-" + ns + ".log");
     List<String> command =
         new ArrayList<>(Launch.fluxController(kubeconfig, ns, cache, workers, heap));
-    command.addAll(1, controllerJavaOptions);
+    // after the java binary and bin/capstan's JVM options, so that they can override those
+    command.addAll(1 + Launch.capstanJavaOptions().size(), controllerJavaOptions);
     if (controllerJfr != null) {
       command.add(
           1,

@@ -28,8 +28,14 @@ import java.util.stream.IntStream;
  */
 final class ScaleRun {
 
-  /** One round: N objects, how many were done, and the controller's peaks. */
-  record Outcome(int n, int done, double seconds, double peakRssMib, double peakHeapMib) {
+  /** One round: N objects, how many were done, the controller's peaks and its CPU time. */
+  record Outcome(
+      int n,
+      int done,
+      double seconds,
+      double peakRssMib,
+      double peakHeapMib,
+      double controllerCpuSeconds) {
     boolean complete() {
       return done == n;
     }
@@ -123,7 +129,13 @@ final class ScaleRun {
         done,
         seconds,
         Machine.loadAverage());
-    return new Outcome(n, done, seconds, controller.peakRssMib(), controller.peakHeapMib());
+    return new Outcome(
+        n,
+        done,
+        seconds,
+        controller.peakRssMib(),
+        controller.peakHeapMib(),
+        controller.cpuSeconds());
   }
 
   /**
@@ -170,6 +182,7 @@ final class ScaleRun {
     report.result("seconds", Math.round(last.seconds() * 10) / 10.0);
     report.result("peak_rss_mib", Math.round(last.peakRssMib()));
     report.result("peak_heap_mib", Math.round(last.peakHeapMib()));
+    report.result("controller_cpu_s", Math.round(last.controllerCpuSeconds() * 10) / 10.0);
     report.result("load", Machine.loadAverage().split(" ")[0]);
     report.publish(common.results, started, System.out);
   }
@@ -181,7 +194,13 @@ final class ScaleRun {
       header.add("objects");
     }
     header.addAll(
-        List.of(kind.done(), "seconds", kind.kind() + "s/s", "peak RSS MiB", "peak heap MiB"));
+        List.of(
+            kind.done(),
+            "seconds",
+            kind.kind() + "s/s",
+            "peak RSS MiB",
+            "peak heap MiB",
+            "controller CPU s"));
     MarkdownTable t =
         new MarkdownTable(header.toArray(String[]::new))
             .numeric(IntStream.range(0, header.size()).toArray());
@@ -196,7 +215,8 @@ final class ScaleRun {
               String.format(Locale.ROOT, "%.1f", o.seconds()),
               String.format(Locale.ROOT, "%.1f", o.done() / o.seconds()),
               String.format(Locale.ROOT, "%.0f", o.peakRssMib()),
-              String.format(Locale.ROOT, "%.0f", o.peakHeapMib())));
+              String.format(Locale.ROOT, "%.0f", o.peakHeapMib()),
+              String.format(Locale.ROOT, "%.1f", o.controllerCpuSeconds())));
       t.row(row.toArray());
     }
     return t;

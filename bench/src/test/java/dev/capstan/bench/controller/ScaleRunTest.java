@@ -35,17 +35,21 @@ class ScaleRunTest {
             run,
             dir,
             4,
-            List.of(new Outcome(100, 100, 30.2, 366, 150), new Outcome(200, 150, 900.4, 400, 160)));
+            List.of(
+                new Outcome(100, 100, 30.2, 366, 150, 21.04),
+                new Outcome(200, 150, 900.4, 400, 160, 95.5)));
     assertThat(report)
         .startsWith("# title\n\nRun 2026-11-26T05:01:09Z on ")
         .contains("\n\nThe method.\n\n")
         .contains(
-            "| n | objects | ready | seconds | Kustomizations/s | peak RSS MiB | peak heap MiB |\n"
-                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-                + "| 100 | 400 | 100 | 30.2 | 3.3 | 366 | 150 |\n"
-                + "| 200 | 800 | 150 | 900.4 | 0.2 | 400 | 160 |\n")
+            "| n | objects | ready | seconds | Kustomizations/s | peak RSS MiB | peak heap MiB |"
+                + " controller CPU s |\n"
+                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+                + "| 100 | 400 | 100 | 30.2 | 3.3 | 366 | 150 | 21.0 |\n"
+                + "| 200 | 800 | 150 | 900.4 | 0.2 | 400 | 160 | 95.5 |\n")
         .contains("Timed out: only 150 of 200 were Ready after 900 s.")
-        .contains("RESULT scale-flux status=timeout n=200 seconds=900.4 peak_rss_mib=400");
+        .contains("RESULT scale-flux status=timeout n=200 seconds=900.4 peak_rss_mib=400")
+        .contains("controller_cpu_s=95.5");
   }
 
   @Test
@@ -55,14 +59,17 @@ class ScaleRunTest {
             new ScaleRun.Kind(
                 "scale-argo", "argoproj.io/v1alpha1", "Application", "synced", a -> true),
             Duration.ofSeconds(900));
-    String report = publish(run, dir, 1, List.of(new Outcome(100, 100, 15.0, 235, 62)));
+    String report = publish(run, dir, 1, List.of(new Outcome(100, 100, 15.0, 235, 62, 9.96)));
     assertThat(report)
         .contains(
-            "| n | synced | seconds | Applications/s | peak RSS MiB | peak heap MiB |\n"
-                + "| ---: | ---: | ---: | ---: | ---: | ---: |\n"
-                + "| 100 | 100 | 15.0 | 6.7 | 235 | 62 |\n")
+            "| n | synced | seconds | Applications/s | peak RSS MiB | peak heap MiB | controller CPU s"
+                + " |\n"
+                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+                + "| 100 | 100 | 15.0 | 6.7 | 235 | 62 | 10.0 |\n")
         .doesNotContain("Timed out")
-        .contains("RESULT scale-argo n=100 seconds=15 peak_rss_mib=235 peak_heap_mib=62");
+        .contains(
+            "RESULT scale-argo n=100 seconds=15 peak_rss_mib=235 peak_heap_mib=62"
+                + " controller_cpu_s=10 ");
   }
 
   private static String publish(ScaleRun run, Path dir, int objectsPerUnit, List<Outcome> outcomes)
