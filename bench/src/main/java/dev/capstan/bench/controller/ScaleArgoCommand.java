@@ -75,7 +75,12 @@ public final class ScaleArgoCommand implements Callable<Integer> {
                 + "the first create until every Application's `status.sync.status` is `Synced` (watched, checked every 100 ms). "
                 + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency "
                 + workers
-                + "` as its own JVM; peak RSS is VmHWM, heap the largest used value before a collection in its GC log (`-Xlog:gc`), or at the end.",
+                + "` as its own JVM (`"
+                + String.join(" ", Launch.capstanJavaOptions())
+                + (controllerJavaOptions.isEmpty()
+                    ? ""
+                    : " " + String.join(" ", controllerJavaOptions))
+                + "`); peak RSS is VmHWM, heap the largest used value before a collection in its GC log (`-Xlog:gc`), or at the end.",
             1,
             outcomes);
     return 0;

@@ -87,9 +87,14 @@ public final class ScaleFluxCommand implements Callable<Integer> {
             "One GitRepository (loopback smart-HTTP server from test-support) with N directories of four "
                 + "objects (ConfigMap, ServiceAccount, Service, Deployment); N Kustomizations (`prune: true`, `wait: true`, "
                 + "`targetNamespace`) created at once. Seconds: from the first create until every Kustomization is "
-                + "`Ready=True` (watched, checked every 100 ms). The Flux controller runs in its own JVM ("
+                + "`Ready=True` (watched, checked every 100 ms). The Flux controller runs in its own JVM (`"
+                + String.join(" ", Launch.capstanJavaOptions())
+                + (controllerJavaOptions.isEmpty()
+                    ? ""
+                    : " " + String.join(" ", controllerJavaOptions))
+                + " "
                 + heap
-                + ", "
+                + "`, "
                 + workers
                 + " workers) limited to the benchmark's namespace; peak RSS is the kernel's VmHWM, heap the largest "
                 + "used value before a collection in the controller's GC log (`-Xlog:gc`), or at the end. Deployments become Available through kwok.",
