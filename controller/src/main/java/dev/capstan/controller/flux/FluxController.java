@@ -200,9 +200,15 @@ public final class FluxController implements AutoCloseable {
     kustomizationInformer.addIndexers(
         java.util.Map.of(
             BY_SOURCE,
-            k -> sourceOf(k).map(r -> List.of(r.toString())).orElse(List.of()),
+            k ->
+                KustomizationReconciler.sourceKey(k)
+                    .map(r -> List.of(r.toString()))
+                    .orElse(List.of()),
             BY_DEPENDENCY,
-            k -> dependenciesOf(k).stream().map(ObjectKey::toString).toList()));
+            k ->
+                KustomizationReconciler.dependencyKeys(k).stream()
+                    .map(ObjectKey::toString)
+                    .toList()));
     kustomizationInformer.addEventHandler(
         new ResourceEventHandler<>() {
           @Override
@@ -325,32 +331,6 @@ public final class FluxController implements AutoCloseable {
   private List<ObjectKey> dependentsOf(ObjectKey dep) {
     return kustomizationInformer.getIndexer().byIndex(BY_DEPENDENCY, dep.toString()).stream()
         .map(ObjectKey::of)
-        .toList();
-  }
-
-  /** The GitRepository {@code k} takes its artifact from, if its source is one. */
-  private static Optional<ObjectKey> sourceOf(Kustomization k) {
-    if (k.getSpec() == null
-        || k.getSpec().sourceRef() == null
-        || !GitRepository.KIND.equals(k.getSpec().sourceRef().kind())) {
-      return Optional.empty();
-    }
-    var ref = k.getSpec().sourceRef();
-    String ns = ref.namespace().isEmpty() ? k.getMetadata().getNamespace() : ref.namespace();
-    return Optional.of(new ObjectKey(ns, ref.name()));
-  }
-
-  /** The Kustomizations {@code k} depends on. */
-  private static List<ObjectKey> dependenciesOf(Kustomization k) {
-    if (k.getSpec() == null) {
-      return List.of();
-    }
-    return k.getSpec().dependsOn().stream()
-        .map(
-            d ->
-                new ObjectKey(
-                    d.namespace().isEmpty() ? k.getMetadata().getNamespace() : d.namespace(),
-                    d.name()))
         .toList();
   }
 

@@ -25,9 +25,9 @@ final class FluxMetrics {
   private static final List<String> STATUSES =
       List.of(Condition.TRUE, Condition.FALSE, Condition.UNKNOWN, "Deleted");
 
-  private final MeterRegistry registry;
   private static final Duration[] BUCKETS = buckets();
 
+  private final MeterRegistry registry;
   private final Map<Tags, AtomicInteger> gauges = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 

@@ -163,8 +163,8 @@ final class KustomizationReconciler {
    * Lets reconciles read Kustomizations and GitRepositories from the controller's informers. A
    * Kustomization is taken from {@code kustomizations} unless it is older than the version this
    * reconciler last read or wrote itself (so never older than its own status write); a
-   * GitRepository only when its artifact is stored here. Otherwise they are read from the API
-   * server.
+   * GitRepository whenever the informer holds it (its artifact's arrival wakes the Kustomizations
+   * that use it). Otherwise they are read from the API server.
    */
   void readThrough(
       Function<ObjectKey, Optional<Kustomization>> kustomizations,
@@ -630,12 +630,11 @@ final class KustomizationReconciler {
   }
 
   private Optional<String> dependencyNotReady(Kustomization ks) {
-    for (KustomizationSpec.DependencyReference d : ks.getSpec().dependsOn()) {
-      String ns = d.namespace().isEmpty() ? ks.getMetadata().getNamespace() : d.namespace();
+    for (ObjectKey d : dependencyKeys(ks)) {
       Kustomization dep =
-          client.resources(Kustomization.class).inNamespace(ns).withName(d.name()).get();
+          client.resources(Kustomization.class).inNamespace(d.namespace()).withName(d.name()).get();
       if (!isReady(dep)) {
-        return Optional.of(ns + "/" + d.name());
+        return Optional.of(d.toString());
       }
       // as Flux: a dependency on the same source must have applied that source's current revision
       if (sourceKey(dep).equals(sourceKey(ks))) {
@@ -652,14 +651,29 @@ final class KustomizationReconciler {
                 .map(st -> st.artifact())
                 .map(a -> a.revision());
         if (current.isPresent() && !current.get().equals(dep.getStatus().lastAppliedRevision())) {
-          return Optional.of(ns + "/" + d.name());
+          return Optional.of(d.toString());
         }
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<ObjectKey> sourceKey(Kustomization k) {
+  /** The Kustomizations {@code k} names in {@code dependsOn}, in its namespace unless named. */
+  static List<ObjectKey> dependencyKeys(Kustomization k) {
+    if (k.getSpec() == null) {
+      return List.of();
+    }
+    return k.getSpec().dependsOn().stream()
+        .map(
+            d ->
+                new ObjectKey(
+                    d.namespace().isEmpty() ? k.getMetadata().getNamespace() : d.namespace(),
+                    d.name()))
+        .toList();
+  }
+
+  /** The GitRepository {@code k} takes its artifact from, if its source is one. */
+  static Optional<ObjectKey> sourceKey(Kustomization k) {
     var ref = k.getSpec() == null ? null : k.getSpec().sourceRef();
     if (ref == null || !ref.kind().equals(GitRepository.KIND)) {
       return Optional.empty();

@@ -97,11 +97,7 @@ public final class WorkQueue<K> implements AutoCloseable {
       if (queued && (!front || !queue.remove(key))) {
         return; // already waiting, or taken by a worker just now, which handles it next
       }
-      if (front) {
-        queue.addFirst(key);
-      } else {
-        queue.addLast(key);
-      }
+      enqueue(key, front);
     }
   }
 
@@ -177,11 +173,16 @@ public final class WorkQueue<K> implements AutoCloseable {
   private void requeue(K key) {
     boolean front = urgent.test(key);
     synchronized (this) {
-      if (front) {
-        queue.addFirst(key);
-      } else {
-        queue.addLast(key);
-      }
+      enqueue(key, front);
+    }
+  }
+
+  /** Puts {@code key} at the front or the back of the queue; the caller holds the lock. */
+  private void enqueue(K key, boolean front) {
+    if (front) {
+      queue.addFirst(key);
+    } else {
+      queue.addLast(key);
     }
   }
 
