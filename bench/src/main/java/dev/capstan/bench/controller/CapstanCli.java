@@ -39,8 +39,13 @@ final class CapstanCli {
 
   /** {@code java <bin/capstan's JVM options> -jar <snapshot> args...}. */
   static List<String> command(String... args) {
+    return command(Launch.javaOptions(List.of()), args);
+  }
+
+  /** {@code java <javaOptions> -jar <snapshot> args...}. */
+  static List<String> command(List<String> javaOptions, String... args) {
     List<String> cmd = new ArrayList<>(List.of(Launch.javaHome().resolve("bin/java").toString()));
-    cmd.addAll(Launch.capstanJavaOptions());
+    cmd.addAll(javaOptions);
     cmd.addAll(List.of("-jar", SNAPSHOT.toString()));
     cmd.addAll(List.of(args));
     return cmd;

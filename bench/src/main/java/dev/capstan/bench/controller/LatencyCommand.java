@@ -141,7 +141,7 @@ public final class LatencyCommand implements Callable<Integer> {
                 + jitter
                 + "\"}\n");
         Path log = common.results.resolve("tmp").resolve("latency-controller-" + ns + ".log");
-        List<String> cmd = new ArrayList<>(Launch.argoController(kubeconfig, ns, 10));
+        List<String> cmd = new ArrayList<>(Launch.argoController(kubeconfig, ns, 10, List.of()));
         cmd.set(cmd.indexOf("--reconciliation") + 1, poll);
         if (trace) {
           cmd.addAll(

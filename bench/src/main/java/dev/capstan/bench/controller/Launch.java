@@ -35,6 +35,13 @@ final class Launch {
     }
   }
 
+  /** {@link #capstanJavaOptions()} followed by {@code extra}, which can so override them. */
+  static List<String> javaOptions(List<String> extra) {
+    List<String> all = new ArrayList<>(capstanJavaOptions());
+    all.addAll(extra);
+    return all;
+  }
+
   /** The options of a {@code jvm-options} file: its words, comment lines left out. */
   static List<String> fileOptions(List<String> lines) {
     return words(
@@ -54,10 +61,14 @@ final class Launch {
     }
   }
 
+  /**
+   * The Flux controller alone ({@link FluxControllerMain}) with bin/capstan's JVM options, then
+   * {@code extra}, then {@code heap}.
+   */
   static List<String> fluxController(
-      Path kubeconfig, String ns, Path cache, int workers, String heap) {
+      Path kubeconfig, String ns, Path cache, int workers, String heap, List<String> extra) {
     List<String> cmd = new ArrayList<>(List.of(javaHome().resolve("bin/java").toString()));
-    cmd.addAll(capstanJavaOptions());
+    cmd.addAll(javaOptions(extra));
     cmd.addAll(
         List.of(
             heap,
@@ -71,9 +82,13 @@ final class Launch {
     return cmd;
   }
 
-  /** {@code capstan controller} for Argo CD Applications in {@code ns} only (no Flux, no Lease). */
-  static List<String> argoController(Path kubeconfig, String ns, int workers) {
+  /**
+   * {@code capstan controller} for Argo CD Applications in {@code ns} only (no Flux, no Lease),
+   * with bin/capstan's JVM options, then {@code extra}.
+   */
+  static List<String> argoController(Path kubeconfig, String ns, int workers, List<String> extra) {
     return CapstanCli.command(
+        javaOptions(extra),
         "controller",
         "--kubeconfig",
         kubeconfig.toString(),

@@ -50,7 +50,9 @@ sealed interface PeerController {
       Path log = logDir.resolve("peers-capstan-" + ns + ".log");
       ControllerProcess p =
           ControllerProcess.start(
-              Launch.fluxController(kubeconfig, ns, cache, workers, heap), log, Launch.javaHome());
+              Launch.fluxController(kubeconfig, ns, cache, workers, heap, List.of()),
+              log,
+              Launch.javaHome());
       Running running = new Running(List.of(p), true);
       if (!p.awaitLog("flux controller started", Duration.ofMinutes(2))) {
         running.close();

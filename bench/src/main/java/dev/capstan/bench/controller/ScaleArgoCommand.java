@@ -76,10 +76,7 @@ public final class ScaleArgoCommand implements Callable<Integer> {
                 + "Controller: `capstan controller -n <ns> --no-flux --no-leader-elect --concurrency "
                 + workers
                 + "` as its own JVM (`"
-                + String.join(" ", Launch.capstanJavaOptions())
-                + (controllerJavaOptions.isEmpty()
-                    ? ""
-                    : " " + String.join(" ", controllerJavaOptions))
+                + String.join(" ", Launch.javaOptions(controllerJavaOptions))
                 + "`); peak RSS is VmHWM, heap the largest used value before a collection in its GC log (`-Xlog:gc`), or at the end.",
             1,
             outcomes);
@@ -110,7 +107,10 @@ public final class ScaleArgoCommand implements Callable<Integer> {
     bc.create(ArgoSetup.defaultProject(ns));
     Path log = common.results.resolve("tmp").resolve("scale-argo-controller-" + ns + ".log");
     try (ControllerProcess controller =
-        ControllerProcess.start(command(kubeconfig, ns), log, Launch.javaHome())) {
+        ControllerProcess.start(
+            Launch.argoController(kubeconfig, ns, workers, controllerJavaOptions),
+            log,
+            Launch.javaHome())) {
       if (!controller.awaitLog("capstan controller:", Duration.ofMinutes(5))) {
         throw new IllegalStateException(
             "capstan controller did not start; log " + log + ":\n" + controller.tail(30));
@@ -124,13 +124,6 @@ public final class ScaleArgoCommand implements Callable<Integer> {
       deleteApplications(bc, ns);
       bc.deleteNamespace(ns);
     }
-  }
-
-  private List<String> command(Path kubeconfig, String ns) {
-    List<String> command = new ArrayList<>(Launch.argoController(kubeconfig, ns, workers));
-    // after the java binary and bin/capstan's JVM options, so that they can override those
-    command.addAll(1 + Launch.capstanJavaOptions().size(), controllerJavaOptions);
-    return command;
   }
 
   /** Applications carry finalizers only when asked; delete them before the namespace anyway. */

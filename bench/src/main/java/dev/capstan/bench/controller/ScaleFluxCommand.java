@@ -88,10 +88,7 @@ public final class ScaleFluxCommand implements Callable<Integer> {
                 + "objects (ConfigMap, ServiceAccount, Service, Deployment); N Kustomizations (`prune: true`, `wait: true`, "
                 + "`targetNamespace`) created at once. Seconds: from the first create until every Kustomization is "
                 + "`Ready=True` (watched, checked every 100 ms). The Flux controller runs in its own JVM (`"
-                + String.join(" ", Launch.capstanJavaOptions())
-                + (controllerJavaOptions.isEmpty()
-                    ? ""
-                    : " " + String.join(" ", controllerJavaOptions))
+                + String.join(" ", Launch.javaOptions(controllerJavaOptions))
                 + " "
                 + heap
                 + "`, "
@@ -127,9 +124,8 @@ public final class ScaleFluxCommand implements Callable<Integer> {
     Path cache = Files.createTempDirectory("capstan-bench-flux");
     Path log = common.results.resolve("tmp").resolve("scale-flux-controller-" + ns + ".log");
     List<String> command =
-        new ArrayList<>(Launch.fluxController(kubeconfig, ns, cache, workers, heap));
-    // after the java binary and bin/capstan's JVM options, so that they can override those
-    command.addAll(1 + Launch.capstanJavaOptions().size(), controllerJavaOptions);
+        new ArrayList<>(
+            Launch.fluxController(kubeconfig, ns, cache, workers, heap, controllerJavaOptions));
     if (controllerJfr != null) {
       command.add(
           1,
