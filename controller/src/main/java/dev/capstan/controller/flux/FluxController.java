@@ -258,7 +258,7 @@ public final class FluxController implements AutoCloseable {
                 if (specOrMetaChanged(before, after)) {
                   sources.add(ObjectKey.of(after));
                 }
-                if (!Objects.equals(artifactRevision(before), artifactRevision(after))) {
+                if (artifactMoved(before, after)) {
                   usersOf(ObjectKey.of(after)).forEach(kustomizations::add);
                 }
               }
@@ -302,10 +302,20 @@ public final class FluxController implements AutoCloseable {
         r.getSpec() != null && r.getSpec().suspend());
   }
 
-  private static Optional<String> artifactRevision(GitRepository r) {
+  /**
+   * Whether the artifact a GitRepository's status names is another one now: a new revision or
+   * digest, or the same content stored at another URL (a restarted controller with a new cache
+   * directory stores it anew). Kustomizations read the informer's copy, so each of these must wake
+   * them; one whose look came before the informer caught up would otherwise wait for its retry.
+   */
+  static boolean artifactMoved(GitRepository before, GitRepository after) {
+    return !Objects.equals(artifactIdentity(before), artifactIdentity(after));
+  }
+
+  private static Optional<List<String>> artifactIdentity(GitRepository r) {
     return Optional.ofNullable(r.getStatus())
         .map(s -> s.artifact())
-        .map(a -> a.revision() + " " + a.digest());
+        .map(a -> List.of(a.revision(), a.digest(), a.url()));
   }
 
   private static boolean specOrMetaChanged(

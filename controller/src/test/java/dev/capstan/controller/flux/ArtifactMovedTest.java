@@ -1,0 +1,54 @@
+package dev.capstan.controller.flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.controller.api.flux.Artifact;
+import dev.capstan.controller.api.flux.GitRepository;
+import dev.capstan.controller.api.flux.GitRepositoryStatus;
+import org.junit.jupiter.api.Test;
+
+/** Which GitRepository updates wake the Kustomizations that use it. */
+class ArtifactMovedTest {
+
+  private static final String REV = "main@sha1:0123456789abcdef0123456789abcdef01234567";
+
+  @Test
+  void aFirstArtifactANewRevisionANewDigestAndANewPlaceEachWakeThem() {
+    GitRepository stored = repo(artifact("file:/var/a/abc", REV, "sha256:1"));
+    assertThat(FluxController.artifactMoved(repo(null), stored)).isTrue();
+    assertThat(
+            FluxController.artifactMoved(
+                stored, repo(artifact("file:/var/a/abc", "x", "sha256:1"))))
+        .isTrue();
+    assertThat(
+            FluxController.artifactMoved(
+                stored, repo(artifact("file:/var/a/abc", REV, "sha256:2"))))
+        .isTrue();
+    // a restarted controller stored the same content under its own cache directory
+    assertThat(
+            FluxController.artifactMoved(
+                stored, repo(artifact("file:/var/b/abc", REV, "sha256:1"))))
+        .isTrue();
+  }
+
+  @Test
+  void aStatusWriteThatKeepsTheArtifactDoesNot() {
+    GitRepository stored = repo(artifact("file:/var/a/abc", REV, "sha256:1"));
+    Artifact same = new Artifact("p", "file:/var/a/abc", REV, "sha256:1", "later", 7L, null);
+    assertThat(FluxController.artifactMoved(stored, repo(same))).isFalse();
+    assertThat(FluxController.artifactMoved(repo(null), repo(null))).isFalse();
+  }
+
+  private static Artifact artifact(String url, String revision, String digest) {
+    return new Artifact("p", url, revision, digest, "now", 7L, null);
+  }
+
+  private static GitRepository repo(Artifact artifact) {
+    GitRepository r = new GitRepository();
+    if (artifact != null) {
+      r.setStatus(
+          new GitRepositoryStatus(1, null, artifact, null, null, false, null, null, null, null));
+    }
+    return r;
+  }
+}
