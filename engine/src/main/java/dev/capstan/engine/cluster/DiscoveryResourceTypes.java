@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * does not exist do not hammer the server. {@link #invalidate()} drops everything (the cluster
  * cache calls it when a CRD appears, changes or goes).
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Concurrent lookups that need the same group/version share one request: the first
+ * Kustomizations of a controller start all ask for {@code /api/v1} at once.
  */
 public final class DiscoveryResourceTypes implements ResourceTypes {
 
@@ -37,6 +40,7 @@ public final class DiscoveryResourceTypes implements ResourceTypes {
   private final Duration missRefreshInterval;
   private final Clock clock;
   private final Map<String, Entry> byGroupVersion = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
   /** Discovery through {@code client} with the default miss refresh interval. */
   public DiscoveryResourceTypes(KubernetesClient client) {
@@ -66,9 +70,34 @@ public final class DiscoveryResourceTypes implements ResourceTypes {
         return Optional.empty();
       }
     }
-    Entry fresh = fetch(gvk.group(), gvk.version());
-    byGroupVersion.put(gv, fresh);
-    return Optional.ofNullable(fresh.byKind().get(gvk.kind()));
+    return Optional.ofNullable(refresh(gv, gvk).byKind().get(gvk.kind()));
+  }
+
+  /**
+   * Asks the server for one group/version, or waits for the request another thread has made for it
+   * already; the answer replaces the cached one.
+   */
+  private Entry refresh(String gv, Gvk gvk) {
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> running = inFlight.putIfAbsent(gv, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    try {
+      Entry fresh = fetch(gvk.group(), gvk.version());
+      byGroupVersion.put(gv, fresh);
+      mine.complete(fresh);
+      return fresh;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(gv, mine);
+    }
   }
 
   @Override
