@@ -84,6 +84,9 @@ public final class DiscoveryResourceTypes implements ResourceTypes {
       try {
         return running.join();
       } catch (CompletionException e) {
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
@@ -92,8 +95,8 @@ public final class DiscoveryResourceTypes implements ResourceTypes {
       byGroupVersion.put(gv, fresh);
       mine.complete(fresh);
       return fresh;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e); // the waiters fail with it instead of waiting for ever
       throw e;
     } finally {
       inFlight.remove(gv, mine);
