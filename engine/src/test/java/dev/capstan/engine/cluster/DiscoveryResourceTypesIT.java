@@ -11,16 +11,12 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Discovery resolves built-in kinds and finds a CRD's kind soon after the CRD appears. */
@@ -54,26 +50,12 @@ class DiscoveryResourceTypesIT {
   void concurrentLookupsOfOneGroupVersionShareOneRequest() throws Exception {
     try (RecordingClient recording = new RecordingClient(client)) {
       DiscoveryResourceTypes types = new DiscoveryResourceTypes(recording.client());
-      int threads = 8;
-      CountDownLatch go = new CountDownLatch(1);
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        List<Future<Optional<ApiResource>>> found = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-          String kind = i % 2 == 0 ? "ConfigMap" : "Service";
-          found.add(
-              pool.submit(
-                  () -> {
-                    go.await();
-                    return types.find(new Gvk("", "v1", kind));
-                  }));
-        }
-        go.countDown();
-        for (Future<Optional<ApiResource>> f : found) {
-          assertThat(f.get(30, TimeUnit.SECONDS)).isPresent();
-        }
-      } finally {
-        pool.shutdownNow();
+      List<Gvk> eight =
+          IntStream.range(0, 8)
+              .mapToObj(i -> new Gvk("", "v1", i % 2 == 0 ? "ConfigMap" : "Service"))
+              .toList();
+      for (Future<Optional<ApiResource>> f : SimultaneousLookups.find(types, eight)) {
+        assertThat(f.get()).isPresent();
       }
       assertThat(recording.sent())
           .filteredOn(s -> s.path().equals("/api/v1"))

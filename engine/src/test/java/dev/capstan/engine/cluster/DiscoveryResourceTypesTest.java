@@ -1,20 +1,17 @@
 package dev.capstan.engine.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.kustomize.resource.Gvk;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.ServerSocket;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Discovery against an API server that cannot be reached. */
@@ -35,32 +32,15 @@ class DiscoveryResourceTypesTest {
                     .build())
             .build()) {
       DiscoveryResourceTypes types = new DiscoveryResourceTypes(client);
-      int threads = 8;
-      CountDownLatch go = new CountDownLatch(1);
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        List<Future<?>> lookups = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-          lookups.add(
-              pool.submit(
-                  () -> {
-                    go.await();
-                    return types.find(new Gvk("", "v1", "ConfigMap"));
-                  }));
-        }
-        go.countDown();
-        for (Future<?> f : lookups) {
-          try {
-            f.get(30, TimeUnit.SECONDS);
-            throw new AssertionError("a lookup succeeded without an API server");
-          } catch (ExecutionException e) {
-            assertThat(e.getCause())
-                .isInstanceOf(ClusterAccessException.class)
-                .hasMessageContaining("discovery of v1");
-          }
-        }
-      } finally {
-        pool.shutdownNow();
+      List<Future<Optional<ApiResource>>> lookups =
+          SimultaneousLookups.find(types, Collections.nCopies(8, new Gvk("", "v1", "ConfigMap")));
+      for (Future<Optional<ApiResource>> f : lookups) {
+        assertThatThrownBy(f::get)
+            .as("a lookup without an API server")
+            .isInstanceOf(ExecutionException.class)
+            .cause()
+            .isInstanceOf(ClusterAccessException.class)
+            .hasMessageContaining("discovery of v1");
       }
     }
   }
