@@ -258,7 +258,7 @@ public final class FluxController implements AutoCloseable {
                 if (specOrMetaChanged(before, after)) {
                   sources.add(ObjectKey.of(after));
                 }
-                if (artifactMoved(before, after)) {
+                if (artifactMoved(before, after) || firstFetchFailed(before, after)) {
                   usersOf(ObjectKey.of(after)).forEach(kustomizations::add);
                 }
               }
@@ -310,6 +310,26 @@ public final class FluxController implements AutoCloseable {
    */
   static boolean artifactMoved(GitRepository before, GitRepository after) {
     return !Objects.equals(artifactIdentity(before), artifactIdentity(after));
+  }
+
+  /**
+   * Whether a GitRepository without an artifact has just failed (its Ready condition turned False,
+   * or failed for another reason): the Kustomizations waiting quietly for its first artifact
+   * ({@link FirstArtifactWait}) report it now. A source that has an artifact wakes nobody by
+   * failing; its Kustomizations keep applying the last one.
+   */
+  static boolean firstFetchFailed(GitRepository before, GitRepository after) {
+    Optional<List<String>> now = readiness(after);
+    return after.getStatus() != null
+        && after.getStatus().artifact() == null
+        && now.map(r -> r.get(0).equals("False")).orElse(false)
+        && !now.equals(readiness(before));
+  }
+
+  private static Optional<List<String>> readiness(GitRepository r) {
+    return Optional.ofNullable(r.getStatus())
+        .flatMap(s -> s.condition(ConditionSet.READY))
+        .map(c -> List.of(c.status(), c.reason()));
   }
 
   private static Optional<List<String>> artifactIdentity(GitRepository r) {

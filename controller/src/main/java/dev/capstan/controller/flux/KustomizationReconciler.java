@@ -43,12 +43,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles one Flux Kustomization, top-down as kustomize-controller: gone → forget; being deleted
- * → garbage-collect the inventory (when {@code prune}) and drop the finalizer; suspended → nothing;
- * dependencies Ready at their current generation, else {@code DependencyNotReady}; source artifact,
- * else {@code ArtifactFailed}; build (kustomize, overrides, substitution), else {@code BuildFailed}
- * with the cluster left as it is; apply and prune through the engine's {@link Syncer} with Flux's
- * ownership labels, else {@code ReconciliationFailed}/{@code PruneFailed}; then health ({@code
- * wait} or {@code healthChecks}) with kstatus, else {@code HealthCheckFailed}.
+ * → garbage-collect the inventory (when {@code prune}) and drop the finalizer; new, with a source
+ * still fetching its first artifact → wait without a write ({@link FirstArtifactWait}); suspended →
+ * nothing; dependencies Ready at their current generation, else {@code DependencyNotReady}; source
+ * artifact, else {@code ArtifactFailed}; build (kustomize, overrides, substitution), else {@code
+ * BuildFailed} with the cluster left as it is; apply and prune through the engine's {@link Syncer}
+ * with Flux's ownership labels, else {@code ReconciliationFailed}/{@code PruneFailed}; then health
+ * ({@code wait} or {@code healthChecks}) with kstatus, else {@code HealthCheckFailed}.
  *
  * <p>The health wait never blocks a worker: a reconcile applies, looks once, and asks to be called
  * again in {@link FluxSettings#healthPoll()} until the timeout (the controller also calls it when a
@@ -222,6 +223,15 @@ final class KustomizationReconciler {
       return finalizeDeletion(ks);
     }
     KustomizationSpec spec = ks.getSpec();
+    Optional<Duration> quiet =
+        FirstArtifactWait.remaining(
+            ks,
+            sourceKey(ks).flatMap(informedRepositories),
+            Instant.now(clock),
+            settings.dependencyRequeue());
+    if (quiet.isPresent()) {
+      return quiet;
+    }
     if (!ks.getMetadata().getFinalizers().contains(FINALIZER)) {
       ks = addFinalizer(ks);
       seen(ks);

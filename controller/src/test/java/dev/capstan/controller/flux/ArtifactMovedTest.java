@@ -2,9 +2,11 @@ package dev.capstan.controller.flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.controller.api.Condition;
 import dev.capstan.controller.api.flux.Artifact;
 import dev.capstan.controller.api.flux.GitRepository;
 import dev.capstan.controller.api.flux.GitRepositoryStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which GitRepository updates wake the Kustomizations that use it. */
@@ -37,6 +39,40 @@ class ArtifactMovedTest {
     Artifact same = new Artifact("p", "file:/var/a/abc", REV, "sha256:1", "later", 7L, null);
     assertThat(FluxController.artifactMoved(stored, repo(same))).isFalse();
     assertThat(FluxController.artifactMoved(repo(null), repo(null))).isFalse();
+  }
+
+  @Test
+  void aSourceFailingBeforeItsFirstArtifactWakesThemOnceAndOneWithAnArtifactDoesNot() {
+    GitRepository fetching = new GitRepository();
+    GitRepository failed = failed(null, "AuthenticationFailed");
+    assertThat(FluxController.firstFetchFailed(fetching, failed)).isTrue();
+    assertThat(FluxController.firstFetchFailed(failed, failed(null, "GitOperationFailed")))
+        .isTrue();
+    assertThat(FluxController.firstFetchFailed(failed, failed(null, "AuthenticationFailed")))
+        .as("a status write that keeps the failure")
+        .isFalse();
+    Artifact last = artifact("file:/var/a/abc", REV, "sha256:1");
+    assertThat(FluxController.firstFetchFailed(repo(last), failed(last, "GitOperationFailed")))
+        .as("its Kustomizations keep applying the last artifact")
+        .isFalse();
+  }
+
+  private static GitRepository failed(Artifact artifact, String reason) {
+    GitRepository r = new GitRepository();
+    r.setStatus(
+        new GitRepositoryStatus(
+            1,
+            List.of(
+                new Condition("Ready", "False", 1, "2026-11-26T18:00:00Z", reason, "fetch failed")),
+            artifact,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null));
+    return r;
   }
 
   private static Artifact artifact(String url, String revision, String digest) {

@@ -3,6 +3,10 @@ package dev.capstan.controller.flux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.capstan.controller.api.Condition;
+import dev.capstan.controller.api.flux.GitRepository;
+import dev.capstan.controller.api.flux.Kustomization;
+import dev.capstan.controller.api.flux.KustomizationStatus;
 import dev.capstan.testsupport.cluster.RecordingClient;
 import dev.capstan.testsupport.cluster.TestNamespace;
 import dev.capstan.testsupport.cluster.WithControlPlane;
@@ -10,6 +14,9 @@ import dev.capstan.testsupport.git.FixtureRepository;
 import dev.capstan.testsupport.git.GitFixture;
 import dev.capstan.testsupport.git.GitHttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -122,6 +129,93 @@ class FluxRequestBudgetIT {
         }
       }
     }
+  }
+
+  /**
+   * A Kustomization created before its GitRepository has fetched anything is reconciled but left as
+   * it is (no finalizer patch, no status write) until the artifact arrives, and then applied; one
+   * whose source's first fetch fails reports that at once, long before its quiet wait of 30 s ends.
+   */
+  @Test
+  void aNewKustomizationWaitsForItsSourcesFirstArtifactWithoutAWrite() throws Exception {
+    FluxFixture.installCrds(client);
+    try (GitFixture git = GitFixture.create()) {
+      GitHttpServer http = git.startHttp();
+      FixtureRepository repo = git.createRepository("quiet");
+      repo.commit().add("cm.yaml", unit(0).split("---")[0]).create();
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (RecordingClient recording = new RecordingClient(client);
+          FluxController controller =
+              FluxController.start(
+                  recording.client(),
+                  FluxSettings.defaults(Files.createTempDirectory("quiet")).withNamespace(ns),
+                  registry)) {
+        FluxFixture flux = new FluxFixture(client, ns);
+        flux.createSource("quiet", http.url(repo), "10m", "  suspend: true\n");
+        flux.createKustomization("quiet", "quiet", "./", "");
+        FluxFixture.eventually().until(() -> reconciles(registry, "quiet") > 0);
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    requests(recording).stream()
+                        .noneMatch(r -> r.contains("/kustomizations/quiet")));
+        Kustomization waiting = kustomization("quiet");
+        assertThat(waiting.getMetadata().getFinalizers()).isEmpty();
+        assertThat(
+                java.util.Optional.ofNullable(waiting.getStatus())
+                    .map(KustomizationStatus::conditions)
+                    .orElse(List.of()))
+            .isEmpty();
+
+        client
+            .resources(GitRepository.class)
+            .inNamespace(ns)
+            .withName("quiet")
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
+        flux.awaitReady("quiet");
+        assertThat(client.configMaps().inNamespace(ns).withName("u0").get()).isNotNull();
+        assertThat(kustomization("quiet").getMetadata().getFinalizers()).isNotEmpty();
+
+        flux.createSource(
+            "broken",
+            http.url(repo),
+            "10m",
+            "  suspend: true\n  secretRef: {name: no-such-secret}\n");
+        flux.createKustomization("broken", "broken", "./", "");
+        FluxFixture.eventually().until(() -> reconciles(registry, "broken") > 0);
+        client
+            .resources(GitRepository.class)
+            .inNamespace(ns)
+            .withName("broken")
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .untilAsserted(
+                () ->
+                    assertThat(
+                            flux.kustomizationStatus("broken")
+                                .condition("Ready")
+                                .map(Condition::message))
+                        .hasValueSatisfying(
+                            m -> assertThat(m).contains("Source artifact not found")));
+      }
+    }
+  }
+
+  private Kustomization kustomization(String name) {
+    return client.resources(Kustomization.class).inNamespace(ns).withName(name).get();
+  }
+
+  private static long reconciles(SimpleMeterRegistry registry, String name) {
+    return registry
+        .find("gotk.reconcile.duration")
+        .tags("kind", "Kustomization", "name", name)
+        .timers()
+        .stream()
+        .mapToLong(t -> t.count())
+        .sum();
   }
 
   /**
