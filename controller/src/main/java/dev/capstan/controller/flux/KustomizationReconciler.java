@@ -641,8 +641,19 @@ final class KustomizationReconciler {
 
   private Optional<String> dependencyNotReady(Kustomization ks) {
     for (ObjectKey d : dependencyKeys(ks)) {
+      // The informers' copies: a dependency turning Ready wakes this Kustomization from the
+      // informer's update, so its store already holds that version; and the source revision is
+      // compared with the copy source() will apply.
       Kustomization dep =
-          client.resources(Kustomization.class).inNamespace(d.namespace()).withName(d.name()).get();
+          informedKustomizations
+              .apply(d)
+              .orElseGet(
+                  () ->
+                      client
+                          .resources(Kustomization.class)
+                          .inNamespace(d.namespace())
+                          .withName(d.name())
+                          .get());
       if (!isReady(dep)) {
         return Optional.of(d.toString());
       }
@@ -652,11 +663,15 @@ final class KustomizationReconciler {
             sourceKey(ks)
                 .map(
                     k ->
-                        client
-                            .resources(GitRepository.class)
-                            .inNamespace(k.namespace())
-                            .withName(k.name())
-                            .get())
+                        informedRepositories
+                            .apply(k)
+                            .orElseGet(
+                                () ->
+                                    client
+                                        .resources(GitRepository.class)
+                                        .inNamespace(k.namespace())
+                                        .withName(k.name())
+                                        .get()))
                 .map(GitRepository::getStatus)
                 .map(st -> st.artifact())
                 .map(a -> a.revision());
