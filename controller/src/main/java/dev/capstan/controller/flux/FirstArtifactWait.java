@@ -33,7 +33,11 @@ final class FirstArtifactWait {
     if (reported || source.isEmpty() || !fetchingFirstArtifact(source.get())) {
       return Optional.empty();
     }
-    return created(ks).map(c -> Duration.between(now, c.plus(window))).filter(d -> d.isPositive());
+    // never longer than the window, even when this clock runs behind the API server's
+    return created(ks)
+        .map(c -> Duration.between(now, c.plus(window)))
+        .filter(d -> d.isPositive())
+        .map(d -> d.compareTo(window) > 0 ? window : d);
   }
 
   private static boolean fetchingFirstArtifact(GitRepository repo) {

@@ -29,6 +29,8 @@ class FirstArtifactWaitTest {
     // a source that wrote a status without an artifact and without failing is still fetching
     assertThat(remaining(kustomization(null), source(null, ready("Unknown")), CREATED))
         .contains(WINDOW);
+    // a controller clock behind the API server's does not stretch the wait
+    assertThat(remaining(kustomization(null), fresh, CREATED.minusSeconds(600))).contains(WINDOW);
     assertThat(remaining(kustomization(null), fresh, CREATED.plusSeconds(30))).isEmpty();
     assertThat(remaining(kustomization(null), fresh, CREATED.plusSeconds(31))).isEmpty();
   }
