@@ -619,11 +619,7 @@ final class KustomizationReconciler {
     // The informer's copy, with or without an artifact: a GitRepository whose artifact arrives
     // later wakes this Kustomization then. Read from the API server only when the informer does not
     // hold it (yet).
-    GitRepository repo =
-        informedRepositories
-            .apply(new ObjectKey(ns, name))
-            .orElseGet(
-                () -> client.resources(GitRepository.class).inNamespace(ns).withName(name).get());
+    GitRepository repo = repository(new ObjectKey(ns, name));
     if (repo == null) {
       String msg = "Source 'GitRepository/" + ns + "/" + name + "' not found";
       a.conditions.setFalse(ConditionSet.READY, "ArtifactFailed", msg);
@@ -637,6 +633,22 @@ final class KustomizationReconciler {
       return Optional.empty();
     }
     return Optional.of(new Source(dir.get(), artifact.revision()));
+  }
+
+  /**
+   * GitRepository {@code key} as the informer holds it, or from the API server while the informer
+   * does not hold it (yet); null when it does not exist.
+   */
+  private GitRepository repository(ObjectKey key) {
+    return informedRepositories
+        .apply(key)
+        .orElseGet(
+            () ->
+                client
+                    .resources(GitRepository.class)
+                    .inNamespace(key.namespace())
+                    .withName(key.name())
+                    .get());
   }
 
   private Optional<String> dependencyNotReady(Kustomization ks) {
@@ -661,17 +673,7 @@ final class KustomizationReconciler {
       if (sourceKey(dep).equals(sourceKey(ks))) {
         Optional<String> current =
             sourceKey(ks)
-                .map(
-                    k ->
-                        informedRepositories
-                            .apply(k)
-                            .orElseGet(
-                                () ->
-                                    client
-                                        .resources(GitRepository.class)
-                                        .inNamespace(k.namespace())
-                                        .withName(k.name())
-                                        .get()))
+                .map(this::repository)
                 .map(GitRepository::getStatus)
                 .map(st -> st.artifact())
                 .map(a -> a.revision());

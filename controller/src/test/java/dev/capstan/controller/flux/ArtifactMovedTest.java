@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.controller.api.Condition;
 import dev.capstan.controller.api.flux.Artifact;
 import dev.capstan.controller.api.flux.GitRepository;
-import dev.capstan.controller.api.flux.GitRepositoryStatus;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which GitRepository updates wake the Kustomizations that use it. */
@@ -58,21 +56,9 @@ class ArtifactMovedTest {
   }
 
   private static GitRepository failed(Artifact artifact, String reason) {
-    GitRepository r = new GitRepository();
-    r.setStatus(
-        new GitRepositoryStatus(
-            1,
-            List.of(
-                new Condition("Ready", "False", 1, "2026-11-26T18:00:00Z", reason, "fetch failed")),
-            artifact,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null));
-    return r;
+    return FluxFixture.withStatus(
+        artifact,
+        new Condition("Ready", "False", 1, "2026-11-26T18:00:00Z", reason, "fetch failed"));
   }
 
   private static Artifact artifact(String url, String revision, String digest) {
@@ -80,11 +66,6 @@ class ArtifactMovedTest {
   }
 
   private static GitRepository repo(Artifact artifact) {
-    GitRepository r = new GitRepository();
-    if (artifact != null) {
-      r.setStatus(
-          new GitRepositoryStatus(1, null, artifact, null, null, false, null, null, null, null));
-    }
-    return r;
+    return artifact == null ? new GitRepository() : FluxFixture.withStatus(artifact);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.controller.api.Condition;
 import dev.capstan.controller.api.flux.Artifact;
 import dev.capstan.controller.api.flux.GitRepository;
-import dev.capstan.controller.api.flux.GitRepositoryStatus;
 import dev.capstan.controller.api.flux.Kustomization;
 import dev.capstan.controller.api.flux.KustomizationStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -69,11 +68,7 @@ class FirstArtifactWaitTest {
   }
 
   private static GitRepository source(Artifact artifact, Condition ready) {
-    GitRepository r = new GitRepository();
-    r.setStatus(
-        new GitRepositoryStatus(
-            1, List.of(ready), artifact, null, null, false, null, null, null, null));
-    return r;
+    return FluxFixture.withStatus(artifact, ready);
   }
 
   private static Condition ready(String status) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.capstan.controller.api.Condition;
 import dev.capstan.controller.api.CrdInstaller;
+import dev.capstan.controller.api.flux.Artifact;
 import dev.capstan.controller.api.flux.GitRepository;
 import dev.capstan.controller.api.flux.GitRepositoryStatus;
 import dev.capstan.controller.api.flux.Kustomization;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.awaitility.core.ConditionFactory;
@@ -34,6 +36,18 @@ record FluxFixture(KubernetesClient client, String namespace) {
   /** Installs Capstan's CRDs and waits until the API server serves them. */
   static void installCrds(KubernetesClient client) {
     new CrdInstaller(client).installCapstanCrds();
+  }
+
+  /**
+   * A GitRepository, for pure tests, whose status holds {@code artifact} (null for none) and {@code
+   * conditions}, at observed generation 1.
+   */
+  static GitRepository withStatus(Artifact artifact, Condition... conditions) {
+    GitRepository r = new GitRepository();
+    r.setStatus(
+        new GitRepositoryStatus(
+            1, List.of(conditions), artifact, null, null, false, null, null, null, null));
+    return r;
   }
 
   /** Polls every 300 ms for up to 90 s, ignoring exceptions (a status not written yet). */
