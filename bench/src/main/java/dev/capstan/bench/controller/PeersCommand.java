@@ -166,6 +166,7 @@ public final class PeersCommand implements Callable<Integer> {
         commit.add("units/u" + i + "/objects.yaml", UnitFiles.fourObjects("u" + i));
       }
       commit.create();
+      repo.pack(); // as a Git host serves it, for both sides alike
       try (PeerController.Running running = side.start(kubeconfig, ns, logs)) {
         bc.create(gitRepository(ns, http.url(repo)));
         long start = System.nanoTime();

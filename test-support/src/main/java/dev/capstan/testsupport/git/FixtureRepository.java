@@ -200,6 +200,19 @@ public final class FixtureRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * Packs every object into one pack file and drops the loose copies, as {@code git gc} leaves a
+   * repository on a Git host. A fresh commit of many files is otherwise served from loose objects,
+   * which the server must read and compress one by one on every fetch.
+   */
+  public void pack() {
+    try (Git git = Git.wrap(repository)) {
+      git.gc().setAggressive(false).call();
+    } catch (GitAPIException e) {
+      throw new IllegalStateException("cannot pack " + name, e);
+    }
+  }
+
   @Override
   public void close() {
     repository.close();

@@ -136,6 +136,33 @@ class GitFixtureTest {
   }
 
   @Test
+  void packLeavesNoLooseObjectAndServesTheSameCommit() throws Exception {
+    FixtureRepository repo = git.createRepository("packed");
+    ObjectId head =
+        repo.commit().add("units/a/objects.yaml", "a").add("units/b/objects.yaml", "b").create();
+    Path objects = repo.directory().resolve("objects");
+    assertThat(looseObjects(objects)).isNotEmpty();
+
+    repo.pack();
+
+    assertThat(looseObjects(objects)).isEmpty();
+    GitHttpServer http = git.startHttp();
+    Path clone = work.resolve("packed-clone");
+    try (Git g = Git.cloneRepository().setURI(http.url(repo)).setDirectory(clone.toFile()).call()) {
+      assertThat(g.getRepository().resolve("HEAD")).isEqualTo(head);
+    }
+    assertThat(clone.resolve("units/b/objects.yaml")).hasContent("b");
+  }
+
+  private static List<Path> looseObjects(Path objects) throws Exception {
+    try (var walk = Files.walk(objects)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getParent().getFileName().toString().matches("[0-9a-f]{2}"))
+          .toList();
+    }
+  }
+
+  @Test
   void httpAcceptsPushes() throws Exception {
     FixtureRepository repo = git.createRepository("apps");
     repo.commit().add("a.txt", "1").create();
