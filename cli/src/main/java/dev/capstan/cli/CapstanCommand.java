@@ -1,5 +1,6 @@
 package dev.capstan.cli;
 
+import dev.capstan.engine.source.HostGitConfig;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ public final class CapstanCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    HostGitConfig.ignore();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = newCommandLine(out, err).execute(args);

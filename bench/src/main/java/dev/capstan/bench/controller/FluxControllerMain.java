@@ -2,6 +2,7 @@ package dev.capstan.bench.controller;
 
 import dev.capstan.controller.flux.FluxController;
 import dev.capstan.controller.flux.FluxSettings;
+import dev.capstan.engine.source.HostGitConfig;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -20,6 +21,7 @@ public final class FluxControllerMain {
   private FluxControllerMain() {}
 
   public static void main(String[] args) throws Exception {
+    HostGitConfig.ignore(); // as capstan's main does
     Config config = Config.fromKubeconfig(Files.readString(Path.of(args[0])));
     KubernetesClient client =
         new KubernetesClientBuilder()
