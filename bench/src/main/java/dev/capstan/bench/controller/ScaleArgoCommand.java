@@ -104,7 +104,7 @@ public final class ScaleArgoCommand implements Callable<Integer> {
       commit.add("apps/a" + i + "/cm.yaml", UnitFiles.configMap("a" + i, "v1"));
     }
     commit.create();
-    repo.pack(); // as a Git host serves it, for both sides alike
+    repo.pack(); // as a Git host serves it
     bc.create(ArgoSetup.defaultProject(ns));
     Path log = common.results.resolve("tmp").resolve("scale-argo-controller-" + ns + ".log");
     try (ControllerProcess controller =

@@ -121,7 +121,7 @@ public final class ScaleFluxCommand implements Callable<Integer> {
       commit.add("units/u" + i + "/objects.yaml", UnitFiles.fourObjects("u" + i));
     }
     commit.create();
-    repo.pack(); // as a Git host serves it, for both sides alike
+    repo.pack(); // as a Git host serves it
     Path cache = Files.createTempDirectory("capstan-bench-flux");
     Path log = common.results.resolve("tmp").resolve("scale-flux-controller-" + ns + ".log");
     List<String> command =

@@ -80,7 +80,9 @@ public final class InformerClusterCache implements ClusterCache {
    * generic resources. fabric8 otherwise reads each event's object into the model class of its kind
    * (a Deployment) and then converts that into the generic resource an informer of this cache
    * holds: two conversions per event, a quarter of a busy controller's CPU. Only the API's Status
-   * (a watch's error event) keeps its class, which fabric8 needs to restart an expired watch.
+   * (a watch's error event) keeps its class, which fabric8 needs to restart an expired watch. It
+   * takes fabric8's default HTTP client, which the build makes the JDK's, the one applications
+   * configure (the root POM excludes fabric8's Vert.x client).
    */
   private static KubernetesClient watchClient(KubernetesClient client) {
     KubernetesSerialization generic = new KubernetesSerialization(new ObjectMapper(), false);
