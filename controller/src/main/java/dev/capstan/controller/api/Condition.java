@@ -49,4 +49,10 @@ public record Condition(
   public boolean isTrue() {
     return TRUE.equals(status);
   }
+
+  /** Whether this condition's status is {@code False}. */
+  @JsonIgnore
+  public boolean isFalse() {
+    return FALSE.equals(status);
+  }
 }

@@ -45,8 +45,7 @@ final class FirstArtifactWait {
     if (status == null) {
       return true;
     }
-    boolean failed =
-        status.condition(ConditionSet.READY).map(Condition::status).orElse("").equals("False");
+    boolean failed = status.condition(ConditionSet.READY).map(Condition::isFalse).orElse(false);
     return status.artifact() == null && !failed;
   }
 

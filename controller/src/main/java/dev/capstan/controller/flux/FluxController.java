@@ -1,5 +1,6 @@
 package dev.capstan.controller.flux;
 
+import dev.capstan.controller.api.Condition;
 import dev.capstan.controller.api.flux.GitRepository;
 import dev.capstan.controller.api.flux.Kustomization;
 import dev.capstan.controller.runtime.WorkQueue;
@@ -322,7 +323,7 @@ public final class FluxController implements AutoCloseable {
     Optional<List<String>> now = readiness(after);
     return after.getStatus() != null
         && after.getStatus().artifact() == null
-        && now.map(r -> r.get(0).equals("False")).orElse(false)
+        && now.map(r -> r.get(0).equals(Condition.FALSE)).orElse(false)
         && !now.equals(readiness(before));
   }
 

@@ -19,6 +19,7 @@ import dev.capstan.engine.sync.SyncResult;
 import dev.capstan.engine.sync.Syncer;
 import dev.capstan.engine.sync.WaveGate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -635,20 +636,21 @@ final class KustomizationReconciler {
     return Optional.of(new Source(dir.get(), artifact.revision()));
   }
 
-  /**
-   * GitRepository {@code key} as the informer holds it, or from the API server while the informer
-   * does not hold it (yet); null when it does not exist.
-   */
+  /** GitRepository {@code key}, as {@link #informedOrRead} finds it. */
   private GitRepository repository(ObjectKey key) {
-    return informedRepositories
+    return informedOrRead(informedRepositories, GitRepository.class, key);
+  }
+
+  /**
+   * Object {@code key} as {@code informed} holds it, or from the API server while the informer does
+   * not hold it (yet); null when it does not exist.
+   */
+  private <T extends HasMetadata> T informedOrRead(
+      Function<ObjectKey, Optional<T>> informed, Class<T> type, ObjectKey key) {
+    return informed
         .apply(key)
         .orElseGet(
-            () ->
-                client
-                    .resources(GitRepository.class)
-                    .inNamespace(key.namespace())
-                    .withName(key.name())
-                    .get());
+            () -> client.resources(type).inNamespace(key.namespace()).withName(key.name()).get());
   }
 
   private Optional<String> dependencyNotReady(Kustomization ks) {
@@ -656,16 +658,7 @@ final class KustomizationReconciler {
       // The informers' copies: a dependency turning Ready wakes this Kustomization from the
       // informer's update, so its store already holds that version; and the source revision is
       // compared with the copy source() will apply.
-      Kustomization dep =
-          informedKustomizations
-              .apply(d)
-              .orElseGet(
-                  () ->
-                      client
-                          .resources(Kustomization.class)
-                          .inNamespace(d.namespace())
-                          .withName(d.name())
-                          .get());
+      Kustomization dep = informedOrRead(informedKustomizations, Kustomization.class, d);
       if (!isReady(dep)) {
         return Optional.of(d.toString());
       }
