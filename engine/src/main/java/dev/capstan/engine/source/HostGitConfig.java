@@ -16,6 +16,12 @@ import org.eclipse.jgit.util.SystemReader;
  * silently change where and how a controller fetches. {@link #ignore()} replaces the user, system
  * and JGit configurations with empty ones, for the whole JVM; applications call it once at start
  * (the engine never does, since it is JVM-wide), before the first fetch.
+ *
+ * <p>The JGit configuration is also where JGit keeps what it measured of a file system (timestamp
+ * resolution, racy-clean interval). With it ignored, JGit measures again in every process, and the
+ * first fetch used to wait for that: about 3 s on the benchmark host. So {@link #ignore()} also
+ * lets JGit measure in the background; until the result is in, JGit assumes the coarse two-second
+ * resolution, which only makes it re-read a recently written file more often, never less.
  */
 public final class HostGitConfig {
 
@@ -27,6 +33,7 @@ public final class HostGitConfig {
     if (!(current instanceof Ignoring)) {
       SystemReader.setInstance(new Ignoring(current));
     }
+    FS.FileStoreAttributes.setBackground(true);
   }
 
   /** The reader in place: the host's values (time, environment) and no configuration files. */
