@@ -1,5 +1,6 @@
 package dev.capstan.controller.argo;
 
+import dev.capstan.controller.api.argo.AppProject;
 import dev.capstan.controller.api.argo.Application;
 import dev.capstan.controller.runtime.MetricsServer;
 import dev.capstan.controller.runtime.WorkQueue;
@@ -114,6 +115,9 @@ public final class ArgoController implements AutoCloseable {
 
   private ArgoController(KubernetesClient client, ControllerSettings settings) {
     this.client = client;
+    // Watch events then arrive as these classes (as FluxController does for its kinds).
+    client.getKubernetesSerialization().registerKubernetesResource(Application.class);
+    client.getKubernetesSerialization().registerKubernetesResource(AppProject.class);
     this.settings = settings;
     this.metricsServer =
         settings.metricsPort() < 0

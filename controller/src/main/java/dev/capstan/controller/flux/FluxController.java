@@ -57,6 +57,10 @@ public final class FluxController implements AutoCloseable {
     this.client = client;
     this.settings = settings;
     this.metrics = new FluxMetrics(registry);
+    // Watch events then arrive as these classes. Unregistered, fabric8 reads each event's object as
+    // a generic resource and converts that into the class: twice the JSON work per event.
+    client.getKubernetesSerialization().registerKubernetesResource(GitRepository.class);
+    client.getKubernetesSerialization().registerKubernetesResource(Kustomization.class);
   }
 
   /** Starts reconciling at once, without metrics. */

@@ -530,7 +530,8 @@ final class KustomizationReconciler {
   /**
    * Adds Flux's finalizer by a JSON patch that appends it to the list (or creates the list), sent
    * for the copy just read: no second read, and no copy of the object to compute a patch from. A
-   * finalizer another controller adds at the same time is kept.
+   * finalizer another controller adds at the same time is kept. fabric8 copies the object it is
+   * handed only to learn its name, so it is handed one with nothing but the name.
    */
   private Kustomization addFinalizer(Kustomization ks) {
     String patch =
@@ -541,10 +542,16 @@ final class KustomizationReconciler {
             : "[{\"op\":\"add\",\"path\":\"/metadata/finalizers/-\",\"value\":\""
                 + FINALIZER
                 + "\"}]";
+    Kustomization target = new Kustomization();
+    target.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(ks.getMetadata().getName())
+            .withNamespace(ks.getMetadata().getNamespace())
+            .build());
     return client
         .resources(Kustomization.class)
         .inNamespace(ks.getMetadata().getNamespace())
-        .resource(ks)
+        .resource(target)
         .patch(PatchContext.of(PatchType.JSON), patch);
   }
 
@@ -758,9 +765,11 @@ final class KustomizationReconciler {
 
   private static String seconds(Duration d) {
     long ms = d.toMillis();
-    return ms % 1000 == 0
-        ? (ms / 1000) + "s"
-        : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+    if (ms % 1000 == 0) {
+      return (ms / 1000) + "s";
+    }
+    long tenths = Math.round(ms / 100.0); // as "%.1f" rounds, without a Formatter per message
+    return (tenths / 10) + "." + (tenths % 10) + "s";
   }
 
   /** The status being built in one reconcile, written once at the end. */
