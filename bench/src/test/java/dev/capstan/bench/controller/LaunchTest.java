@@ -23,7 +23,10 @@ class LaunchTest {
   void theRepositoryFileHoldsOnlyOptions() throws Exception {
     // tests run in the module's directory, benchmarks from the repository root
     assertThat(Launch.fileOptions(Files.readAllLines(Path.of("../bin/jvm-options"))))
-        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+        .contains(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4")
         .anyMatch(w -> w.startsWith("-Djdk.tls.client.cipherSuites=TLS_CHACHA20_POLY1305_SHA256,"))
         .allMatch(w -> w.startsWith("-XX:") || w.startsWith("-D"));
   }

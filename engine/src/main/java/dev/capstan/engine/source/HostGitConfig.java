@@ -21,7 +21,9 @@ import org.eclipse.jgit.util.SystemReader;
  * resolution, racy-clean interval). With it ignored, JGit measures again in every process, and the
  * first fetch used to wait for that: about 3 s on the benchmark host. So {@link #ignore()} also
  * lets JGit measure in the background; until the result is in, JGit assumes the coarse two-second
- * resolution, which only makes it re-read a recently written file more often, never less.
+ * resolution, which only makes it re-read a recently written file more often, never less. The
+ * measurement runs in the JVM's common fork-join pool, which {@code bin/jvm-options} gives four
+ * workers so that it holds up nothing else there.
  */
 public final class HostGitConfig {
 
