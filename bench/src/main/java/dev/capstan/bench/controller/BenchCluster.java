@@ -104,10 +104,16 @@ final class BenchCluster {
   }
 
   void create(String yaml) {
-    client
-        .resource(
-            client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class))
-        .create();
+    create(parse(yaml));
+  }
+
+  void create(GenericKubernetesResource object) {
+    client.resource(object).create();
+  }
+
+  /** The object a YAML document describes; the timed benchmarks parse theirs before the clock. */
+  GenericKubernetesResource parse(String yaml) {
+    return client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
   }
 
   /** Whether the object has condition {@code type} with status True. */

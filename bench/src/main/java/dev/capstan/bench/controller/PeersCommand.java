@@ -169,12 +169,15 @@ public final class PeersCommand implements Callable<Integer> {
       repo.pack(); // as a Git host serves it, for both sides alike
       try (PeerController.Running running = side.start(kubeconfig, ns, logs)) {
         bc.create(gitRepository(ns, http.url(repo)));
+        List<GenericKubernetesResource> kustomizations = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          kustomizations.add(bc.parse(kustomization(ns, "u" + i, "./units/u" + i, "1h", true)));
+        }
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<?>> creates = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          String yaml = kustomization(ns, "u" + i, "./units/u" + i, "1h", true);
-          creates.add(pool.submit(() -> bc.create(yaml)));
+        for (GenericKubernetesResource k : kustomizations) {
+          creates.add(pool.submit(() -> bc.create(k)));
         }
         for (Future<?> f : creates) {
           f.get();

@@ -162,9 +162,10 @@ public final class LimitCommand implements Callable<Integer> {
       report.result("available_seconds", available.get(best.n()).p50());
     }
     Optional<Map<String, String>> flux = LatestResult.find(common.results, "scale-flux");
+    Floor floor = Floor.of(best, Optional.ofNullable(available.get(best.n())));
     String over =
         flux.filter(m -> String.valueOf(best.n()).equals(m.get("n")) && m.containsKey("seconds"))
-            .map(m -> Double.parseDouble(m.get("seconds")) / best.seconds().p50())
+            .map(m -> Double.parseDouble(m.get("seconds")) / floor.seconds())
             .map(x -> String.format(Locale.ROOT, "%.2f", x))
             .orElse("n/a");
     report.paragraph(
@@ -174,7 +175,11 @@ public final class LimitCommand implements Callable<Integer> {
             + best.concurrency()
             + ", "
             + fmt(best.seconds().p50())
-            + " s. Capstan's scale-flux time over this limit at the same n: "
+            + " s. Capstan's scale-flux time over this limit at the same n ("
+            + floor.what()
+            + ", "
+            + fmt(floor.seconds())
+            + " s): "
             + over
             + (over.equals("n/a")
                 ? " (no scale-flux result with this n in " + common.results + ")."
@@ -184,6 +189,19 @@ public final class LimitCommand implements Callable<Integer> {
     report.result("load", Machine.loadAverage().split(" ")[0]);
     report.publish(common.results, started, System.out);
     return 0;
+  }
+
+  /**
+   * What scale-flux is divided by: the time until every Deployment was Available when that was
+   * measured ({@code --until-available}), since scale-flux waits for the same health; else the time
+   * until the last apply answered.
+   */
+  record Floor(double seconds, String what) {
+    static Floor of(Run best, Optional<Samples> available) {
+      return available
+          .map(a -> new Floor(a.p50(), "until every Deployment is Available"))
+          .orElseGet(() -> new Floor(best.seconds().p50(), "until the last apply answered"));
+    }
   }
 
   private static long available(KubernetesClient client, String ns) {
