@@ -7,9 +7,13 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** What the controller benchmarks do to the control plane: CRDs, namespaces, status reads. */
@@ -109,6 +113,22 @@ final class BenchCluster {
 
   void create(GenericKubernetesResource object) {
     client.resource(object).create();
+  }
+
+  /** Creates all of {@code objects} at once, 16 requests at a time; returns when all answered. */
+  void createAll(List<GenericKubernetesResource> objects) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> creates = new ArrayList<>();
+      for (GenericKubernetesResource object : objects) {
+        creates.add(pool.submit(() -> create(object)));
+      }
+      for (Future<?> f : creates) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** The object a YAML document describes; the timed benchmarks parse theirs before the clock. */

@@ -23,9 +23,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
@@ -174,15 +171,7 @@ public final class PeersCommand implements Callable<Integer> {
           kustomizations.add(bc.parse(kustomization(ns, "u" + i, "./units/u" + i, "1h", true)));
         }
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<?>> creates = new ArrayList<>();
-        for (GenericKubernetesResource k : kustomizations) {
-          creates.add(pool.submit(() -> bc.create(k)));
-        }
-        for (Future<?> f : creates) {
-          f.get();
-        }
-        pool.shutdown();
+        bc.createAll(kustomizations);
         long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
         int ready = 0;
         while (System.nanoTime() < deadline && running.alive()) {

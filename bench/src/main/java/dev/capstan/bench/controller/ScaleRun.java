@@ -15,9 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -96,15 +93,7 @@ final class ScaleRun {
     int n = yamls.size();
     List<GenericKubernetesResource> objects = yamls.stream().map(bc::parse).toList();
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    List<Future<?>> creates = new ArrayList<>();
-    for (GenericKubernetesResource object : objects) {
-      creates.add(pool.submit(() -> bc.create(object)));
-    }
-    for (Future<?> f : creates) {
-      f.get();
-    }
-    pool.shutdown();
+    bc.createAll(objects);
     long deadline = start + timeout.toNanos();
     int done = 0;
     // A watch, not a list every so often: at 10,000 objects a full list every 500 ms would be a
