@@ -8,9 +8,13 @@ import dev.capstan.bench.report.LatestResult;
 import dev.capstan.bench.report.Machine;
 import dev.capstan.bench.report.MarkdownTable;
 import dev.capstan.bench.report.Samples;
+import dev.capstan.controller.api.CrdInstaller;
+import dev.capstan.controller.api.flux.Kustomization;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +65,14 @@ public final class LimitCommand implements Callable<Integer> {
               + "wait: true. Adds kwok Nodes for more than 150 units.")
   boolean untilAvailable;
 
+  @Option(
+      names = "--flux-writes",
+      description =
+          "Per unit, also send what Flux's contract adds (create a Kustomization, add its finalizer,"
+              + " write its status, record two Events), one unit's requests after another: the floor"
+              + " for any controller that keeps Flux's contract. Installs Capstan's CRDs.")
+  boolean fluxWrites;
+
   record Run(int n, int concurrency, Samples seconds) {
     double objectsPerSecond() {
       return n * 4 / seconds.p50();
@@ -75,12 +87,15 @@ public final class LimitCommand implements Callable<Integer> {
     List<Run> runs = new ArrayList<>();
     Map<Integer, Samples> available = new java.util.LinkedHashMap<>();
     try (KubernetesClient client = cluster.connect(maxC)) {
+      if (fluxWrites) {
+        new CrdInstaller(client).installCapstanCrds();
+      }
       for (int n : sizes) {
         for (int c : concurrencies) {
           List<Double> seconds = new ArrayList<>();
           List<Double> ready = new ArrayList<>();
           for (int t = 0; t < common.trials; t++) {
-            double[] times = applyOnce(client, n, c, untilAvailable && c == maxC);
+            double[] times = applyOnce(client, n, c, untilAvailable && c == maxC, fluxWrites);
             seconds.add(times[0]);
             if (times.length > 1) {
               ready.add(times[1]);
@@ -105,7 +120,11 @@ public final class LimitCommand implements Callable<Integer> {
     }
 
     BenchReport report =
-        new BenchReport("limit", "limit: the API server's ceiling for server-side apply");
+        new BenchReport(
+            "limit",
+            fluxWrites
+                ? "limit with Flux's writes: the floor for a controller that keeps Flux's contract"
+                : "limit: the API server's ceiling for server-side apply");
     report.paragraph(
         "Run "
             + started
@@ -122,6 +141,15 @@ public final class LimitCommand implements Callable<Integer> {
             + "(etcd, kube-apiserver, controller-manager, scheduler, kwok) on the same machine. Median of "
             + common.trials
             + " trial(s).");
+    if (fluxWrites) {
+      report.paragraph(
+          "With --flux-writes: each task is one unit, sent in order: create its Kustomization "
+              + "(scale-flux's spec), add Flux's finalizer (JSON patch), apply the four objects one after "
+              + "another, write the Kustomization's Ready status with their inventory (PUT of the status), "
+              + "and record the two Events of a first apply. Concurrency counts units in flight. No "
+              + "controller runs: this is what the API server, etcd and the controller manager cost for "
+              + "Flux's contract alone, without any reconciler's reads, watches or work.");
+    }
     MarkdownTable table =
         new MarkdownTable(
                 "n (units)", "objects", "concurrency", "seconds p50", "seconds max", "objects/s")
@@ -155,6 +183,7 @@ public final class LimitCommand implements Callable<Integer> {
             .max((a, b) -> Double.compare(a.objectsPerSecond(), b.objectsPerSecond()))
             .orElseThrow();
     report.result("n", best.n());
+    report.result("writes", fluxWrites ? "flux" : "apply");
     report.result("seconds", best.seconds().p50());
     report.result("concurrency", best.concurrency());
     report.result("objects_per_s", Math.round(best.objectsPerSecond()));
@@ -216,37 +245,65 @@ public final class LimitCommand implements Callable<Integer> {
         .count();
   }
 
+  /** Takes the finalizers off the Kustomizations, which no controller would, before the delete. */
+  private static void releaseKustomizations(
+      ExecutorService pool, KubernetesClient client, String ns) throws Exception {
+    var ks = client.resources(Kustomization.class).inNamespace(ns);
+    List<Future<?>> done = new ArrayList<>();
+    for (Kustomization k : ks.list().getItems()) {
+      if (k.getMetadata().getFinalizers().isEmpty()) {
+        continue;
+      }
+      String name = k.getMetadata().getName();
+      done.add(
+          pool.submit(
+              () ->
+                  ks.withName(name)
+                      .patch(PatchContext.of(PatchType.JSON), FluxWrites.releasePatch())));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+  }
+
   private static String fmt(double s) {
     return String.format(Locale.ROOT, "%.2f", s);
   }
 
   /** Seconds until the last apply answered, and until all Deployments were Available if asked. */
   private static double[] applyOnce(
-      KubernetesClient client, int n, int concurrency, boolean untilAvailable) throws Exception {
+      KubernetesClient client, int n, int concurrency, boolean untilAvailable, boolean fluxWrites)
+      throws Exception {
     String ns =
         "bench-limit-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
     client
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
         .create();
-    List<HasMetadata> objects = new ArrayList<>();
+    List<List<HasMetadata>> units = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      objects.addAll(UnitObjects.of(ns, "unit-" + i));
+      units.add(UnitObjects.of(ns, "unit-" + i));
     }
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     ScaleFluxNodes nodes = ScaleFluxNodes.add(client, ns, untilAvailable && n > 150 ? n : 0);
     try {
       long start = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
-      for (HasMetadata o : objects) {
-        done.add(
-            pool.submit(
-                () ->
-                    client
-                        .resource(o)
-                        .fieldManager("capstan-bench")
-                        .forceConflicts()
-                        .serverSideApply()));
+      for (List<HasMetadata> unit : units) {
+        if (fluxWrites) {
+          done.add(pool.submit(() -> FluxWrites.sendUnit(client, ns, unit)));
+          continue;
+        }
+        for (HasMetadata o : unit) {
+          done.add(
+              pool.submit(
+                  () ->
+                      client
+                          .resource(o)
+                          .fieldManager("capstan-bench")
+                          .forceConflicts()
+                          .serverSideApply()));
+        }
       }
       for (Future<?> f : done) {
         f.get();
@@ -261,6 +318,9 @@ public final class LimitCommand implements Callable<Integer> {
       }
       return new double[] {applied, (System.nanoTime() - start) / 1e9};
     } finally {
+      if (fluxWrites) {
+        releaseKustomizations(pool, client, ns);
+      }
       pool.shutdown();
       nodes.close();
       client.namespaces().withName(ns).delete();
