@@ -6,14 +6,16 @@ import dev.capstan.controller.api.flux.KustomizationSpec;
 import dev.capstan.controller.api.flux.KustomizationStatus;
 import dev.capstan.controller.api.flux.KustomizationStatus.InventoryEntry;
 import dev.capstan.controller.runtime.EventDraft;
+import dev.capstan.engine.health.GroupKind;
+import dev.capstan.kustomize.resource.Gvk;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,6 @@ import java.util.stream.Collectors;
  * Kustomizations.
  */
 final class FluxWrites {
-  static final String FINALIZER = "finalizers.fluxcd.io";
   static final String COMPONENT = "capstan-flux-controller";
   static final String REVISION = "main@sha1:4d1b0c6f2e8a7d3b9c5e1f0a2b4c6d8e0f1a3b5c";
 
@@ -71,7 +72,9 @@ final class FluxWrites {
 
   /** The JSON patch Capstan sends to add the finalizer to an object that has none. */
   static String finalizerPatch() {
-    return "[{\"op\":\"add\",\"path\":\"/metadata/finalizers\",\"value\":[\"" + FINALIZER + "\"]}]";
+    return "[{\"op\":\"add\",\"path\":\"/metadata/finalizers\",\"value\":[\""
+        + Kustomization.FINALIZER
+        + "\"]}]";
   }
 
   /** The JSON patch that takes the finalizers off again, after the clock. */
@@ -82,7 +85,7 @@ final class FluxWrites {
   /** The status of a first successful, healthy apply of {@code objects}. */
   static KustomizationStatus status(
       long generation, List<? extends HasMetadata> objects, Instant now) {
-    String at = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    String at = now.truncatedTo(ChronoUnit.SECONDS).toString();
     String applied = "Applied revision: " + REVISION;
     List<Condition> conditions =
         List.of(
@@ -102,9 +105,9 @@ final class FluxWrites {
                     InventoryEntry.of(
                         o.getMetadata().getNamespace(),
                         o.getMetadata().getName(),
-                        groupOf(o.getApiVersion()),
+                        GroupKind.groupOf(o.getApiVersion()),
                         o.getKind(),
-                        versionOf(o.getApiVersion())))
+                        Gvk.of(o.getApiVersion(), o.getKind()).version()))
             .toList();
     return new KustomizationStatus(
         generation,
@@ -136,18 +139,7 @@ final class FluxWrites {
   }
 
   private static Event event(Kustomization k, String reason, String message, Instant now) {
-    EventDraft draft =
-        new EventDraft(
-            new ObjectReferenceBuilder()
-                .withApiVersion(k.getApiVersion())
-                .withKind(k.getKind())
-                .withName(k.getMetadata().getName())
-                .withNamespace(k.getMetadata().getNamespace())
-                .withUid(k.getMetadata().getUid())
-                .build(),
-            "Normal",
-            reason,
-            message);
+    EventDraft draft = EventDraft.about(k, "Normal", reason, message);
     return draft.toBuilder(COMPONENT, now).withReportingComponent(COMPONENT).build();
   }
 
@@ -161,7 +153,7 @@ final class FluxWrites {
     Kustomization k = ks.resource(kustomization(namespace, name)).create();
     k = ks.withName(name).patch(PatchContext.of(PatchType.JSON), finalizerPatch());
     for (HasMetadata o : objects) {
-      client.resource(o).fieldManager("capstan-bench").forceConflicts().serverSideApply();
+      LimitCommand.apply(client, o);
     }
     Instant now = Instant.now();
     long generation = k.getMetadata().getGeneration() == null ? 1 : k.getMetadata().getGeneration();
@@ -170,14 +162,5 @@ final class FluxWrites {
     for (Event e : events(k, objects, now)) {
       client.v1().events().inNamespace(namespace).resource(e).create();
     }
-  }
-
-  private static String groupOf(String apiVersion) {
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? "" : apiVersion.substring(0, slash);
-  }
-
-  private static String versionOf(String apiVersion) {
-    return apiVersion.substring(apiVersion.indexOf('/') + 1);
   }
 }

@@ -266,6 +266,11 @@ public final class LimitCommand implements Callable<Integer> {
     }
   }
 
+  /** One object by server-side apply, as the bare client sends it (field manager, force). */
+  static void apply(KubernetesClient client, HasMetadata object) {
+    client.resource(object).fieldManager("capstan-bench").forceConflicts().serverSideApply();
+  }
+
   private static String fmt(double s) {
     return String.format(Locale.ROOT, "%.2f", s);
   }
@@ -295,14 +300,7 @@ public final class LimitCommand implements Callable<Integer> {
           continue;
         }
         for (HasMetadata o : unit) {
-          done.add(
-              pool.submit(
-                  () ->
-                      client
-                          .resource(o)
-                          .fieldManager("capstan-bench")
-                          .forceConflicts()
-                          .serverSideApply()));
+          done.add(pool.submit(() -> apply(client, o)));
         }
       }
       for (Future<?> f : done) {

@@ -3,7 +3,6 @@ package dev.capstan.controller.flux;
 import dev.capstan.controller.runtime.EventDraft;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -78,18 +77,7 @@ final class FluxEvents implements AutoCloseable {
 
   private void record(HasMetadata object, String type, String reason, String message) {
     String ns = object.getMetadata().getNamespace();
-    EventDraft draft =
-        new EventDraft(
-            new ObjectReferenceBuilder()
-                .withApiVersion(object.getApiVersion())
-                .withKind(object.getKind())
-                .withName(object.getMetadata().getName())
-                .withNamespace(ns)
-                .withUid(object.getMetadata().getUid())
-                .build(),
-            type,
-            reason,
-            message);
+    EventDraft draft = EventDraft.about(object, type, reason, message);
     LOG.info(
         "{} {}/{}/{} {}: {}",
         type,

@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
 final class KustomizationReconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(KustomizationReconciler.class);
-  static final String FINALIZER = "finalizers.fluxcd.io";
+  static final String FINALIZER = Kustomization.FINALIZER;
 
   /**
    * A health wait in progress for one revision, generation and reconcile request: what was applied

@@ -1,7 +1,9 @@
 package dev.capstan.controller.runtime;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -15,6 +17,21 @@ public record EventDraft(ObjectReference involved, String type, String reason, S
 
   /** Longer messages are cut here, with {@code ...} appended. */
   public static final int MESSAGE_LIMIT = 1000;
+
+  /** A draft about {@code object}, referred to by its apiVersion, kind, namespace, name and uid. */
+  public static EventDraft about(HasMetadata object, String type, String reason, String message) {
+    return new EventDraft(
+        new ObjectReferenceBuilder()
+            .withApiVersion(object.getApiVersion())
+            .withKind(object.getKind())
+            .withName(object.getMetadata().getName())
+            .withNamespace(object.getMetadata().getNamespace())
+            .withUid(object.getMetadata().getUid())
+            .build(),
+        type,
+        reason,
+        message);
+  }
 
   /** The message as the Event carries it. */
   public String text() {

@@ -46,4 +46,26 @@ class EventDraftTest {
     assertThat(longer.text()).isEqualTo(exact + "...");
     assertThat(longer.toBuilder("c", Instant.EPOCH).build().getMessage()).isEqualTo(exact + "...");
   }
+
+  @Test
+  void aDraftAboutAnObjectRefersToItByApiVersionKindNamespaceNameAndUid() {
+    var object =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("argoproj.io/v1alpha1")
+            .withKind("Application")
+            .withNewMetadata()
+            .withNamespace("shop")
+            .withName("web")
+            .withUid("u-1")
+            .withResourceVersion("42")
+            .endMetadata()
+            .build();
+
+    EventDraft draft = EventDraft.about(object, "Normal", "OperationStarted", "started");
+
+    assertThat(draft.involved()).isEqualTo(web);
+    assertThat(draft.type()).isEqualTo("Normal");
+    assertThat(draft.reason()).isEqualTo("OperationStarted");
+    assertThat(draft.message()).isEqualTo("started");
+  }
 }

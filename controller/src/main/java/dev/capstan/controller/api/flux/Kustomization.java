@@ -31,4 +31,7 @@ public class Kustomization extends CustomResource<KustomizationSpec, Kustomizati
 
   /** The API version Capstan serves for Flux's Kustomization. */
   public static final String VERSION = "v1";
+
+  /** Flux's finalizer: while it is on a Kustomization, deleting it first prunes what it applied. */
+  public static final String FINALIZER = "finalizers.fluxcd.io";
 }
